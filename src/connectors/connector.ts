@@ -1,0 +1,88 @@
+import type { ConfigOption } from '../catalog/config-option.js';
+import type { ChangelogMode } from '../types/changelog-mode.js';
+import type { DataType, RowType } from '../types/data-type.js';
+import type { Chunk } from '../types/row.js';
+import type { FunctionContext } from '../functions/function-def.js';
+
+/** What a factory is given to create a source or sink for one table. */
+export interface TableContext {
+  /** Fully qualified, for messages: `default_catalog.default_database.orders`. */
+  readonly tableName: string;
+  /** Physical columns only (no computed or metadata columns), in declaration order. */
+  readonly physicalType: RowType;
+  /** Primary key column names, if declared. */
+  readonly primaryKey?: readonly string[];
+  readonly partitionKeys: readonly string[];
+  /** The table's WITH options, as written. */
+  readonly options: ReadonlyMap<string, string>;
+  /** Session-level settings (time zone, clock). */
+  readonly session: FunctionContext;
+}
+
+/** A connector's factory, looked up by its `connector` option value. */
+export interface ConnectorFactory {
+  readonly identifier: string;
+  readonly requiredOptions: readonly ConfigOption[];
+  readonly optionalOptions: readonly ConfigOption[];
+  /** Option-key prefixes passed through unchecked (e.g. `properties.`), and formats' own prefixes are allowed automatically. */
+  readonly prefixOptions?: readonly string[];
+  /** Whether the connector takes a `format` option (its format's options are then validated too). */
+  readonly usesFormat?: boolean;
+  createSource?(ctx: TableContext): TableSource;
+  createSink?(ctx: TableContext): TableSink;
+}
+
+export interface TableSource {
+  readonly changelogMode: ChangelogMode;
+  readonly bounded: boolean;
+  /** Readable metadata keys and their types (`METADATA FROM 'key'`). */
+  readonly metadata: ReadonlyMap<string, DataType>;
+  /**
+   * One reader per parallel subtask. Rows are the physical columns in order followed by the
+   * requested metadata keys' values in the order given.
+   */
+  createReader(ctx: ReaderContext): SourceReader;
+}
+
+export interface ReaderContext {
+  readonly subtask: number;
+  readonly parallelism: number;
+  readonly metadataKeys: readonly string[];
+  /** Called for each record skipped by a format's ignore-parse-errors (metric numRecordsInErrors). */
+  readonly onSkippedRecord?: (reason: string) => void;
+}
+
+/** A pull-based reader. Sources with a rate wait inside `poll`. */
+export interface SourceReader {
+  /** The next chunk, or null once a bounded source is exhausted. Throws RuntimeError on bad input. */
+  poll(): Promise<Chunk | null>;
+  close(): Promise<void>;
+}
+
+export interface TableSink {
+  /** The changelog the sink accepts, given what the query produces (Flink's getChangelogMode). */
+  acceptedChangelogMode(requested: ChangelogMode): ChangelogMode;
+  /** Writable metadata keys and their types. */
+  readonly metadata: ReadonlyMap<string, DataType>;
+  createWriter(ctx: WriterContext): SinkWriter;
+}
+
+export interface WriterContext {
+  readonly subtask: number;
+  readonly parallelism: number;
+  readonly metadataKeys: readonly string[];
+  /** Where print-like sinks write (stdout / stderr by default); injectable for tests. */
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+}
+
+/**
+ * Writes rows: physical columns then requested metadata. `finish` is called once at the end of
+ * bounded input (commit pending files); `close` always, also after failure (discard uncommitted).
+ * Checkpoint hooks (prepareCommit / commit / abort) are added by the checkpointing work.
+ */
+export interface SinkWriter {
+  write(chunk: Chunk): Promise<void> | void;
+  finish(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,3 @@
+import type { FunctionDef } from '../function-def.js';
+
+export const JSON_FUNCTIONS: readonly FunctionDef[] = [];
