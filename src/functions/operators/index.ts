@@ -1,3 +1,3 @@
 import type { FunctionDef } from '../function-def.js';
 
-export const OPERATORS_FUNCTIONS: readonly FunctionDef[] = [];
+export const OPERATOR_FUNCTIONS: readonly FunctionDef[] = [];
