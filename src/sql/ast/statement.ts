@@ -1,6 +1,6 @@
 import type { Span } from '../../types/span.js';
 import type { Expr } from './expr.js';
-import type { Query } from './query.js';
+import type { Hint, Query } from './query.js';
 import type { TypeNode } from './type-node.js';
 
 export type Statement =
@@ -87,6 +87,14 @@ export interface LikeClause {
   readonly options: readonly { readonly mode: 'INCLUDING' | 'EXCLUDING' | 'OVERWRITING'; readonly feature: LikeFeature }[];
 }
 
+export interface DistributionDef {
+  readonly span: Span;
+  /** Absent when the connector chooses (`DISTRIBUTED BY (a)`). */
+  readonly algorithm?: 'HASH' | 'RANGE';
+  readonly columns: readonly string[];
+  readonly buckets?: number;
+}
+
 /** CREATE TABLE, including CREATE TABLE … AS SELECT (`asQuery`) and CREATE OR REPLACE TABLE … AS. */
 export interface CreateTable {
   readonly kind: 'CreateTable';
@@ -101,6 +109,8 @@ export interface CreateTable {
   readonly primaryKey?: PrimaryKeyDef;
   readonly comment?: string;
   readonly partitionedBy: readonly string[];
+  /** Flink 1.20 `DISTRIBUTED BY [HASH|RANGE](cols) [INTO n BUCKETS]` / `DISTRIBUTED INTO n BUCKETS`. */
+  readonly distribution?: DistributionDef;
   readonly options: readonly OptionEntry[];
   readonly like?: LikeClause;
   readonly asQuery?: Query;
@@ -290,6 +300,8 @@ export interface Insert {
   readonly partition: readonly { readonly column: string; readonly value: Expr }[];
   readonly columns?: readonly string[];
   readonly query: Query;
+  /** `INSERT INTO t /*+ OPTIONS('k'='v') *\/ …`: hints on the target table. */
+  readonly hints?: readonly Hint[];
 }
 
 /** `EXECUTE STATEMENT SET BEGIN … END` or the older `BEGIN STATEMENT SET; … END;` (legacy). */

@@ -1,0 +1,55 @@
+import { PlanError } from '../types/errors.js';
+import { normalizeZone, systemZone } from '../types/temporal.js';
+
+/** Session options (`SET 'k' = 'v'`) with Flink's defaults for the keys weir reads. */
+export const SESSION_DEFAULTS: ReadonlyMap<string, string> = new Map([
+  ['table.local-time-zone', 'default'],
+  ['parallelism.default', '1'],
+  ['pipeline.max-parallelism', '128'],
+  ['pipeline.auto-watermark-interval', '200 ms'],
+  ['table.exec.source.idle-timeout', '0 ms'],
+  ['table.exec.sink.not-null-enforcer', 'ERROR'],
+  ['table.exec.sink.upsert-materialize', 'AUTO'],
+  ['table.exec.state.ttl', '0 ms'],
+  ['table.dml-sync', 'false'],
+  ['execution.runtime-mode', 'streaming'],
+  ['sql-client.execution.result-mode', 'TABLEAU'],
+]);
+
+export class SessionConfig {
+  private readonly values = new Map<string, string>();
+
+  set(key: string, value: string): void {
+    if (key === 'table.local-time-zone' && value !== 'default' && normalizeZone(value) === null) {
+      throw new PlanError(`Invalid time zone '${value}' for 'table.local-time-zone'.`, undefined,
+        "Use a zone id such as 'UTC', 'Asia/Shanghai' or 'America/Los_Angeles', or an offset such as '+08:00'.");
+    }
+    this.values.set(key, value);
+  }
+
+  reset(key?: string): void {
+    if (key === undefined) this.values.clear();
+    else this.values.delete(key);
+  }
+
+  get(key: string): string | undefined {
+    return this.values.get(key) ?? SESSION_DEFAULTS.get(key);
+  }
+
+  /** Options set explicitly in this session. */
+  entries(): [string, string][] {
+    return [...this.values.entries()];
+  }
+
+  /** The IANA zone of `table.local-time-zone` ('default' is the machine's zone, as in Flink). */
+  timeZone(): string {
+    const v = this.get('table.local-time-zone')!;
+    return v === 'default' ? systemZone() : normalizeZone(v)!;
+  }
+
+  copy(): SessionConfig {
+    const c = new SessionConfig();
+    for (const [k, v] of this.values) c.values.set(k, v);
+    return c;
+  }
+}

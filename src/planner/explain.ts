@@ -1,0 +1,88 @@
+import { identifierString } from '../catalog/catalog-table.js';
+import { changelogModeString } from '../types/changelog-mode.js';
+import { typeToString } from '../types/type-string.js';
+import { rexToString } from './explain-rex.js';
+import { inputsOf, type AggCall, type Field, type PlanNode, type PlannedJob } from './logical/plan-node.js';
+
+/**
+ * The job's physical plan as a tree in Flink's EXPLAIN style; each node shows its attributes,
+ * the changelog mode it produces and its output row type.
+ */
+export function explainJob(job: PlannedJob): string {
+  const lines: string[] = [];
+  const walk = (node: PlanNode, prefix: string, childPrefix: string) => {
+    const mode = job.changelog.get(node);
+    const attrs = describe(node);
+    lines.push(`${prefix}${attrs}, changelogMode=[${node.kind === 'Sink' ? 'NONE' : mode ? changelogModeString(mode) : '?'}])`);
+    lines.push(`${childPrefix}${inputsOf(node).length > 0 ? '|  ' : '   '}rowType=[${node.fields.map((f) => `${f.name} ${typeToString(f.type)}`).join(', ')}]`);
+    const inputs = inputsOf(node);
+    inputs.forEach((input, i) => {
+      const last = i === inputs.length - 1;
+      walk(input, `${childPrefix}${last ? '+- ' : ':- '}`, `${childPrefix}${last ? '   ' : ':  '}`);
+    });
+  };
+  for (const sink of job.sinks) walk(sink, '', '');
+  return `== Optimized Physical Plan ==\n${lines.join('\n')}\n`;
+}
+
+function aggText(a: AggCall, input: readonly Field[]): string {
+  const args = a.args.length ? a.args.map((i) => input[i]!.name).join(', ') : a.name === 'COUNT' ? '*' : '';
+  return `${a.name}(${a.distinct ? 'DISTINCT ' : ''}${args})${a.filterArg !== undefined ? ` FILTER ${input[a.filterArg]!.name}` : ''}`;
+}
+
+/** One node as EXPLAIN shows it, e.g. `Calc(select=[a, b], where=[>(a, 1)])`. */
+export function describeNode(node: PlanNode): string {
+  return `${describe(node)})`;
+}
+
+function describe(node: PlanNode): string {
+  const names = (n: PlanNode) => n.fields;
+  switch (node.kind) {
+    case 'TableScan': {
+      const t = node.table.id;
+      return `TableSourceScan(table=[[${t.catalog}, ${t.database}, ${t.name}${node.metadataKeys.length ? `, metadata=[${node.metadataKeys.join(', ')}]` : ''}]], fields=[${node.fields.map((f) => f.name).join(', ')}]`;
+    }
+    case 'Calc': {
+      const input = names(node.input);
+      const select = node.projects.map((p, i) => {
+        const text = rexToString(p, input);
+        const name = node.fields[i]!.name;
+        return text === name ? text : `${text} AS ${name}`;
+      });
+      return `Calc(select=[${select.join(', ')}]${node.condition ? `, where=[${rexToString(node.condition, input)}]` : ''}`;
+    }
+    case 'WatermarkAssigner':
+      return `WatermarkAssigner(rowtime=[${node.fields[node.rowtimeIndex]!.name}], watermark=[${rexToString(node.watermark, node.input.fields)}]`;
+    case 'Values':
+      return `Values(tuples=[[${node.rows.map((r) => `{ ${r.map((x) => rexToString(x, [])).join(', ')} }`).join(', ')}]], values=[${node.fields.map((f) => f.name).join(', ')}]`;
+    case 'Union':
+      return `Union(all=[true], union=[${node.fields.map((f) => f.name).join(', ')}]`;
+    case 'Sink':
+      return node.table
+        ? `Sink(table=[${identifierString(node.table.id)}], fields=[${node.input.fields.map((f) => f.name).join(', ')}]`
+        : `Collect(fields=[${node.fields.map((f) => f.name).join(', ')}]`;
+    case 'Aggregate': {
+      const input = node.input.fields;
+      const keys = node.groupKeys.map((k) => input[k]!.name);
+      const aggs = node.aggCalls.map((a, i) => `${aggText(a, input)} AS ${node.fields[keys.length + i]!.name}`);
+      const sets = node.groupingSets ? `, groupingSets=[${node.groupingSets.map((s) => `{${s.map((k) => input[k]!.name).join(', ')}}`).join(', ')}]` : '';
+      return `${node.window ? `WindowAggregate(window=[${node.window.window}], ` : 'GroupAggregate('}groupBy=[${keys.join(', ')}]${sets}, select=[${[...keys, ...aggs].join(', ')}]`;
+    }
+    case 'Join':
+      return `${node.temporal === 'lookup' ? 'LookupJoin' : node.temporal ? 'TemporalJoin' : 'Join'}(joinType=[${node.joinType}], where=[${rexToString(node.condition, [...node.left.fields, ...node.right.fields])}], select=[${node.fields.map((f) => f.name).join(', ')}]`;
+    case 'Correlate':
+      return `Correlate(invocation=[${node.call}(${node.args.map((a) => rexToString(a, node.input.fields)).join(', ')})], joinType=[${node.joinType}], select=[${node.fields.map((f) => f.name).join(', ')}]`;
+    case 'WindowTvf':
+      return `WindowTableFunction(window=[${node.window}(time_col=[${node.input.fields[node.timeIndex]!.name}], ${Object.entries(node.params).map(([k, v]) => `${k}=[${v} ms]`).join(', ')})]`;
+    case 'Over': {
+      const input = node.input.fields;
+      return `OverAggregate(partitionBy=[${node.partitionKeys.map((k) => input[k]!.name).join(', ')}], orderBy=[${node.orderKeys.map((k) => `${input[k.index]!.name} ${k.direction}`).join(', ')}]${node.frame ? `, ${node.frame.unit} BETWEEN ${node.frame.preceding} PRECEDING AND CURRENT ROW` : ''}, select=[${node.aggCalls.map((a) => aggText(a, input)).join(', ')}]`;
+    }
+    case 'Sort': {
+      const input = node.input.fields;
+      return `${node.limit !== undefined ? 'SortLimit' : 'Sort'}(orderBy=[${node.keys.map((k) => `${input[k.index]!.name} ${k.direction}`).join(', ')}]${node.offset !== undefined ? `, offset=[${node.offset}]` : ''}${node.limit !== undefined ? `, fetch=[${node.limit}]` : ''}`;
+    }
+    case 'SetOp':
+      return `${node.op === 'UNION' ? 'Union' : node.op === 'INTERSECT' ? 'Intersect' : 'Minus'}(all=[${node.all}])`;
+  }
+}

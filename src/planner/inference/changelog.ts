@@ -1,0 +1,45 @@
+import { ALL, changelogModeString, INSERT_ONLY, type ChangelogMode } from '../../types/changelog-mode.js';
+import { inputsOf, type PlanNode, type SinkNode } from '../logical/plan-node.js';
+
+/**
+ * How each node kind transforms its inputs' changelog modes (DESIGN.md convention 3). Sources
+ * are insert-only until changelog sources arrive; the connector's mode is checked at translation.
+ */
+const PRODUCES: { [K in PlanNode['kind']]: (node: Extract<PlanNode, { kind: K }>, inputs: ChangelogMode[]) => ChangelogMode } = {
+  TableScan: () => INSERT_ONLY, // replaced by the source's own mode in inferChangelog
+  Values: () => INSERT_ONLY,
+  Calc: (_n, [input]) => input!,
+  WatermarkAssigner: (_n, [input]) => input!,
+  Union: (_n, inputs) => ({ kinds: new Set(inputs.flatMap((m) => [...m.kinds])) }),
+  Sink: (_n, [input]) => input!,
+  // Until the changelog engine refines these (issue 4): what Flink produces for the common cases.
+  Aggregate: (n, [input]) => (n.window && isInsertOnly(input!) ? INSERT_ONLY : ALL),
+  Join: (n, [left, right]) =>
+    n.temporal ? left! : n.joinType === 'INNER' && isInsertOnly(left!) && isInsertOnly(right!) ? INSERT_ONLY : ALL,
+  Correlate: (_n, [input]) => input!,
+  WindowTvf: (_n, [input]) => input!,
+  Over: (_n, [input]) => input!,
+  Sort: (n, [input]) => (n.limit !== undefined ? ALL : input!),
+  SetOp: () => ALL,
+};
+
+function isInsertOnly(mode: ChangelogMode): boolean {
+  return mode.kinds.size === 1 && mode.kinds.has(INSERT_ONLY.kinds.values().next().value!);
+}
+
+/** The changelog mode every node produces, memoized over shared subplans. */
+export function inferChangelog(sinks: readonly SinkNode[], sourceModes: ReadonlyMap<PlanNode, ChangelogMode>): Map<PlanNode, ChangelogMode> {
+  const modes = new Map<PlanNode, ChangelogMode>(sourceModes);
+  const visit = (node: PlanNode): ChangelogMode => {
+    const known = modes.get(node);
+    if (known) return known;
+    const inputs = inputsOf(node).map(visit);
+    const mode = (PRODUCES[node.kind] as (n: PlanNode, i: ChangelogMode[]) => ChangelogMode)(node, inputs);
+    modes.set(node, mode);
+    return mode;
+  };
+  sinks.forEach(visit);
+  return modes;
+}
+
+export { changelogModeString };

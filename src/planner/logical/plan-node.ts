@@ -1,0 +1,199 @@
+import type { CatalogTable } from '../../catalog/catalog-table.js';
+import type { TableSink, TableSource } from '../../connectors/connector.js';
+import type { ChangelogMode } from '../../types/changelog-mode.js';
+import type { DataType } from '../../types/data-type.js';
+import type { Span } from '../../types/span.js';
+import type { Rex } from '../rex.js';
+
+export interface Field {
+  readonly name: string;
+  readonly type: DataType;
+}
+
+/** Plan nodes (immutable). `fields` is the node's output row type. */
+export type PlanNode =
+  | TableScan
+  | Calc
+  | WatermarkAssigner
+  | ValuesNode
+  | UnionNode
+  | SinkNode
+  | AggregateNode
+  | JoinNode
+  | CorrelateNode
+  | WindowTvfNode
+  | OverNode
+  | SortNode
+  | SetOpNode;
+export type PlanKind = PlanNode['kind'];
+
+interface NodeBase {
+  readonly fields: readonly Field[];
+}
+
+/** Reads a table through its connector: physical columns, then the metadata keys it asks for. */
+export interface TableScan extends NodeBase {
+  readonly kind: 'TableScan';
+  readonly table: CatalogTable;
+  /** Metadata keys requested from the source, in output order after the physical columns. */
+  readonly metadataKeys: readonly string[];
+  /** Dynamic options from an `OPTIONS` hint, already merged into the table's options. */
+  readonly options: ReadonlyMap<string, string>;
+  readonly span: Span;
+}
+
+/** Projection with an optional filter, evaluated row by row (compiled). */
+export interface Calc extends NodeBase {
+  readonly kind: 'Calc';
+  readonly input: PlanNode;
+  readonly projects: readonly Rex[];
+  readonly condition?: Rex;
+}
+
+/** Assigns watermarks from `WATERMARK FOR col AS expr` (emitted by the runtime's watermark work). */
+export interface WatermarkAssigner extends NodeBase {
+  readonly kind: 'WatermarkAssigner';
+  readonly input: PlanNode;
+  readonly rowtimeIndex: number;
+  readonly watermark: Rex;
+}
+
+/** Constant rows (VALUES, SELECT without FROM). */
+export interface ValuesNode extends NodeBase {
+  readonly kind: 'Values';
+  readonly rows: readonly (readonly Rex[])[];
+}
+
+/** UNION ALL of inputs with equal row types. */
+export interface UnionNode extends NodeBase {
+  readonly kind: 'Union';
+  readonly inputs: readonly PlanNode[];
+}
+
+/** Writes to a catalog table, or collects a SELECT's result (`table` absent). */
+export interface SinkNode extends NodeBase {
+  readonly kind: 'Sink';
+  readonly input: PlanNode;
+  readonly table?: CatalogTable;
+  /** Target columns in the table's physical+metadata order; input is reordered to match. */
+  readonly options: ReadonlyMap<string, string>;
+  readonly metadataKeys: readonly string[];
+  readonly span: Span;
+}
+
+/** An aggregate call over input columns (COUNT(DISTINCT a) FILTER (WHERE b) → args [a], filterArg b). */
+export interface AggCall {
+  /** Upper-case function name (COUNT, SUM, …) or a user aggregate's name. */
+  readonly name: string;
+  readonly args: readonly number[];
+  readonly distinct: boolean;
+  readonly filterArg?: number;
+  readonly type: DataType;
+  /** Literal arguments that are not columns (LISTAGG separator). */
+  readonly constants: readonly unknown[];
+}
+
+/** GROUP BY (with grouping sets) or DISTINCT; outputs group keys then aggregates. */
+export interface AggregateNode extends NodeBase {
+  readonly kind: 'Aggregate';
+  readonly input: PlanNode;
+  readonly groupKeys: readonly number[];
+  /** Subsets of groupKeys (GROUPING SETS / ROLLUP / CUBE); absent for a plain GROUP BY. */
+  readonly groupingSets?: readonly (readonly number[])[];
+  readonly aggCalls: readonly AggCall[];
+  /** Window columns when grouping by window_start/window_end of a window TVF. */
+  readonly window?: WindowTvfNode;
+}
+
+export type JoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | 'SEMI' | 'ANTI';
+
+/** A join of two inputs; the condition sees left columns then right columns. */
+export interface JoinNode extends NodeBase {
+  readonly kind: 'Join';
+  readonly left: PlanNode;
+  readonly right: PlanNode;
+  readonly joinType: JoinType;
+  readonly condition: Rex;
+  /** Temporal (FOR SYSTEM_TIME AS OF) joins: event-time versioned table or lookup (proctime). */
+  readonly temporal?: 'event-time' | 'lookup';
+}
+
+/** LATERAL TABLE(f(…)) / UNNEST: per input row, the rows a table function yields. */
+export interface CorrelateNode extends NodeBase {
+  readonly kind: 'Correlate';
+  readonly input: PlanNode;
+  readonly joinType: 'INNER' | 'LEFT';
+  readonly call: string;
+  readonly args: readonly Rex[];
+}
+
+/** TUMBLE / HOP / CUMULATE / SESSION window table function: input columns plus window_start, window_end, window_time. */
+export interface WindowTvfNode extends NodeBase {
+  readonly kind: 'WindowTvf';
+  readonly input: PlanNode;
+  readonly window: 'TUMBLE' | 'HOP' | 'CUMULATE' | 'SESSION';
+  readonly timeIndex: number;
+  /** Milliseconds: size (TUMBLE/HOP/CUMULATE max), slide (HOP), step (CUMULATE), gap (SESSION), offset. */
+  readonly params: Readonly<Record<string, number>>;
+  readonly partitionKeys: readonly number[];
+}
+
+/** OVER aggregation: input columns plus one column per aggregate. */
+export interface OverNode extends NodeBase {
+  readonly kind: 'Over';
+  readonly input: PlanNode;
+  readonly partitionKeys: readonly number[];
+  readonly orderKeys: readonly { readonly index: number; readonly direction: 'ASC' | 'DESC' }[];
+  readonly frame?: { readonly unit: 'ROWS' | 'RANGE'; readonly preceding: number | 'UNBOUNDED' };
+  readonly aggCalls: readonly AggCall[];
+}
+
+/** ORDER BY / LIMIT / OFFSET (streaming: Top-N or time-ordered sort). */
+export interface SortNode extends NodeBase {
+  readonly kind: 'Sort';
+  readonly input: PlanNode;
+  readonly keys: readonly { readonly index: number; readonly direction: 'ASC' | 'DESC'; readonly nullsFirst: boolean }[];
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** UNION (distinct), INTERSECT [ALL], EXCEPT [ALL]. */
+export interface SetOpNode extends NodeBase {
+  readonly kind: 'SetOp';
+  readonly op: 'UNION' | 'INTERSECT' | 'EXCEPT';
+  readonly all: boolean;
+  readonly inputs: readonly PlanNode[];
+}
+
+/** A planned job: one or more sinks (a statement set), sharing sources. */
+export interface PlannedJob {
+  readonly sinks: readonly SinkNode[];
+  /** Connectors resolved at planning time (options validated, changelog modes known). */
+  readonly tableSources: ReadonlyMap<TableScan, TableSource>;
+  readonly tableSinks: ReadonlyMap<SinkNode, TableSink>;
+  /** The changelog mode each node produces, filled by inference. */
+  readonly changelog: ReadonlyMap<PlanNode, ChangelogMode>;
+}
+
+export function inputsOf(node: PlanNode): readonly PlanNode[] {
+  switch (node.kind) {
+    case 'TableScan':
+    case 'Values':
+      return [];
+    case 'Union':
+      return node.inputs;
+    case 'Calc':
+    case 'WatermarkAssigner':
+    case 'Sink':
+    case 'Aggregate':
+    case 'Correlate':
+    case 'WindowTvf':
+    case 'Over':
+    case 'Sort':
+      return [node.input];
+    case 'Join':
+      return [node.left, node.right];
+    case 'SetOp':
+      return node.inputs;
+  }
+}

@@ -1,0 +1,144 @@
+import type { ScalarFunctionDef } from '../functions/function-def.js';
+import type { DataType } from '../types/data-type.js';
+
+/**
+ * Typed, resolved scalar expressions (Calcite's RexNode). Columns are positions in the input
+ * row. Built by the analyzer, compiled to JavaScript by codegen/.
+ */
+export type Rex =
+  | InputRef
+  | RexLiteral
+  | RexCall
+  | RexLogical
+  | RexNot
+  | RexIsNull
+  | RexIsBool
+  | RexCase
+  | RexCast
+  | RexInList
+  | RexFieldAccess
+  | RexConstruct;
+
+export type RexKind = Rex['kind'];
+
+export interface InputRef {
+  readonly kind: 'InputRef';
+  readonly index: number;
+  readonly type: DataType;
+}
+export interface RexLiteral {
+  readonly kind: 'Literal';
+  readonly value: unknown;
+  readonly type: DataType;
+}
+/** A call of a scalar function (built-in operator, built-in or user function). */
+export interface RexCall {
+  readonly kind: 'Call';
+  readonly fn: ScalarFunctionDef;
+  /** The name as written, upper-cased, for EXPLAIN. */
+  readonly name: string;
+  readonly args: readonly Rex[];
+  readonly type: DataType;
+}
+/** AND / OR with SQL three-valued logic. */
+export interface RexLogical {
+  readonly kind: 'Logical';
+  readonly op: 'AND' | 'OR';
+  readonly args: readonly Rex[];
+  readonly type: DataType;
+}
+export interface RexNot {
+  readonly kind: 'Not';
+  readonly arg: Rex;
+  readonly type: DataType;
+}
+export interface RexIsNull {
+  readonly kind: 'IsNull';
+  readonly arg: Rex;
+  readonly negated: boolean;
+  readonly type: DataType;
+}
+/** IS [NOT] TRUE / FALSE / UNKNOWN. */
+export interface RexIsBool {
+  readonly kind: 'IsBool';
+  readonly arg: Rex;
+  readonly test: 'TRUE' | 'FALSE' | 'UNKNOWN';
+  readonly negated: boolean;
+  readonly type: DataType;
+}
+/** Searched CASE; a missing ELSE is NULL. */
+export interface RexCase {
+  readonly kind: 'Case';
+  readonly whens: readonly { readonly when: Rex; readonly then: Rex }[];
+  readonly else: Rex;
+  readonly type: DataType;
+}
+export interface RexCast {
+  readonly kind: 'Cast';
+  readonly arg: Rex;
+  readonly try: boolean;
+  readonly type: DataType;
+}
+/** `x [NOT] IN (v1, v2, …)` with SQL null semantics. */
+export interface RexInList {
+  readonly kind: 'InList';
+  readonly arg: Rex;
+  readonly list: readonly Rex[];
+  readonly negated: boolean;
+  readonly type: DataType;
+}
+/** ROW field by position, ARRAY element (1-based) or MAP value by key. */
+export interface RexFieldAccess {
+  readonly kind: 'FieldAccess';
+  readonly base: Rex;
+  readonly access: { readonly kind: 'field'; readonly index: number } | { readonly kind: 'item'; readonly key: Rex };
+  readonly type: DataType;
+}
+/** ARRAY[…], MAP[…], ROW(…). */
+export interface RexConstruct {
+  readonly kind: 'Construct';
+  readonly ctor: 'ARRAY' | 'MAP' | 'ROW';
+  readonly args: readonly Rex[];
+  readonly type: DataType;
+}
+
+export const inputRef = (index: number, type: DataType): InputRef => ({ kind: 'InputRef', index, type });
+export const literal = (value: unknown, type: DataType): RexLiteral => ({ kind: 'Literal', value, type });
+
+/** Column indexes an expression reads. */
+export function inputRefs(rex: Rex, into: Set<number> = new Set()): Set<number> {
+  switch (rex.kind) {
+    case 'InputRef':
+      into.add(rex.index);
+      break;
+    case 'Literal':
+      break;
+    case 'Call':
+    case 'Logical':
+    case 'Construct':
+      for (const a of rex.args) inputRefs(a, into);
+      break;
+    case 'Not':
+    case 'IsNull':
+    case 'IsBool':
+    case 'Cast':
+      inputRefs(rex.arg, into);
+      break;
+    case 'Case':
+      for (const w of rex.whens) {
+        inputRefs(w.when, into);
+        inputRefs(w.then, into);
+      }
+      inputRefs(rex.else, into);
+      break;
+    case 'InList':
+      inputRefs(rex.arg, into);
+      for (const a of rex.list) inputRefs(a, into);
+      break;
+    case 'FieldAccess':
+      inputRefs(rex.base, into);
+      if (rex.access.kind === 'item') inputRefs(rex.access.key, into);
+      break;
+  }
+  return into;
+}

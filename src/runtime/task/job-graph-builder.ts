@@ -1,0 +1,141 @@
+import type { SinkWriter, SourceReader, WriterContext } from '../../connectors/connector.js';
+import type { FunctionContext } from '../../functions/function-def.js';
+import { compileCalc, compileExpr } from '../../planner/codegen/compile-calc.js';
+import type { PlanNode, PlannedJob } from '../../planner/logical/plan-node.js';
+import { PlanError } from '../../types/errors.js';
+import type { Chunk } from '../../types/row.js';
+import type { ConnectorRegistry } from '../connect.js';
+import { CalcOperator } from '../operators/calc-operator.js';
+import { ForwardOperator } from '../operators/forward-operator.js';
+import type { Operator, Output } from '../operators/operator.js';
+import { FanOut } from '../operators/operator.js';
+import { SinkOperator } from '../operators/sink-operator.js';
+import { ValuesReader } from './values-reader.js';
+
+/** An operator in the running DAG with the consumers its output feeds. */
+export interface RuntimeVertex {
+  readonly operator: Operator;
+  readonly inputs: number;
+  readonly consumers: { vertex: RuntimeVertex; input: number }[];
+}
+
+export interface RuntimeSource {
+  readonly name: string;
+  readonly reader: SourceReader;
+  readonly bounded: boolean;
+  readonly consumers: { vertex: RuntimeVertex; input: number }[];
+}
+
+export interface RuntimeDag {
+  readonly sources: RuntimeSource[];
+  readonly vertices: RuntimeVertex[];
+  readonly sinks: SinkOperator[];
+}
+
+export interface BuildOptions {
+  readonly registry: ConnectorRegistry;
+  readonly session: FunctionContext;
+  readonly writer: Pick<WriterContext, 'stdout' | 'stderr'>;
+  /** Receives a top-level SELECT's result. */
+  readonly collect?: (chunk: Chunk) => void;
+}
+
+const UNSUPPORTED: Record<string, string> = {
+  Aggregate: 'Aggregation (GROUP BY, DISTINCT)',
+  Join: 'A join',
+  Correlate: 'LATERAL TABLE / UNNEST',
+  WindowTvf: 'A window table function',
+  Over: 'OVER aggregation',
+  Sort: 'ORDER BY / LIMIT',
+  SetOp: 'UNION / INTERSECT / EXCEPT (without ALL)',
+};
+
+/** Translates a planned job into sources and chained operators, sharing nodes read by several sinks. */
+export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag {
+  const sources: RuntimeSource[] = [];
+  const vertices: RuntimeVertex[] = [];
+  const sinks: SinkOperator[] = [];
+  const built = new Map<PlanNode, { consumers: { vertex: RuntimeVertex; input: number }[] }>();
+  let counter = 0;
+
+  const outputOf = (consumers: { vertex: RuntimeVertex; input: number }[]): Output => {
+    const outs: Output[] = consumers.map(({ vertex, input }) => ({
+      emit: (chunk: Chunk) => vertex.operator.processChunk(chunk, input),
+      emitWatermark: (wm: number) => vertex.operator.processWatermark?.(wm, input),
+    }));
+    return new FanOut(outs);
+  };
+
+  // Builds `node` so that it feeds `consumer`; a node reached twice gets a second consumer.
+  const build = (node: PlanNode, consumer: { vertex: RuntimeVertex; input: number } | undefined): void => {
+    const existing = built.get(node);
+    if (existing) {
+      if (consumer) existing.consumers.push(consumer);
+      return;
+    }
+    const consumers = consumer ? [consumer] : [];
+    built.set(node, { consumers });
+    const id = ++counter;
+    const addVertex = (operator: Operator, inputs: number): RuntimeVertex => {
+      const v: RuntimeVertex = { operator, inputs, consumers };
+      vertices.push(v);
+      return v;
+    };
+    switch (node.kind) {
+      case 'TableScan': {
+        const source = job.tableSources.get(node)!;
+        const reader = source.createReader({ subtask: 0, parallelism: 1, metadataKeys: node.metadataKeys });
+        sources.push({ name: `Source: ${node.table.id.name}[${id}]`, reader, bounded: source.bounded, consumers });
+        return;
+      }
+      case 'Values': {
+        const row = node.rows.map((r) => r.map((x) => compileExpr(x, opts.session)([])));
+        sources.push({ name: `Values[${id}]`, reader: new ValuesReader(row), bounded: true, consumers });
+        return;
+      }
+      case 'Calc': {
+        const v = addVertex(new CalcOperator(`Calc[${id}]`, compileCalc(node.projects, node.condition, opts.session), outputOf(consumers)), 1);
+        build(node.input, { vertex: v, input: 0 });
+        return;
+      }
+      case 'WatermarkAssigner': {
+        const v = addVertex(new ForwardOperator(`WatermarkAssigner[${id}]`, 1, outputOf(consumers)), 1);
+        build(node.input, { vertex: v, input: 0 });
+        return;
+      }
+      case 'Union': {
+        const v = addVertex(new ForwardOperator(`Union[${id}]`, node.inputs.length, outputOf(consumers)), node.inputs.length);
+        node.inputs.forEach((input, i) => build(input, { vertex: v, input: i }));
+        return;
+      }
+      case 'Sink': {
+        const writer = sinkWriter(job, node, opts);
+        const op = new SinkOperator(node.table ? `Sink: ${node.table.id.name}[${id}]` : `Collect[${id}]`, writer);
+        sinks.push(op);
+        const v = addVertex(op, 1);
+        build(node.input, { vertex: v, input: 0 });
+        return;
+      }
+      case 'Aggregate':
+      case 'Join':
+      case 'Correlate':
+      case 'WindowTvf':
+      case 'Over':
+      case 'Sort':
+      case 'SetOp':
+        throw new PlanError(`${UNSUPPORTED[node.kind]} cannot run on the embedded engine yet.`, undefined,
+          'weir validates and explains this query; the stateful operators it needs come with the windowing and changelog engine work.');
+    }
+  };
+  for (const sink of job.sinks) build(sink, undefined);
+  return { sources, vertices, sinks };
+}
+
+function sinkWriter(job: PlannedJob, node: Extract<PlanNode, { kind: 'Sink' }>, opts: BuildOptions): SinkWriter {
+  if (!node.table) {
+    const collect = opts.collect ?? (() => {});
+    return { write: (chunk) => collect(chunk), finish: async () => {}, close: async () => {} };
+  }
+  const sink = job.tableSinks.get(node)!;
+  return sink.createWriter({ subtask: 0, parallelism: 1, metadataKeys: node.metadataKeys, stdout: opts.writer.stdout, stderr: opts.writer.stderr });
+}

@@ -1,0 +1,99 @@
+import type { DataType } from '../types/data-type.js';
+import { parseScript } from '../sql/parser.js';
+import type * as A from '../sql/ast/index.js';
+import { SqlError } from '../types/errors.js';
+import { formatRowForPrint } from '../types/format-print.js';
+import type { Chunk } from '../types/row.js';
+import { TableauPrinter, formatTable } from '../cli/tableau.js';
+import { explainJob } from '../planner/explain.js';
+import { buildRuntimeDag } from '../runtime/task/job-graph-builder.js';
+import { JobRunner } from '../runtime/task/job-runner.js';
+import { describeError } from './report-error.js';
+import type { Session } from './session.js';
+import type { StatementResult } from './statement-result.js';
+
+export interface ScriptIO {
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+}
+
+export interface ScriptOptions {
+  /** run: execute jobs; validate: plan only; explain: print each job's plan. */
+  readonly mode: 'run' | 'validate' | 'explain';
+  readonly fileName: string;
+  readonly io: ScriptIO;
+  /** How a top-level SELECT is shown: SQL client tableau, or Flink's print format (golden tests). */
+  readonly queryOutput?: 'tableau' | 'print';
+  /** Called with each job before it runs (e.g. to cancel it on Ctrl-C). */
+  readonly onJob?: (runner: JobRunner) => void;
+}
+
+/** Runs a script statement by statement; returns the process exit code (0 ok, 1 error). */
+export async function runScript(text: string, session: Session, opts: ScriptOptions): Promise<number> {
+  const { io, fileName } = opts;
+  const script = parseScript(text);
+  if (script.errors.length > 0) {
+    for (const e of script.errors) io.stderr(describeError(e, fileName, text));
+    return 1;
+  }
+  let failed = false;
+  const failedTables = new Set<string>();
+  for (const stmt of script.statements) {
+    try {
+      const result = await session.execute(stmt, text);
+      await handleResult(result, stmt, session, opts);
+    } catch (err) {
+      failed = true;
+      // In validate mode keep going, but skip errors caused by an earlier failed CREATE.
+      const dependent = err instanceof SqlError && err.code === 'TABLE_NOT_FOUND' && [...failedTables].some((t) => err.message.includes(`'${t}'`));
+      if (!dependent) io.stderr(describeError(err, fileName, text));
+      if (stmt.kind === 'CreateTable' || stmt.kind === 'CreateView') failedTables.add(stmt.name.join('.'));
+      if (opts.mode === 'run') return 1;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+async function handleResult(result: StatementResult, stmt: A.Statement, session: Session, opts: ScriptOptions): Promise<void> {
+  const { io } = opts;
+  switch (result.kind) {
+    case 'ok':
+      return;
+    case 'table':
+      io.stdout(formatTable(result.columns, result.rows).trimEnd());
+      return;
+    case 'text':
+      io.stdout(result.text.trimEnd());
+      return;
+    case 'job':
+      if (opts.mode === 'validate') return;
+      if (opts.mode === 'explain') {
+        if (stmt.kind !== 'Explain') io.stdout(explainJob(result.job).trimEnd());
+        return;
+      }
+      return runJob(result, session, opts);
+  }
+}
+
+async function runJob(result: Extract<StatementResult, { kind: 'job' }>, session: Session, opts: ScriptOptions): Promise<void> {
+  const { io } = opts;
+  let collect: ((chunk: Chunk) => void) | undefined;
+  let done: (() => void) | undefined;
+  if (result.query) {
+    const fields = result.job.sinks[0]!.fields;
+    const types: DataType[] = fields.map((f) => f.type);
+    if (opts.queryOutput === 'print') {
+      collect = (chunk) => chunk.rows.forEach((row, i) => io.stdout(formatRowForPrint(chunk.kinds?.[i] ?? 0, row, types)));
+    } else {
+      const printer = new TableauPrinter(fields.map((f) => f.name), types, io.stdout);
+      printer.header();
+      collect = (chunk) => printer.rows(chunk);
+      done = () => printer.footer();
+    }
+  }
+  const dag = buildRuntimeDag(result.job, { registry: session.registry, session: session.functionContext(), writer: io, collect });
+  const runner = new JobRunner(dag);
+  opts.onJob?.(runner);
+  await runner.run();
+  done?.();
+}

@@ -1,0 +1,81 @@
+import { CatalogManager } from '../catalog/catalog.js';
+import { SessionConfig } from '../catalog/session-config.js';
+import type { FunctionContext, FunctionDef } from '../functions/function-def.js';
+import { builtinFunctions } from '../functions/registry.js';
+import { connectorFactories, formatFactories } from '../connectors/registry.js';
+import type { FunctionResolver } from '../planner/analyzer/expr-context.js';
+import type { PlannerEnv } from '../planner/analyzer/planner-env.js';
+import type { ConnectorRegistry } from '../runtime/connect.js';
+import type * as A from '../sql/ast/index.js';
+import { identifierString } from '../catalog/catalog-table.js';
+import { STATEMENT_HANDLERS } from './statement-handlers.js';
+import type { StatementResult } from './statement-result.js';
+
+export interface SessionOptions {
+  /** Extra connectors (e.g. tests' `golden` source) on top of the built-in ones. */
+  readonly registry?: ConnectorRegistry;
+  /** Epoch millis now; injectable for tests. */
+  readonly clock?: () => number;
+  /** Directory that relative paths in the script (function modules) are resolved against. */
+  readonly baseDir?: string;
+}
+
+/**
+ * A SQL session, like Flink's TableEnvironment: a catalog, session options and functions that
+ * statements change in order. Queries and INSERTs are planned into jobs the caller runs.
+ */
+export class Session {
+  readonly catalog = new CatalogManager();
+  readonly config = new SessionConfig();
+  readonly userFunctions = new Map<string, FunctionDef>();
+  readonly registry: ConnectorRegistry;
+  readonly clock: () => number;
+  readonly baseDir: string;
+  /** Source text of the statement being executed (for SHOW CREATE, view text). */
+  sourceText = '';
+
+  constructor(opts: SessionOptions = {}) {
+    this.clock = opts.clock ?? Date.now;
+    this.baseDir = opts.baseDir ?? process.cwd();
+    const connectors = new Map(connectorFactories());
+    const formats = new Map(formatFactories());
+    for (const [k, v] of opts.registry?.connectors ?? []) connectors.set(k, v);
+    for (const [k, v] of opts.registry?.formats ?? []) formats.set(k, v);
+    this.registry = { connectors, formats };
+  }
+
+  functionContext(): FunctionContext {
+    return { timeZone: this.config.timeZone(), now: this.clock };
+  }
+
+  functions(): FunctionResolver {
+    const builtins = builtinFunctions();
+    return {
+      resolve: (name) => {
+        if (name.length === 1) {
+          const b = builtins.get(name[0]!.toUpperCase());
+          if (b) return b;
+        }
+        const fn = this.catalog.getFunction(name);
+        return fn ? this.userFunctions.get(functionKey(fn)) : undefined;
+      },
+      names: () => [...builtins.keys(), ...this.catalog.listUserFunctions()],
+    };
+  }
+
+  env(): PlannerEnv {
+    return { catalog: this.catalog, functions: this.functions(), session: this.functionContext(), registry: this.registry, ctes: new Map() };
+  }
+
+  /** Executes one statement; `text` is the whole script the statement's spans refer to. */
+  async execute(stmt: A.Statement, text: string): Promise<StatementResult> {
+    this.sourceText = text;
+    const handler = STATEMENT_HANDLERS[stmt.kind] as (s: A.Statement, session: Session) => Promise<StatementResult> | StatementResult;
+    return handler(stmt, this);
+  }
+}
+
+/** The key a loaded user function is kept under. */
+export function functionKey(fn: { id: Parameters<typeof identifierString>[0]; system: boolean }): string {
+  return fn.system ? `system:${fn.id.name.toLowerCase()}` : identifierString(fn.id).toLowerCase();
+}

@@ -1,0 +1,119 @@
+/**
+ * Grouping / join keys: `hashKey` encodes a tuple of values as a string (or a number for a single
+ * non-null small-integer column) that is equal exactly when the values are equal, so it can key a
+ * JS Map. The encoding is deterministic across runs; `keyHash32` turns it into a 32-bit hash for
+ * key-group assignment.
+ */
+import type { DataType } from './data-type.js';
+import { stripTrailingZeros } from './decimal.js';
+import type { Decimal, Timestamp } from './values.js';
+
+export type HashKey = string | number;
+
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function encode(v: unknown, type: DataType): string {
+  if (v === null || v === undefined) return 'n';
+  switch (type.kind) {
+    case 'BOOLEAN':
+      return v ? 't' : 'f';
+    case 'TINYINT':
+    case 'SMALLINT':
+    case 'INT':
+    case 'DATE':
+    case 'TIME':
+    case 'INTERVAL_YEAR_MONTH':
+    case 'INTERVAL_DAY_TIME':
+      return `i${v as number}`;
+    case 'FLOAT':
+    case 'DOUBLE':
+      return Object.is(v, -0) ? 'd-0' : `d${v as number}`;
+    case 'BIGINT':
+      return `i${(v as bigint).toString()}`;
+    case 'DECIMAL': {
+      const d = stripTrailingZeros(v as Decimal);
+      return `m${d.unscaled}e${d.scale}`;
+    }
+    case 'CHAR':
+    case 'VARCHAR': {
+      const s = v as string;
+      return `s${s.length}:${s}`;
+    }
+    case 'BINARY':
+    case 'VARBINARY': {
+      const b = v as Uint8Array;
+      let out = 'x';
+      for (let i = 0; i < b.length; i++) out += HEX[b[i]!];
+      return `${out};`;
+    }
+    case 'TIMESTAMP':
+    case 'TIMESTAMP_LTZ': {
+      const t = v as Timestamp;
+      return `T${t.millis}.${t.nanos}`;
+    }
+    case 'ARRAY': {
+      const el = type.element;
+      return `[${(v as unknown[]).map((x) => encode(x, el)).join(',')}]`;
+    }
+    case 'ROW':
+      return `(${type.fields.map((f, i) => encode((v as unknown[])[i], f.type)).join(',')})`;
+    case 'MAP': {
+      const parts: string[] = [];
+      for (const [k, x] of v as Map<unknown, unknown>) parts.push(`${encode(k, type.key)}=${encode(x, type.value)}`);
+      return `{${parts.sort().join(',')}}`;
+    }
+    case 'MULTISET': {
+      const parts: string[] = [];
+      for (const [k, n] of v as Map<unknown, number>) parts.push(`${encode(k, type.element)}=${n}`);
+      return `{${parts.sort().join(',')}}`;
+    }
+    case 'NULL':
+      return 'n';
+  }
+}
+
+const SMALL_INT_KINDS = new Set(['TINYINT', 'SMALLINT', 'INT', 'DATE', 'TIME']);
+
+/** A Map key equal for equal tuples (NULL equals NULL, as in GROUP BY). */
+export function hashKey(values: readonly unknown[], types: readonly DataType[]): HashKey {
+  if (types.length === 1) {
+    const t = types[0]!;
+    const v = values[0];
+    if (SMALL_INT_KINDS.has(t.kind) && typeof v === 'number') return v;
+    if (t.kind === 'VARCHAR' || t.kind === 'CHAR') return v === null || v === undefined ? 'n' : `s${v as string}`;
+    return encode(v, t);
+  }
+  let out = '';
+  for (let i = 0; i < types.length; i++) {
+    if (i > 0) out += '|';
+    out += encode(values[i], types[i]!);
+  }
+  return out;
+}
+
+/** A specialized `hashKey` for a fixed list of key types (and positions within a row). */
+export function buildKeyOf(types: readonly DataType[], positions: readonly number[]): (row: readonly unknown[]) => HashKey {
+  if (positions.length === 1) {
+    const p = positions[0]!;
+    const one = [types[0]!];
+    return (row) => hashKey([row[p]], one);
+  }
+  return (row) => hashKey(positions.map((p) => row[p]), types);
+}
+
+/** A stable 32-bit hash of a key (FNV-1a over its text), for key groups and partitioning. */
+export function keyHash32(key: HashKey): number {
+  const s = typeof key === 'number' ? `i${key}` : key;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  // final avalanche (murmur3 fmix32) so consecutive ints spread over key groups
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
