@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../src/session/script-runner.js';
 import { Session } from '../src/session/session.js';
@@ -22,7 +22,7 @@ function goldenFiles(dir: string): string[] {
 export async function runGoldenCase(c: GoldenCase): Promise<{ stdout: string[]; stderr: string[]; code: number }> {
   let session!: Session;
   const connector = goldenConnector(c.inputs, () => session.functions());
-  session = new Session({ clock: () => FIXED_NOW, registry: { connectors: new Map([['golden', connector]]), formats: new Map() } });
+  session = new Session({ baseDir: dirname(c.file), clock: () => FIXED_NOW, registry: { connectors: new Map([['golden', connector]]), formats: new Map() } });
   session.config.set('table.local-time-zone', 'UTC');
   for (const [k, v] of c.sets) session.config.set(k, v);
   const stdout: string[] = [];

@@ -10,6 +10,7 @@ import { analyzeQuery, type Relation } from './analyzer/analyze-query.js';
 import type { PlannerEnv } from './analyzer/planner-env.js';
 import { Scope } from './analyzer/scope.js';
 import { resolveConnectors } from './resolve-connectors.js';
+import { optimize } from './rules/optimize.js';
 import { describeNode } from './explain.js';
 import type { Field, PlanNode, PlannedJob, SinkNode } from './logical/plan-node.js';
 import { inputRef, literal, type Rex } from './rex.js';
@@ -24,7 +25,8 @@ export function planJob(stmt: A.Insert | A.StatementSet | A.QueryStatement, env:
     if (stmt.inserts.length === 0) throw new SqlError('EMPTY_STATEMENT_SET', 'A statement set must contain at least one INSERT', stmt.span);
     sinks = stmt.inserts.map((i) => planInsert(i, env));
   }
-  return { sinks, ...resolveConnectors(sinks, env, describeNode) };
+  const optimized = optimize(sinks);
+  return { sinks: optimized, ...resolveConnectors(optimized, env, describeNode) };
 }
 
 function planCollect(rel: Relation, span: A.QueryStatement['span']): SinkNode {

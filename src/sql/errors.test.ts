@@ -47,6 +47,14 @@ describe('error messages', () => {
     expect([e.span.start.line, e.span.start.col]).toEqual([2, 11]);
     expect(firstError('SELECT 1 /* never closed').message).toBe('Unclosed comment');
   });
+  test('stray operators and == get clear errors', () => {
+    expect(at('SELECT 1 +* 2')).toEqual([1, 11]);
+    expect(firstError('SELECT a FROM t WHERE a == 1').hint).toBe('SQL compares with a single =');
+  });
+  test('a string missing its closing quote is pointed out', () => {
+    const e = firstError("CREATE TABLE t (a INT) WITH (\n  'connector' = 'kafka,\n  'topic' = 'x'\n);");
+    expect(e.hint).toBe("the string at line 2, column 17 spans several lines; is a closing ' missing?");
+  });
   test('double quotes have a hint', () => {
     expect(firstError('SELECT "name" FROM t').hint).toBe("use 'name' for a string or `name` for an identifier");
   });

@@ -189,7 +189,7 @@ function parseGenericCall(p: Parser, name: readonly string[], start: Pos): Expr 
   let star = false;
   const args: Expr[] = [];
   let orderBy: OrderItem[] | undefined;
-  if (p.isOp('*') && p.isOp(')', 1)) {
+  if (p.isOp('*')) {
     p.next();
     star = true;
   } else if (!p.isOp(')')) {

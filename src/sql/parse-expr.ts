@@ -197,10 +197,6 @@ function parsePrimary(p: Parser): Expr {
     }
     case 'op':
       if (t.text === '(') return parseParenthesized(p);
-      if (t.text === '*') {
-        p.next();
-        return { kind: 'Star', span: p.tokSpan(t) };
-      }
       break;
     case 'quoted':
       return parseNameOrCall(p);

@@ -161,6 +161,11 @@ function parseSelect(p: Parser): Select {
 }
 
 function parseSelectItem(p: Parser): SelectItem {
+  p.expect_("'*'");
+  if (p.isOp('*')) {
+    const t = p.next();
+    return { span: p.tokSpan(t), expr: { kind: 'Star', span: p.tokSpan(t) } };
+  }
   const expr = parseExpr(p);
   let alias: string | undefined;
   if (p.accept('AS')) alias = p.isString() ? p.stringLit('alias').value : p.identifier('alias').name;

@@ -90,9 +90,9 @@ export function parseWatermark(p: Parser): WatermarkDef {
 }
 
 function parseEnforced(p: Parser): boolean {
-  if (p.isKw('NOT') && p.isKw('ENFORCED', 1)) {
+  if (p.isKw('NOT')) {
     p.next();
-    p.next();
+    p.expect('ENFORCED');
     return false;
   }
   p.expect_('NOT ENFORCED');

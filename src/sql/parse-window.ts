@@ -25,7 +25,8 @@ export function parseWindowSpec(p: Parser): WindowSpec {
   let refName: string | undefined;
   if (p.isIdent() && !p.isKw('PARTITION') && !p.isKw('ROWS') && !p.isKw('RANGE')) refName = p.identifier('window name').name;
   const partitionBy: Expr[] = [];
-  if (p.acceptSeq('PARTITION', 'BY')) {
+  if (p.at('PARTITION')) {
+    p.expectSeq('PARTITION', 'BY');
     partitionBy.push(parseExpr(p));
     while (p.acceptOp(',')) partitionBy.push(parseExpr(p));
   }

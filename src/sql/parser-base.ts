@@ -1,9 +1,11 @@
 import { SqlError } from '../types/errors.js';
 import type { Pos, Span } from '../types/span.js';
-import { CLAUSE_KEYWORDS, RESERVED, nearMiss } from './keywords.js';
+import { CLAUSE_KEYWORDS, FLINK_RESERVED_NAMES, RESERVED, nearMiss } from './keywords.js';
 import { describeToken, type Token } from './token.js';
 
 export const PARSE_ERROR = 'PARSE_ERROR';
+/** Warning code: a name weir accepts but Apache Flink would reject unless back-quoted. */
+export const FLINK_RESERVED_WORD = 'FLINK_RESERVED_WORD';
 
 export interface Name {
   readonly name: string;
@@ -18,6 +20,8 @@ export class Parser {
   i = 0;
   prevEnd: Pos;
   depth = 0;
+  /** Non-fatal findings (names that Flink reserves), in source order. */
+  readonly warnings: SqlError[] = [];
   private expected: string[] = [];
   private expectedAt = -1;
   /** Token indexes used as an alias without AS (for "did you mean FROM?" on `SELECT a FORM t`). */
@@ -164,6 +168,16 @@ export class Parser {
       throw this.unexpected();
     }
     const t = this.next();
+    if (t.kind === 'ident' && FLINK_RESERVED_NAMES.has(t.upper)) {
+      this.warnings.push(
+        new SqlError(
+          FLINK_RESERVED_WORD,
+          `'${t.text}' is a reserved word in Apache Flink SQL`,
+          this.tokSpan(t),
+          `write \`${t.text}\`: weir accepts it, but the script would not parse on Apache Flink`,
+        ),
+      );
+    }
     return { name: t.text, span: this.tokSpan(t) };
   }
   /** An alias introduced without AS: remembered for near-miss diagnostics. */
@@ -259,6 +273,13 @@ export class Parser {
       const kws = expected.filter((e) => /^[A-Z_]+( [A-Z_]+)*$/.test(e)).map((e) => e.split(' ')[0]!);
       const guess = nearMiss(t.upper, kws);
       if (guess) hint = `did you mean ${guess}?`;
+    }
+    // 'a,\n  'b' = …: a missing closing quote turns the rest into a string spanning lines.
+    if (!hint && prev && prev.kind === 'string' && prev.start.line !== prev.end.line) {
+      hint = `the string at line ${prev.start.line}, column ${prev.start.col} spans several lines; is a closing ' missing?`;
+    }
+    if (!hint && t.kind === 'op' && t.text === '=' && prev?.kind === 'op' && prev.text === '=') {
+      hint = 'SQL compares with a single =';
     }
     if (!hint && (t.kind === 'eof' || expected.includes("')'"))) {
       const open = this.unclosedParen();

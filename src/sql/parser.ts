@@ -50,7 +50,7 @@ export function parseScript(text: string): Script {
       }
     }
   }
-  return { statements, errors };
+  return { statements, errors, warnings: p.warnings };
 }
 
 function toSqlError(e: unknown, p: Parser): SqlError {

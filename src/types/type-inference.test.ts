@@ -6,7 +6,8 @@ import {
 import type { DataType, IntervalType } from './data-type.js';
 import { arithmeticResultType } from './type-inference-arith.js';
 import {
-  canCast, canImplicitCast, castValidationError, isComparable, leastRestrictive, numericLiteralType, stringLiteralType,
+  canCast, canImplicitCast, castValidationError, implicitConversionError, isComparable, leastRestrictive,
+  numericLiteralType, orderedComparisonType, stringLiteralType,
 } from './type-inference.js';
 import { typeToString } from './type-string.js';
 
@@ -95,12 +96,22 @@ describe('casts', () => {
 });
 
 describe('comparability', () => {
-  it('rejects string/number comparisons (no implicit coercion in Flink)', () => {
-    expect(isComparable(INT(), STRING())).toBe(false);
+  it('follows Calcite families (strings compare with numerics and datetimes)', () => {
+    expect(isComparable(INT(), STRING())).toBe(true);
+    expect(isComparable(TIMESTAMP(3), STRING(), true)).toBe(true);
+    expect(isComparable(BYTES(), STRING())).toBe(false);
     expect(isComparable(INT(), DECIMAL(10, 2))).toBe(true);
     expect(isComparable(INT(), DOUBLE())).toBe(true);
     expect(isComparable(CHAR(1), STRING())).toBe(true);
-    expect(isComparable(DATE(), TIMESTAMP(3))).toBe(true);
+    expect(isComparable(DATE(), TIMESTAMP(3))).toBe(false);
+    expect(isComparable(TIMESTAMP(3), TIMESTAMP_LTZ(6))).toBe(true);
+    expect(isComparable(ROW([{ name: 'a', type: INT() }]), ROW([{ name: 'b', type: BIGINT() }]))).toBe(true);
+    expect(implicitConversionError(INT(), STRING())).toBe('implicit type conversion between INTEGER and VARCHAR is not supported now');
+    expect(implicitConversionError(DATE(), STRING())).toBeNull();
+    expect(s(orderedComparisonType(INT(), STRING()))).toBe('BIGINT');
+    expect(s(orderedComparisonType(DOUBLE(false), CHAR(1, false)))).toBe('DOUBLE NOT NULL');
+    expect(s(orderedComparisonType(DECIMAL(5, 2), STRING()))).toBe('DECIMAL(21, 2)');
+    expect(s(orderedComparisonType(DATE(), STRING()))).toBe('DATE');
     expect(isComparable(MAP(INT(), INT()), MAP(INT(), INT()), true)).toBe(false);
     expect(isComparable(BOOLEAN(), INT())).toBe(false);
   });

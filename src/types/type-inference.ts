@@ -219,17 +219,89 @@ export function leastRestrictive(types: readonly DataType[]): DataType | null {
   return withNullability(found, hasNullable);
 }
 
+/** Calcite's type family, which decides comparability. */
+export function comparisonFamily(t: DataType): string {
+  switch (t.kind) {
+    case 'CHAR':
+    case 'VARCHAR':
+      return 'CHARACTER';
+    case 'BINARY':
+    case 'VARBINARY':
+      return 'BINARY';
+    case 'TINYINT':
+    case 'SMALLINT':
+    case 'INT':
+    case 'BIGINT':
+    case 'FLOAT':
+    case 'DOUBLE':
+    case 'DECIMAL':
+      return 'NUMERIC';
+    case 'TIMESTAMP':
+    case 'TIMESTAMP_LTZ':
+      return 'TIMESTAMP';
+    default:
+      return t.kind;
+  }
+}
+
+/** Families a character string may be compared with (Calcite converts the string). */
+const STRING_COMPARABLE: ReadonlySet<string> = new Set([
+  'DATE', 'TIME', 'TIMESTAMP', 'INTERVAL_DAY_TIME', 'INTERVAL_YEAR_MONTH', 'NUMERIC', 'BOOLEAN',
+]);
+
 /**
- * Whether `a` and `b` can be operands of a comparison (Flink disables implicit coercion, so
- * `int_col = '1'` is invalid). `ordered` for <, <=, >, >= (MAP and MULTISET are not ordered).
+ * Whether `a` and `b` can be operands of a comparison, as Calcite's SqlTypeUtil.isComparable
+ * (same family, or a character string against a datetime, interval, numeric or boolean).
+ * `ordered` for <, <=, >, >= (ARRAY, MAP and MULTISET are not ordered). Note that Flink then
+ * rejects `=` / `<>` between numerics and strings: see `implicitConversionError`.
  */
 export function isComparable(a: DataType, b: DataType, ordered = false): boolean {
   if (a.kind === 'NULL' || b.kind === 'NULL') return true;
-  if (ordered && (a.kind === 'MAP' || a.kind === 'MULTISET' || b.kind === 'MAP' || b.kind === 'MULTISET')) return false;
-  if (isDatetime(a) && isInterval(b)) return false;
-  if (isInterval(a) && isDatetime(b)) return false;
-  if ((isExactNumeric(a) && isDatetime(b)) || (isDatetime(a) && isExactNumeric(b))) return false;
-  return leastRestrictive([a, b]) !== null;
+  const unordered = (t: DataType): boolean => t.kind === 'ARRAY' || t.kind === 'MAP' || t.kind === 'MULTISET';
+  if (ordered && (unordered(a) || unordered(b))) return false;
+  if (a.kind === 'ROW' || b.kind === 'ROW') {
+    if (a.kind !== 'ROW' || b.kind !== 'ROW' || a.fields.length !== b.fields.length) return false;
+    return a.fields.every((f, i) => isComparable(f.type, b.fields[i]!.type, ordered));
+  }
+  const fa = comparisonFamily(a);
+  const fb = comparisonFamily(b);
+  if (fa === fb) return CONSTRUCTED.has(a.kind) ? leastRestrictive([a, b]) !== null : true;
+  return (fa === 'CHARACTER' && STRING_COMPARABLE.has(fb)) || (fb === 'CHARACTER' && STRING_COMPARABLE.has(fa));
+}
+
+const TYPE_ROOT: Partial<Record<TypeKind, string>> = {
+  INT: 'INTEGER',
+  TIMESTAMP: 'TIMESTAMP_WITHOUT_TIME_ZONE',
+  TIMESTAMP_LTZ: 'TIMESTAMP_WITH_LOCAL_TIME_ZONE',
+  TIME: 'TIME_WITHOUT_TIME_ZONE',
+};
+
+/** Flink's LogicalTypeRoot name of a type, as in its error messages. */
+export function typeRootName(t: DataType): string {
+  return TYPE_ROOT[t.kind] ?? t.kind;
+}
+
+/** Flink's error for `=` / `<>` between a numeric and a character string (FLIP-154 not done), or null. */
+export function implicitConversionError(a: DataType, b: DataType): string | null {
+  const num = (t: DataType): boolean => comparisonFamily(t) === 'NUMERIC';
+  const chr = (t: DataType): boolean => comparisonFamily(t) === 'CHARACTER';
+  if ((num(a) && chr(b)) || (chr(a) && num(b))) {
+    return `implicit type conversion between ${typeRootName(a)} and ${typeRootName(b)} is not supported now`;
+  }
+  return null;
+}
+
+/**
+ * The type both operands of an ordered comparison convert to (Calcite's COMPARE consistency):
+ * a character string takes the other operand's type, widened to BIGINT for numerics.
+ */
+export function orderedComparisonType(a: DataType, b: DataType): DataType | null {
+  const types = [a, b].filter((t) => t.kind !== 'NULL');
+  const nonChar = types.filter((t) => comparisonFamily(t) !== 'CHARACTER');
+  if (nonChar.length === 0 || nonChar.length === types.length) return leastRestrictive(types);
+  const widened = comparisonFamily(nonChar[0]!) === 'NUMERIC' ? [...nonChar, BIGINT(false)] : nonChar;
+  const r = leastRestrictive(widened);
+  return r ? withNullability(r, a.nullable || b.nullable) : null;
 }
 
 /**

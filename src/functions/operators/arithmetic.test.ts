@@ -53,6 +53,8 @@ describe('approximate and decimal arithmetic', () => {
     expect(String(evalOp('/', [DECIMAL(10, 2), INT()], [dec('10.00'), 3]))).toBe('3.3333333333333');
     expect(String(evalOp('%', [DECIMAL(4, 1), INT()], [dec('7.5'), 2]))).toBe('1.5');
     expect(String(evalOp('NEGATE', [DECIMAL(3, 2)], [dec('1.25')]))).toBe('-1.25');
+    expect(evalOp('%', [DECIMAL(10, 0), INT()], [dec('-7'), 3])).toBe(-1);
+    expect(String(evalOp('%', [INT(), DECIMAL(5, 0)], [7, dec('3')]))).toBe('1');
     // DECIMAL(38, 0) + DECIMAL(38, 0) → DECIMAL(38, 0): overflow gives NULL
     const big = dec('99999999999999999999999999999999999999');
     expect(evalOp('+', [DECIMAL(38, 0), DECIMAL(38, 0)], [big, big])).toBeNull();

@@ -7,14 +7,16 @@ import type { BuildSite, ScalarFunctionDef, TypeSite } from '../function-def.js'
 import { FunctionTypeError } from '../function-def.js';
 import type { DataType } from '../../types/data-type.js';
 import { withNullability } from '../../types/data-type.js';
-import { addDecimal, divDecimal, modDecimal, mulDecimal, negateDecimal, subDecimal } from '../../types/decimal.js';
+import {
+  addDecimal, decimalToBigint, divDecimal, modDecimal, mulDecimal, negateDecimal, remExact, subDecimal,
+} from '../../types/decimal.js';
 import type { ArithmeticOp } from '../../types/type-inference-arith.js';
 import { arithmeticResultType, negateResultType } from '../../types/type-inference-arith.js';
 import type { Decimal } from '../../types/values.js';
 import { buildTemporalArithmetic } from './temporal-arithmetic.js';
 import { operandTypeString } from './operand-types.js';
 import {
-  divideByZero, toBigintOf, toDecimalOf, toDoubleOf, toFloatOf, wrapBigintTo, wrapInt,
+  divideByZero, intWrapper, toBigintOf, toDecimalOf, toDoubleOf, toFloatOf, wrapBigintTo,
 } from './numeric-convert.js';
 
 type Fn = (a: unknown, b: unknown) => unknown;
@@ -77,8 +79,14 @@ function buildNumeric(op: ArithmeticOp, a: DataType, b: DataType, r: DataType): 
         return (u, v) => f(x(u) % y(v));
     }
   }
-  // exact integers: in bigint when a BIGINT takes part, else in 32-bit ints
   const kind = r.kind;
+  if (a.kind === 'DECIMAL' || b.kind === 'DECIMAL') {
+    // DECIMAL(p, 0) % integer: Flink types the result as the second operand's integer type
+    const x = toDecimalOf(a);
+    const y = toDecimalOf(b);
+    return (u, v) => wrapBigintTo(decimalToBigint(remExact(x(u), y(v))), kind);
+  }
+  // exact integers: in bigint when a BIGINT takes part, else in 32-bit ints
   if (a.kind === 'BIGINT' || b.kind === 'BIGINT' || kind === 'BIGINT') {
     const x = toBigintOf(a);
     const y = toBigintOf(b);
@@ -101,17 +109,18 @@ function buildNumeric(op: ArithmeticOp, a: DataType, b: DataType, r: DataType): 
         };
     }
   }
+  const w = intWrapper(kind);
   switch (op) {
     case '+':
-      return (u, v) => wrapInt((u as number) + (v as number), kind);
+      return (u, v) => w((u as number) + (v as number));
     case '-':
-      return (u, v) => wrapInt((u as number) - (v as number), kind);
+      return (u, v) => w((u as number) - (v as number));
     case '*':
-      return (u, v) => wrapInt(Math.imul(u as number, v as number), kind);
+      return (u, v) => w(Math.imul(u as number, v as number));
     case '/':
-      return (u, v) => ((v as number) === 0 ? divideByZero() : wrapInt(Math.trunc((u as number) / (v as number)), kind));
+      return (u, v) => ((v as number) === 0 ? divideByZero() : w(Math.trunc((u as number) / (v as number))));
     case '%':
-      return (u, v) => ((v as number) === 0 ? divideByZero() : wrapInt((u as number) % (v as number), kind));
+      return (u, v) => ((v as number) === 0 ? divideByZero() : w((u as number) % (v as number)));
   }
 }
 
@@ -162,8 +171,10 @@ export const NEGATE: ScalarFunctionDef = {
         return (v) => BigInt.asIntN(64, -(v as bigint));
       case 'TINYINT':
       case 'SMALLINT':
-      case 'INT':
-        return (v) => wrapInt(-(v as number), t.kind);
+      case 'INT': {
+        const w = intWrapper(t.kind);
+        return (v) => w(-(v as number));
+      }
       default:
         return (v) => -(v as number);
     }

@@ -40,9 +40,23 @@ describe('comparisons', () => {
   it('types and rejects operands', () => {
     expect(typeToString(inferOp('=', [INT(false), INT(false)]))).toBe('BOOLEAN NOT NULL');
     expect(typeToString(inferOp('=', [INT(false), INT()]))).toBe('BOOLEAN');
-    expect(() => inferOp('=', [INT(), STRING()])).toThrow("Cannot apply '=' to arguments of type '<INT> = <STRING>'");
+    expect(() => inferOp('=', [INT(), STRING()])).toThrow('implicit type conversion between INTEGER and VARCHAR is not supported now');
+    expect(() => inferOp('IS DISTINCT FROM', [CHAR(1), BIGINT()])).toThrow('implicit type conversion between CHAR and BIGINT');
+    expect(() => inferOp('=', [DATE(), TIMESTAMP(3)])).toThrow("Cannot apply '=' to arguments of type '<DATE> = <TIMESTAMP(3)>'");
     expect(() => inferOp('<', [BOOLEAN(), INT()])).toThrow("Cannot apply '<'");
     expect(typeToString(inferOp('IS DISTINCT FROM', [INT(), INT()]))).toBe('BOOLEAN NOT NULL');
+  });
+  it('converts strings compared with other types', () => {
+    expect(evalOp('<', [INT(), STRING()], [1, '2'])).toBe(true);
+    expect(evalOp('>=', [STRING(), DECIMAL(5, 2)], ['1.5', dec('1.50')])).toBe(true);
+    expect(() => evalOp('<', [INT(), STRING()], [1, 'x'])).toThrow("For input string: 'x'");
+    const t = new Timestamp(Date.UTC(2023, 8, 30, 18, 22, 42, 123), 0);
+    expect(evalOp('=', [TIMESTAMP(3), STRING()], [t, '2023-09-30 18:22:42.123'])).toBe(true);
+    expect(evalOp('<>', [STRING(), TIMESTAMP(3)], ['2023-09-30 18:22:42.123', t])).toBe(false);
+    expect(evalOp('=', [TIMESTAMP(3), STRING()], [t, 'garbage'])).toBeNull();
+    expect(evalOp('IS DISTINCT FROM', [TIMESTAMP(3), STRING()], [t, 'garbage'])).toBe(true);
+    expect(evalOp('<', [DATE(), STRING()], [18367, '2020-04-16'])).toBe(true);
+    expect(evalOp('=', [BOOLEAN(), STRING()], [true, 'true'])).toBe(false);
   });
   it('handles IS [NOT] DISTINCT FROM with NULLs', () => {
     expect(evalOp('IS DISTINCT FROM', [INT(), INT()], [null, null])).toBe(false);

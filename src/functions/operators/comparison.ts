@@ -10,15 +10,17 @@ import type { DataType } from '../../types/data-type.js';
 import { BOOLEAN, isNumeric } from '../../types/data-type.js';
 import { buildCast } from '../../types/cast.js';
 import { compareDecimal } from '../../types/decimal.js';
-import { isComparable, leastRestrictive } from '../../types/type-inference.js';
+import {
+  comparisonFamily, implicitConversionError, isComparable, leastRestrictive, orderedComparisonType,
+} from '../../types/type-inference.js';
 import { typeEquals } from '../../types/type-string.js';
-import { buildComparator, valuesEqual } from '../../types/values-compare.js';
+import { buildComparator, compareStringsUtf8, valuesEqual } from '../../types/values-compare.js';
 import { resolveNullOperands } from './arithmetic.js';
 import { toBigintOf, toDecimalOf, toDoubleOf, toFloatOf } from './numeric-convert.js';
 import { operandTypeString } from './operand-types.js';
 
-/** Returns <0, 0, >0, or NaN when the operands are unordered (a NaN took part). */
-export type Compare = (a: unknown, b: unknown) => number;
+/** Returns <0, 0, >0; NaN when unordered (a NaN took part); null when UNKNOWN. */
+export type Compare = (a: unknown, b: unknown) => number | null;
 
 const isApprox = (t: DataType): boolean => t.kind === 'FLOAT' || t.kind === 'DOUBLE';
 
@@ -53,25 +55,56 @@ function numericCompare(a: DataType, b: DataType): Compare {
 }
 
 const CONSTRUCTED = new Set(['ARRAY', 'MAP', 'MULTISET', 'ROW']);
+const TIME_POINTS = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMP_LTZ']);
 
-/** A comparison of non-null operands of types `a` and `b` (zone: for TIMESTAMP vs TIMESTAMP_LTZ). */
-export function buildCompare(a: DataType, b: DataType, zone: string): Compare {
-  if (isNumeric(a) && isNumeric(b)) return numericCompare(a, b);
-  const common = leastRestrictive([a, b]);
-  if (!common) throw new FunctionTypeError(`Cannot compare ${operandTypeString(a)} with ${operandTypeString(b)}`);
-  const ca = typeEquals(a, common, { ignoreNullability: true, ignoreTimeAttribute: true }) ? null : buildCast(a, common, 'cast', zone);
-  const cb = typeEquals(b, common, { ignoreNullability: true, ignoreTimeAttribute: true }) ? null : buildCast(b, common, 'cast', zone);
+function castIfNeeded(from: DataType, to: DataType, mode: 'cast' | 'try', zone: string): ((v: unknown) => unknown) | null {
+  return typeEquals(from, to, { ignoreNullability: true, ignoreTimeAttribute: true }) ? null : buildCast(from, to, mode, zone);
+}
+
+function inCommonType(a: DataType, b: DataType, common: DataType, mode: 'cast' | 'try', zone: string): Compare {
+  const ca = castIfNeeded(a, common, mode, zone);
+  const cb = castIfNeeded(b, common, mode, zone);
+  const cmp: Compare = isNumeric(common) ? numericCompare(common, common) : buildComparator(common);
   if (CONSTRUCTED.has(common.kind)) {
-    const cmp = buildComparator(common);
     return (u, v) => {
       const x = ca ? ca(u) : u;
       const y = cb ? cb(v) : v;
       return valuesEqual(x, y, common) ? 0 : cmp(x, y) || 1;
     };
   }
-  const cmp = buildComparator(common);
   if (!ca && !cb) return cmp;
-  return (u, v) => cmp(ca ? ca(u) : u, cb ? cb(v) : v);
+  return (u, v) => {
+    const x = ca ? ca(u) : u;
+    const y = cb ? cb(v) : v;
+    // a string that does not parse as the time type makes `=` UNKNOWN
+    return x === null || y === null ? null : cmp(x, y);
+  };
+}
+
+/**
+ * A comparison of non-null operands of types `a` and `b`, as Flink's generated code: `ordered`
+ * for < <= > >= (a string operand is CAST to the other side's type, numerics widened to BIGINT);
+ * for = and <> a string against a DATE/TIME/TIMESTAMP is converted (NULL if it does not parse),
+ * and against BOOLEAN or INTERVAL never equals (Flink compares the objects).
+ */
+export function buildCompare(a: DataType, b: DataType, zone: string, ordered = false): Compare {
+  if (isNumeric(a) && isNumeric(b)) return numericCompare(a, b);
+  const fa = comparisonFamily(a);
+  const fb = comparisonFamily(b);
+  if (fa === 'CHARACTER' && fb === 'CHARACTER') return (u, v) => compareStringsUtf8(u as string, v as string);
+  if ((fa === 'CHARACTER') !== (fb === 'CHARACTER')) {
+    const other = fa === 'CHARACTER' ? b : a;
+    if (ordered) {
+      const common = orderedComparisonType(a, b);
+      if (!common) throw new FunctionTypeError(`Cannot compare ${operandTypeString(a)} with ${operandTypeString(b)}`);
+      return inCommonType(a, b, common, 'cast', zone);
+    }
+    if (TIME_POINTS.has(other.kind)) return inCommonType(a, b, other, 'try', zone);
+    return () => 1;
+  }
+  const common = leastRestrictive([a, b]);
+  if (!common) throw new FunctionTypeError(`Cannot compare ${operandTypeString(a)} with ${operandTypeString(b)}`);
+  return inCommonType(a, b, common, 'cast', zone);
 }
 
 type CmpOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
@@ -85,6 +118,8 @@ const TEST: Record<CmpOp, (c: number) => boolean> = {
   '>=': (c) => c >= 0,
 };
 
+const EQUALITY_OPS = new Set(['=', '<>', 'IS DISTINCT FROM', 'IS NOT DISTINCT FROM']);
+
 function checkOperands(op: string, site: TypeSite, ordered: boolean): [DataType, DataType] {
   const [x, y] = site.argTypes;
   if (!x || !y || site.argTypes.length !== 2) throw new FunctionTypeError(`Operator '${op}' takes two operands`);
@@ -94,6 +129,8 @@ function checkOperands(op: string, site: TypeSite, ordered: boolean): [DataType,
         `Supported form(s): '<COMPARABLE_TYPE> ${op} <COMPARABLE_TYPE>'`,
     );
   }
+  const implicit = EQUALITY_OPS.has(op) ? implicitConversionError(x, y) : null;
+  if (implicit) throw new FunctionTypeError(implicit);
   return [x, y];
 }
 
@@ -117,8 +154,11 @@ function comparisonDef(op: CmpOp, doc: string): ScalarFunctionDef {
     build(site) {
       const [a, b] = operands(site);
       if (a.kind === 'NULL') return () => null;
-      const cmp = buildCompare(a, b, site.ctx.timeZone);
-      return (u, v) => test(cmp(u, v));
+      const cmp = buildCompare(a, b, site.ctx.timeZone, ordered);
+      return (u, v) => {
+        const c = cmp(u, v);
+        return c === null ? null : test(c);
+      };
     },
   };
 }

@@ -46,11 +46,13 @@ export function toDecimalOf(t: DataType): Convert<Decimal> {
   }
 }
 
-/** Java's narrowing of an int result to the result type's width. */
-export function wrapInt(n: number, kind: string): number {
-  if (kind === 'TINYINT') return (n << 24) >> 24;
-  if (kind === 'SMALLINT') return (n << 16) >> 16;
-  return n | 0;
+const wrap8 = (n: number): number => (n << 24) >> 24;
+const wrap16 = (n: number): number => (n << 16) >> 16;
+const wrap32 = (n: number): number => n | 0;
+
+/** The narrowing for a result kind, chosen once at build time. */
+export function intWrapper(kind: string): (n: number) => number {
+  return kind === 'TINYINT' ? wrap8 : kind === 'SMALLINT' ? wrap16 : wrap32;
 }
 
 export function wrapBigintTo(v: bigint, kind: string): bigint | number {

@@ -77,7 +77,7 @@ export function analyzeAggregate(s: A.Select, input: PlanNode, ctx: ExprContext)
     }
     return { name, args, distinct: c.distinct, filterArg, type, constants: constants.map((r) => (r.kind === 'Literal' ? r.value : null)) };
   });
-  const preNode: PlanNode = { kind: 'Calc', input: base, projects: pre, fields: pre.map((r, i) => ({ name: `$f${i}`, type: r.type })) };
+  const preNode: PlanNode = { kind: 'Calc', input: base, projects: pre, fields: pre.map((r, i) => ({ name: r.kind === 'InputRef' ? base.fields[r.index]!.name : `$f${i}`, type: r.type })) };
   const nullableKeys = new Set<number>();
   const groupingSets = isPlainGroupBy(s.groupBy) ? undefined : sets.map((set) => set.map((e) => groupExprs.findIndex((g) => exprKey(g) === exprKey(e))));
   if (groupingSets) groupExprs.forEach((_, i) => groupingSets.some((gs) => !gs.includes(i)) && nullableKeys.add(i));

@@ -4,6 +4,10 @@ import { analyzeQuery, type Relation } from './analyze-query.js';
 import { planTableScan } from './analyze-table.js';
 import type { PlannerEnv } from './planner-env.js';
 import { closest } from './suggest.js';
+import { analyzeJoin } from './analyze-join.js';
+import { analyzeCorrelate } from './analyze-correlate.js';
+import { analyzeWindowTvf, WINDOW_TVFS } from './analyze-window-tvf.js';
+import { Scope } from './scope.js';
 
 /** Analyzes a FROM item into a relation whose columns carry their table qualifier. */
 export function analyzeFrom(ref: A.TableRef, env: PlannerEnv): Relation {
@@ -14,11 +18,12 @@ export function analyzeFrom(ref: A.TableRef, env: PlannerEnv): Relation {
       if (ref.lateral) throw unsupported(ref, 'LATERAL subqueries', 'correlated subqueries come with the changelog engine');
       return withAlias(analyzeQuery(ref.query, env), ref.alias, ref.columnAliases, ref);
     case 'Join':
-      throw unsupported(ref, 'Joins', 'regular, interval, temporal and lookup joins come with the changelog engine');
+      return analyzeJoin(ref, env);
     case 'TableFunctionRef':
-      throw unsupported(ref, 'Table functions in FROM', 'window TVFs come with the windowing work; LATERAL TABLE with joins');
+      if (!ref.lateral && ref.call.name.length === 1 && WINDOW_TVFS.has(ref.call.name[0]!.toUpperCase())) return analyzeWindowTvf(ref, env);
+      return analyzeCorrelate(ref, { node: { kind: 'Values', rows: [[]], fields: [] }, columns: [] }, 'INNER', { scope: new Scope([]), functions: env.functions, session: env.session, clause: 'FROM' }, env);
     case 'Unnest':
-      throw unsupported(ref, 'UNNEST', 'it is planned as a correlated join, which comes with the changelog engine');
+      throw unsupported(ref, 'UNNEST outside a join', 'use CROSS JOIN UNNEST(…)');
     case 'MatchRecognize':
       throw unsupported(ref, 'MATCH_RECOGNIZE', 'it is parsed and validated for syntax only');
   }

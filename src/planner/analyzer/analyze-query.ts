@@ -5,8 +5,9 @@ import type { Span } from '../../types/span.js';
 import { typeToString } from '../../types/type-string.js';
 import type { Field, PlanNode } from '../logical/plan-node.js';
 import { inputRef, type Rex } from '../rex.js';
-import { analyzeExpr, analyzePredicate, castTo, commonType } from './analyze-expr.js';
-import { analyzeFrom } from './analyze-from.js';
+import { analyzeExpr, castTo, commonType } from './analyze-expr.js';
+import { analyzeSelect } from './analyze-select.js';
+import { analyzeSort } from './analyze-sort.js';
 import type { ExprContext } from './expr-context.js';
 import type { PlannerEnv } from './planner-env.js';
 import { Scope, type ScopeColumn } from './scope.js';
@@ -26,15 +27,9 @@ export function analyzeQuery(q: A.Query, env: PlannerEnv): Relation {
     for (const c of q.with) ctes.set(c.name, { query: c.query, columns: c.columns });
     inner = { ...env, ctes };
   }
-  if (q.orderBy.length > 0) {
-    throw new SqlError('UNSUPPORTED', 'ORDER BY is not supported by the embedded engine yet', q.orderBy[0]!.span,
-      'Streaming ORDER BY needs a time attribute or a Top-N (ROW_NUMBER() … <= N), which come with the windowing and changelog work.');
-  }
-  if (q.limit || q.offset) {
-    throw new SqlError('UNSUPPORTED', 'LIMIT/OFFSET is not supported by the embedded engine yet', (q.limit ?? q.offset)!.span,
-      'Streaming LIMIT is a Top-N operator, which comes with the changelog engine.');
-  }
-  return analyzeBody(q.body, inner);
+  const rel = analyzeBody(q.body, inner);
+  if (q.orderBy.length === 0 && !q.limit && !q.offset) return rel;
+  return analyzeSort(q, rel, inner);
 }
 
 function analyzeBody(body: A.QueryBody, env: PlannerEnv): Relation {
@@ -51,13 +46,9 @@ function analyzeBody(body: A.QueryBody, env: PlannerEnv): Relation {
 }
 
 function analyzeSetOperation(op: A.SetOperation, env: PlannerEnv): Relation {
-  if (op.op !== 'UNION' || !op.all) {
-    throw new SqlError('UNSUPPORTED', `${op.op}${op.all ? ' ALL' : ''} is not supported by the embedded engine yet`, op.span,
-      'UNION ALL works now; UNION, INTERSECT and EXCEPT need state and come with the changelog engine.');
-  }
   const inputs: Relation[] = [];
   const flatten = (b: A.QueryBody) => {
-    if (b.kind === 'SetOperation' && b.op === 'UNION' && b.all) {
+    if (b.kind === 'SetOperation' && b.op === op.op && b.all === op.all && (op.op === 'UNION' || b === op)) {
       flatten(b.left);
       flatten(b.right);
     } else inputs.push(analyzeBody(b, env));
@@ -65,11 +56,13 @@ function analyzeSetOperation(op: A.SetOperation, env: PlannerEnv): Relation {
   flatten(op);
   const width = inputs[0]!.columns.length;
   const mismatch = inputs.find((i) => i.columns.length !== width);
-  if (mismatch) throw new SqlError('COLUMN_COUNT_MISMATCH', `Column count mismatch in UNION ALL: ${width} vs ${mismatch.columns.length}`, op.span);
-  const types = inputs[0]!.columns.map((_, c) => commonType(inputs.map((i) => inputRef(c, i.node.fields[c]!.type)), op.span, `column ${c + 1} of UNION ALL`));
+  const what = `${op.op}${op.all ? ' ALL' : ''}`;
+  if (mismatch) throw new SqlError('COLUMN_COUNT_MISMATCH', `Column count mismatch in ${what}: ${width} vs ${mismatch.columns.length}`, op.span);
+  const types = inputs[0]!.columns.map((_, c) => commonType(inputs.map((i) => inputRef(c, i.node.fields[c]!.type)), op.span, `column ${c + 1} of ${what}`));
   const fields: Field[] = inputs[0]!.columns.map((c, i) => ({ name: c.name, type: T.withoutTimeAttribute(types[i]!) }));
   const aligned = inputs.map((i) => alignTo(i.node, fields));
-  return { node: { kind: 'Union', inputs: aligned, fields }, columns: fields.map((f) => ({ name: f.name, type: f.type })) };
+  const node: PlanNode = op.op === 'UNION' && op.all ? { kind: 'Union', inputs: aligned, fields } : { kind: 'SetOp', op: op.op, all: op.all, inputs: aligned, fields };
+  return { node, columns: fields.map((f) => ({ name: f.name, type: f.type })) };
 }
 
 /** Casts a node's columns to the given fields' types, if they differ. */
@@ -92,58 +85,6 @@ function analyzeValues(v: A.Values, env: PlannerEnv): Relation {
   const fields: Field[] = types.map((type, i) => ({ name: `EXPR$${i}`, type }));
   const typed = rows.map((r) => r.map((x, c) => castTo(x, types[c]!)));
   return { node: { kind: 'Values', rows: typed, fields }, columns: fields.map((f) => ({ name: f.name, type: f.type })) };
-}
-
-function analyzeSelect(s: A.Select, env: PlannerEnv): Relation {
-  const from: Relation = s.from ? analyzeFrom(s.from, env) : { node: { kind: 'Values', rows: [[]], fields: [] }, columns: [] };
-  if (s.groupBy.length > 0 || s.having) {
-    throw new SqlError('UNSUPPORTED', 'GROUP BY is not supported by the embedded engine yet', (s.groupBy[0]?.span ?? s.having!.span),
-      'Aggregations come with the changelog engine and window work.');
-  }
-  if (s.distinct) {
-    throw new SqlError('UNSUPPORTED', 'SELECT DISTINCT is not supported by the embedded engine yet', s.span, 'It needs state, which comes with the changelog engine.');
-  }
-  const scope = new Scope(from.columns);
-  const ctx: ExprContext = { scope, functions: env.functions, session: env.session, clause: 'SELECT' };
-  const condition = s.where ? analyzePredicate(s.where, { ...ctx, clause: 'WHERE' }) : undefined;
-  const projects: Rex[] = [];
-  const fields: Field[] = [];
-  for (const item of s.items) {
-    if (item.expr.kind === 'Star') {
-      const q = item.expr.qualifier;
-      const cols = from.columns.map((c, i) => ({ c, i })).filter(({ c }) => !q || c.qualifier === q[q.length - 1]);
-      if (q && cols.length === 0) throw new SqlError('TABLE_NOT_FOUND', `Table '${q.join('.')}' not found`, item.expr.span);
-      for (const { c, i } of cols) {
-        projects.push(inputRef(i, c.type));
-        fields.push({ name: c.name, type: c.type });
-      }
-      continue;
-    }
-    const rex = analyzeExpr(item.expr, ctx);
-    projects.push(rex);
-    fields.push({ name: item.alias ?? defaultName(item.expr, fields.length), type: rex.type });
-  }
-  const uniqueFields = dedupeNames(fields);
-  const identity = !condition && projects.length === from.node.fields.length && projects.every((p, i) => p.kind === 'InputRef' && p.index === i);
-  const node: PlanNode = identity ? from.node : { kind: 'Calc', input: from.node, projects, condition, fields: uniqueFields };
-  return { node, columns: uniqueFields.map((f) => ({ name: f.name, type: f.type })) };
-}
-
-function defaultName(e: A.Expr, index: number): string {
-  if (e.kind === 'ColumnRef') return e.names[e.names.length - 1]!;
-  if (e.kind === 'FieldAccess') return e.field;
-  return `EXPR$${index}`;
-}
-
-/** Flink makes duplicate output names unique with a numeric suffix (`a`, `a0`). */
-function dedupeNames(fields: Field[]): Field[] {
-  const seen = new Set<string>();
-  return fields.map((f) => {
-    let name = f.name;
-    for (let i = 0; seen.has(name); i++) name = `${f.name}${i}`;
-    seen.add(name);
-    return name === f.name ? f : { ...f, name };
-  });
 }
 
 /** Checks that a query's columns can be written to a target's columns; returns the casts. */

@@ -8,6 +8,8 @@ export interface ScopeColumn {
   /** The table name or alias the column can be qualified with. */
   readonly qualifier?: string;
   readonly type: DataType;
+  /** The right-hand copy of a USING / NATURAL join column: reachable only when qualified, not in `*`. */
+  readonly hiddenFromStar?: boolean;
 }
 
 export interface Resolved {
@@ -36,6 +38,7 @@ export class Scope {
     let found: number | undefined;
     this.columns.forEach((c, i) => {
       if (c.name !== name || (qualifier !== undefined && c.qualifier !== qualifier)) return;
+      if (qualifier === undefined && c.hiddenFromStar) return;
       if (found !== undefined) {
         throw new SqlError('AMBIGUOUS_COLUMN', `Column '${name}' is ambiguous`, span,
           `Qualify it with its table: ${[this.columns[found]!, c].map((x) => `${x.qualifier ?? '?'}.${name}`).join(' or ')}.`);

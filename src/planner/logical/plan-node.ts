@@ -125,6 +125,8 @@ export interface CorrelateNode extends NodeBase {
   readonly joinType: 'INNER' | 'LEFT';
   readonly call: string;
   readonly args: readonly Rex[];
+  /** UNNEST … WITH ORDINALITY: the last column is the 1-based position. */
+  readonly withOrdinality: boolean;
 }
 
 /** TUMBLE / HOP / CUMULATE / SESSION window table function: input columns plus window_start, window_end, window_time. */

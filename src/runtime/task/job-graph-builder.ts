@@ -11,6 +11,9 @@ import type { Operator, Output } from '../operators/operator.js';
 import { FanOut } from '../operators/operator.js';
 import { SinkOperator } from '../operators/sink-operator.js';
 import { ValuesReader } from './values-reader.js';
+import { correlateRows } from './correlate-rows.js';
+import { CorrelateOperator } from '../operators/correlate-operator.js';
+import type { FunctionResolver } from '../../planner/analyzer/expr-context.js';
 
 /** An operator in the running DAG with the consumers its output feeds. */
 export interface RuntimeVertex {
@@ -35,6 +38,8 @@ export interface RuntimeDag {
 export interface BuildOptions {
   readonly registry: ConnectorRegistry;
   readonly session: FunctionContext;
+  /** To build user table functions. */
+  readonly functions: FunctionResolver;
   readonly writer: Pick<WriterContext, 'stdout' | 'stderr'>;
   /** Receives a top-level SELECT's result. */
   readonly collect?: (chunk: Chunk) => void;
@@ -43,7 +48,6 @@ export interface BuildOptions {
 const UNSUPPORTED: Record<string, string> = {
   Aggregate: 'Aggregation (GROUP BY, DISTINCT)',
   Join: 'A join',
-  Correlate: 'LATERAL TABLE / UNNEST',
   WindowTvf: 'A window table function',
   Over: 'OVER aggregation',
   Sort: 'ORDER BY / LIMIT',
@@ -116,9 +120,13 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         build(node.input, { vertex: v, input: 0 });
         return;
       }
+      case 'Correlate': {
+        const op = new CorrelateOperator(`Correlate[${id}]`, correlateRows(node, opts.session, opts.functions), node.joinType === 'LEFT', node.fields.length - node.input.fields.length, outputOf(consumers));
+        build(node.input, { vertex: addVertex(op, 1), input: 0 });
+        return;
+      }
       case 'Aggregate':
       case 'Join':
-      case 'Correlate':
       case 'WindowTvf':
       case 'Over':
       case 'Sort':

@@ -322,4 +322,6 @@ export interface QueryStatement {
 export interface Script {
   readonly statements: readonly Statement[];
   readonly errors: readonly import('../../types/errors.js').SqlError[];
+  /** Non-fatal findings, e.g. code FLINK_RESERVED_WORD for `value` used unquoted (Flink would reject it). */
+  readonly warnings?: readonly import('../../types/errors.js').SqlError[];
 }

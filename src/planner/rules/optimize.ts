@@ -1,0 +1,46 @@
+import type { PlanNode, SinkNode } from '../logical/plan-node.js';
+import { mergeCalcs } from './merge-calcs.js';
+import { removeIdentityCalc } from './remove-identity-calc.js';
+import type { Rule } from './rule.js';
+
+const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc];
+
+/** Rewrites the plan bottom-up with every rule to a fixpoint per node; shared subplans stay shared. */
+export function optimize(sinks: readonly SinkNode[]): SinkNode[] {
+  const done = new Map<PlanNode, PlanNode>();
+  const visit = (node: PlanNode): PlanNode => {
+    const known = done.get(node);
+    if (known) return known;
+    let result = withInputs(node, visit);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const rule of RULES) {
+        const next = rule.rewrite(result);
+        if (next) {
+          result = next;
+          changed = true;
+        }
+      }
+    }
+    done.set(node, result);
+    return result;
+  };
+  return sinks.map((s) => visit(s) as SinkNode);
+}
+
+function withInputs(node: PlanNode, f: (n: PlanNode) => PlanNode): PlanNode {
+  switch (node.kind) {
+    case 'TableScan':
+    case 'Values':
+      return node;
+    case 'Union':
+    case 'SetOp':
+      return { ...node, inputs: node.inputs.map(f) };
+    case 'Join':
+      return { ...node, left: f(node.left), right: f(node.right) };
+    case 'Aggregate':
+      return { ...node, input: f(node.input), window: node.window && (f(node.window) as typeof node.window) };
+    default:
+      return { ...node, input: f(node.input) };
+  }
+}

@@ -1,0 +1,8 @@
+import type { PlanNode } from '../logical/plan-node.js';
+
+/** A meaning-preserving rewrite of one node whose inputs are already rewritten (DESIGN.md convention 4). */
+export interface Rule {
+  readonly name: string;
+  /** The replacement for `node`, or undefined to leave it. */
+  rewrite(node: PlanNode): PlanNode | undefined;
+}
