@@ -93,11 +93,29 @@ describe('recovery', () => {
     expect(r.statements).toHaveLength(1);
   });
   test('empty statements and comments only', () => {
-    expect(parseScript(';;  -- nothing\n;')).toEqual({ statements: [], errors: [] });
-    expect(parseScript('')).toEqual({ statements: [], errors: [] });
+    expect(parseScript(';;  -- nothing\n;')).toEqual({ statements: [], errors: [], warnings: [] });
+    expect(parseScript('')).toEqual({ statements: [], errors: [], warnings: [] });
   });
   test('positions on later lines', () => {
     expect(at('SELECT 1;\n\n  SELECT a FROM t WHERE a = = 1;')).toEqual([3, 29]);
+  });
+});
+
+describe('warnings', () => {
+  test('names Flink reserves are accepted with a warning', () => {
+    const r = parseScript('CREATE TABLE t (value INT, `user` STRING, name STRING, date DATE);\nSELECT value, user AS u FROM t');
+    expect(r.errors).toEqual([]);
+    expect(r.warnings?.map((w) => [w.code, w.span.start.line, w.span.start.col, w.message])).toEqual([
+      ['FLINK_RESERVED_WORD', 1, 17, "'value' is a reserved word in Apache Flink SQL"],
+      ['FLINK_RESERVED_WORD', 1, 56, "'date' is a reserved word in Apache Flink SQL"],
+      ['FLINK_RESERVED_WORD', 2, 8, "'value' is a reserved word in Apache Flink SQL"],
+      ['FLINK_RESERVED_WORD', 2, 15, "'user' is a reserved word in Apache Flink SQL"],
+    ]);
+    expect(r.warnings?.[0]?.hint).toMatch(/write `value`/);
+  });
+  test('function names and keywords in their places do not warn', () => {
+    const r = parseScript("SELECT COUNT(*), YEAR(ts), TIMESTAMP '2020-01-01 00:00:00', CAST(a AS DATE) FROM t");
+    expect(r.warnings).toEqual([]);
   });
 });
 
