@@ -46,6 +46,7 @@ export class TableauPrinter {
     private readonly names: readonly string[],
     private readonly types: readonly DataType[],
     private readonly print: (line: string) => void,
+    private readonly zone: string,
   ) {
     this.widths = names.map((n, i) => Math.min(Math.max(n.length, typeWidth(types[i]!)), Math.max(MAX_WIDTH, n.length)));
   }
@@ -67,7 +68,7 @@ export class TableauPrinter {
   rows(chunk: Chunk): void {
     chunk.rows.forEach((row, i) => {
       const op = ROW_KIND_SHORT[chunk.kinds?.[i] ?? 0]!;
-      this.print(this.line(op, row.map((v, c) => formatValueForTableau(v, this.types[c]!))));
+      this.print(this.line(op, row.map((v, c) => formatValueForTableau(v, this.types[c]!, this.zone))));
       this.count++;
     });
   }

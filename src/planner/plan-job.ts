@@ -17,7 +17,8 @@ import { inputRef, literal, type Rex } from './rex.js';
 import { castTo } from './analyzer/analyze-expr.js';
 
 /** Plans INSERTs (one, or a statement set) or a top-level query into one job. */
-export function planJob(stmt: A.Insert | A.StatementSet | A.QueryStatement, env: PlannerEnv): PlannedJob {
+export function planJob(stmt: A.Insert | A.StatementSet | A.QueryStatement, sessionEnv: PlannerEnv): PlannedJob {
+  const env: PlannerEnv = { ...sessionEnv, scans: new Map() };
   let sinks: SinkNode[];
   if (stmt.kind === 'QueryStatement') sinks = [planCollect(analyzeQuery(stmt.query, env), stmt.span)];
   else if (stmt.kind === 'Insert') sinks = [planInsert(stmt, env)];

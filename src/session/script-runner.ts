@@ -85,7 +85,7 @@ async function runJob(result: Extract<StatementResult, { kind: 'job' }>, session
     if (opts.queryOutput === 'print') {
       collect = (chunk) => chunk.rows.forEach((row, i) => io.stdout(formatRowForPrint(chunk.kinds?.[i] ?? 0, row, types)));
     } else {
-      const printer = new TableauPrinter(fields.map((f) => f.name), types, io.stdout);
+      const printer = new TableauPrinter(fields.map((f) => f.name), types, io.stdout, session.config.timeZone());
       printer.header();
       collect = (chunk) => printer.rows(chunk);
       done = () => printer.footer();

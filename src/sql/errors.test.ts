@@ -92,6 +92,15 @@ describe('recovery', () => {
     expect([r.errors[0]!.span.start.line, r.errors[0]!.span.start.col]).toEqual([2, 1]);
     expect(r.statements).toHaveLength(1);
   });
+  test('an error in a statement set header skips the whole set', () => {
+    const r = parseScript('EXECUTE STATEMENT SETT BEGIN\nINSERT INTO a SELECT 1;\nINSERT INTO b SELECT 2;\nEND;\nSELECT 1;');
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]!.hint).toBe('did you mean SET?');
+    expect(r.statements.map((s) => s.kind)).toEqual(['QueryStatement']);
+  });
+  test(':: casts get a hint', () => {
+    expect(firstError('SELECT a::INT FROM t').hint).toMatch(/CAST\(x AS type\)/);
+  });
   test('empty statements and comments only', () => {
     expect(parseScript(';;  -- nothing\n;')).toEqual({ statements: [], errors: [], warnings: [] });
     expect(parseScript('')).toEqual({ statements: [], errors: [], warnings: [] });

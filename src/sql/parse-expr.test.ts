@@ -237,6 +237,8 @@ describe('SQL/JSON functions', () => {
     expect(c.json?.onEmpty).toMatchObject({ behavior: 'DEFAULT', default: { kind: 'NumericLiteral', text: '0' } });
     expect(c.json?.onError).toEqual({ behavior: 'ERROR' });
     expect(call("JSON_VALUE(j, '$.a' NULL ON EMPTY)").json?.onEmpty).toEqual({ behavior: 'NULL' });
+    const n = call("JSON_VALUE(j, '$.a' RETURNING DECIMAL(10, 2) NULL ON ERROR)");
+    expect(n.json).toMatchObject({ returning: { name: 'DECIMAL', args: [10, 2] }, onError: { behavior: 'NULL' } });
   });
   test('JSON_QUERY wrappers', () => {
     const c = call("JSON_QUERY(j, '$.a' WITH CONDITIONAL ARRAY WRAPPER EMPTY ARRAY ON EMPTY)");

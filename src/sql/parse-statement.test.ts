@@ -69,6 +69,12 @@ describe('CREATE TABLE', () => {
     const t = table('CREATE TABLE t (name STRING, value INT, type STRING, status INT, `date` DATE, `timestamp` TIMESTAMP(3), data STRING, `user` STRING, window_start TIMESTAMP(3))');
     expect(t.columns.map((c) => c.name)).toEqual(['name', 'value', 'type', 'status', 'date', 'timestamp', 'data', 'user', 'window_start']);
     expect(table('CREATE TABLE t (date DATE, timestamp TIMESTAMP(3))').columns.map((c) => c.name)).toEqual(['date', 'timestamp']);
+    expect(table('CREATE TABLE t (watermark INT, constraint INT, comment STRING, metadata INT)').columns.map((c) => c.name)).toEqual([
+      'watermark',
+      'constraint',
+      'comment',
+      'metadata',
+    ]);
   });
   test('LIKE clause', () => {
     const t = table("CREATE TABLE t2 WITH ('scan.startup.mode' = 'latest-offset') LIKE t1 (EXCLUDING ALL INCLUDING GENERATED OVERWRITING OPTIONS)");

@@ -66,7 +66,8 @@ export function parseElement(p: Parser, out: TableElements): void {
     out.watermark = parseWatermark(p);
     return;
   }
-  if ((p.isKw('PRIMARY') && p.isKw('KEY', 1)) || (p.isKw('CONSTRAINT') && p.isIdent(1))) {
+  const named = p.isKw('CONSTRAINT') && p.isIdent(1) && (p.isKw('PRIMARY', 2) || p.isKw('UNIQUE', 2));
+  if ((p.isKw('PRIMARY') && p.isKw('KEY', 1)) || named) {
     let name: string | undefined;
     if (p.accept('CONSTRAINT')) name = p.identifier('constraint name').name;
     if (p.isKw('UNIQUE')) throw p.errorAt(p.tok, 'UNIQUE constraints are not supported by Flink', 'use PRIMARY KEY (…) NOT ENFORCED');

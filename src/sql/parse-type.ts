@@ -39,7 +39,8 @@ function nullability(p: Parser, t: TypeNode): TypeNode {
     p.next();
     return { ...t, span: p.span(t.span.start), notNull: true };
   }
-  if (p.at('NULL')) {
+  // `… RETURNING INT NULL ON ERROR`: that NULL belongs to the JSON clause.
+  if (p.at('NULL') && !p.isKw('ON', 1)) {
     p.next();
     return { ...t, span: p.span(t.span.start), notNull: false };
   }

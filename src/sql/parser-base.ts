@@ -278,6 +278,9 @@ export class Parser {
     if (!hint && prev && prev.kind === 'string' && prev.start.line !== prev.end.line) {
       hint = `the string at line ${prev.start.line}, column ${prev.start.col} spans several lines; is a closing ' missing?`;
     }
+    if (t.kind === 'op' && t.text === ':' && this.isOp(':', 1)) {
+      return this.errorAt({ start: t.start, end: this.peek().end }, "Unexpected '::'", 'Flink SQL has no :: casts; write CAST(x AS type)');
+    }
     if (!hint && t.kind === 'op' && t.text === '=' && prev?.kind === 'op' && prev.text === '=') {
       hint = 'SQL compares with a single =';
     }

@@ -266,8 +266,9 @@ const ARRAY_JOIN = scalar({
     if (site.argTypes.length === 3) requireString(site, 2);
     return STRING(site.argTypes[0]!.nullable || site.argTypes[1]!.nullable);
   },
-  build: () => (a, d, r) => {
-    if (a === null || d === null) return null;
+  build: (site) => (a, d, r) => {
+    // An explicit NULL replacement makes the result NULL, as in Flink.
+    if (a === null || d === null || (site.argTypes.length === 3 && r === null)) return null;
     const parts: string[] = [];
     for (const x of a as Arr) {
       if (x !== null) parts.push(x as string);
@@ -282,7 +283,9 @@ const SPLIT = scalar({
   category: 'collection',
   doc: 'SPLIT(string, delimiter): string split at each delimiter (into characters for an empty delimiter).',
   inferType: (site) => (checkArity(site, 2), requireString(site, 0), requireString(site, 1), strictResult(site, ARRAY(STRING(false), false))),
-  build: () => (s, d) => (s as string).split(d as string),
+  // Commons-lang splitByWholeSeparatorPreserveAllTokens: an empty string has no parts; an empty
+  // delimiter splits into characters (code points).
+  build: () => (s, d) => (s === '' ? [] : d === '' ? Array.from(s as string) : (s as string).split(d as string)),
 });
 
 export const ARRAY_FUNCTIONS: readonly ScalarFunctionDef[] = [
@@ -298,9 +301,17 @@ export const ARRAY_FUNCTIONS: readonly ScalarFunctionDef[] = [
   ARRAY_SLICE,
   ARRAY_SORT,
   setOp('ARRAY_UNION', 'ARRAY_UNION(array1, array2): the distinct elements of both arrays.', (a, b) => distinct([...a, ...b])),
-  setOp('ARRAY_EXCEPT', 'ARRAY_EXCEPT(array1, array2): the distinct elements of array1 not in array2.', (a, b) => {
-    const ex = keys(b);
-    return distinct(a).filter((x) => !ex.has(valueKey(x)));
+  // Flink 1.20 subtracts as multisets: each element of array2 removes one equal element of array1.
+  setOp('ARRAY_EXCEPT', 'ARRAY_EXCEPT(array1, array2): the elements of array1 not in array2 (multiset difference, order kept).', (a, b) => {
+    const counts = new Map<string, number>();
+    for (const x of b) counts.set(valueKey(x), (counts.get(valueKey(x)) ?? 0) + 1);
+    return a.filter((x) => {
+      const k = valueKey(x);
+      const n = counts.get(k) ?? 0;
+      if (n === 0) return true;
+      counts.set(k, n - 1);
+      return false;
+    });
   }),
   setOp('ARRAY_INTERSECT', 'ARRAY_INTERSECT(array1, array2): the distinct elements of array1 also in array2.', (a, b) => {
     const inB = keys(b);

@@ -80,7 +80,9 @@ describe('array functions', () => {
 
   it('ARRAY_UNION / ARRAY_EXCEPT / ARRAY_INTERSECT / ARRAY_CONCAT', () => {
     expect(call('ARRAY_UNION', [1, 2, 2], [2, 3])).toEqual([1, 2, 3]);
-    expect(call('ARRAY_EXCEPT', [1, 2, 2, 3], [2])).toEqual([1, 3]);
+    expect(call('ARRAY_EXCEPT', [1, 2, 2, 3], [2])).toEqual([1, 2, 3]);
+    expect(call('ARRAY_EXCEPT', [1, 2, 2], [2, 3, 4])).toEqual([1, 2]);
+    expect(call('ARRAY_EXCEPT', [1, 1], [])).toEqual([1, 1]);
     expect(call('ARRAY_INTERSECT', [1, 2, 2, 3], [2, 3, 4])).toEqual([2, 3]);
     expect(call('ARRAY_CONCAT', [1, 2], [3], [4, 5])).toEqual([1, 2, 3, 4, 5]);
     expect(call('ARRAY_CONCAT', [1, 2], null)).toBeNull();
@@ -98,6 +100,7 @@ describe('array functions', () => {
     expect(call('ARRAY_JOIN', ['a', null, 'b'], ',')).toBe('a,b');
     expect(call('ARRAY_JOIN', ['a', null, 'b'], ',', 'N')).toBe('a,N,b');
     expect(call('ARRAY_JOIN', null, ',')).toBeNull();
+    expect(call('ARRAY_JOIN', ['a', null], ',', null)).toBeNull();
     expect(() => inferOf('ARRAY_JOIN', [ARRAY(INT(false)), STRING(false)])).toThrow();
   });
 
@@ -107,6 +110,8 @@ describe('array functions', () => {
     expect(call('SPLIT', 'abc', '')).toEqual(['a', 'b', 'c']);
     expect(call('SPLIT', 'abc', ',')).toEqual(['abc']);
     expect(call('SPLIT', null, ',')).toBeNull();
+    expect(call('SPLIT', '', ',')).toEqual([]);
+    expect(call('SPLIT', 'a😀', '')).toEqual(['a', '😀']);
   });
 });
 
@@ -129,5 +134,6 @@ describe('map functions', () => {
   it('MAP_UNION: later maps win', () => {
     expect(call('MAP_UNION', m, new Map([['b', 3], ['c', 4]]))).toEqual(new Map([['a', 1], ['b', 3], ['c', 4]]));
     expect(call('MAP_UNION', m, null)).toBeNull();
+    expect([...(call('MAP_UNION', m, new Map([['b', 3]])) as Map<unknown, unknown>).keys()]).toEqual(['b', 'a']);
   });
 });

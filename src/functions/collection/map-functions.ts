@@ -95,10 +95,17 @@ const MAP_UNION = scalar({
   },
   build: (site) => {
     const convs = site.argTypes.map((t) => coercer(t, site.resultType));
+    // Flink's order: the later map's entries first, then the earlier entries it does not override.
     return (...ms) => {
-      const out: AnyMap = new Map();
-      const index = new Map<string, unknown>();
-      ms.forEach((m, i) => putAll(out, index, convs[i]!(m) as AnyMap));
+      let out = convs[0]!(ms[0]) as AnyMap;
+      for (let i = 1; i < ms.length; i++) {
+        const m = convs[i]!(ms[i]) as AnyMap;
+        if (m.size === 0) continue;
+        const next: AnyMap = new Map(m);
+        const keys = new Set([...m.keys()].map(valueKey));
+        for (const [k, v] of out) if (!keys.has(valueKey(k))) next.set(k, v);
+        out = next;
+      }
       return out;
     };
   },

@@ -26,7 +26,8 @@ describe('basic string functions', () => {
     expect(call('POSITION', '', 'hello')).toBe(1);
     expect(call('LOCATE', 'l', 'hello')).toBe(3);
     expect(call('LOCATE', 'l', 'hello', 4)).toBe(4);
-    expect(call('LOCATE', 'l', 'hello', 0)).toBe(0);
+    expect(call('LOCATE', 'l', 'hello', 0)).toBe(3);
+    expect(call('LOCATE', '', 'hello', 3)).toBe(1);
     expect(call('INSTR', 'hello', 'll')).toBe(3);
     expect(call('POSITION', 'b', '😀b')).toBe(2);
   });
@@ -79,6 +80,7 @@ describe('basic string functions', () => {
   it('INITCAP', () => {
     expect(call('INITCAP', 'hello wORLD')).toBe('Hello World');
     expect(call('INITCAP', 'ab-cd 12ab')).toBe('Ab-Cd 12ab');
+    expect(call('INITCAP', 'élan ÉCOLE')).toBe('éLan ÉCole');
   });
 
   it('CONCAT is NULL if any argument is; CONCAT_WS skips NULLs', () => {

@@ -11,7 +11,7 @@ import {
   strictResult,
   toInt,
 } from './define.js';
-import { charIndexOf, charSlice, isLetterOrDigit, numChars, substringSql, trimChars, utf8 } from './text.js';
+import { charIndexOf, charSlice, initcap, numChars, substringSql, trimChars, utf8 } from './text.js';
 
 const str = (site: TypeSite, len = MAX_VARCHAR_LENGTH): DataType => strictResult(site, VARCHAR(len, false));
 const intResult = (site: TypeSite): DataType => strictResult(site, INT(false));
@@ -146,22 +146,9 @@ const REPLACE = scalar({
 const INITCAP = scalar({
   names: ['INITCAP'],
   category: 'string',
-  doc: 'INITCAP(string): first character of each alphanumeric word in upper case, the rest in lower case.',
+  doc: 'INITCAP(string): first character of each (ASCII) alphanumeric word in upper case, the rest in lower case.',
   inferType: (site) => (stringArgs(site, 1), str(site, lengthOf(site.argTypes[0]!))),
-  build: () => (s) => {
-    let out = '';
-    let cap = true;
-    for (const c of s as string) {
-      if (isLetterOrDigit(c)) {
-        out += cap ? c.toUpperCase() : c.toLowerCase();
-        cap = false;
-      } else {
-        out += c;
-        cap = true;
-      }
-    }
-    return out;
-  },
+  build: () => (s) => initcap(s as string),
 });
 
 const CONCAT = scalar({
@@ -264,10 +251,7 @@ const LOCATE = scalar({
   build: (site) =>
     site.argTypes.length === 2
       ? (needle, s) => charIndexOf(s as string, needle as string, 0) + 1
-      : (needle, s, from) => {
-          const f = toInt(from);
-          return f < 1 ? 0 : charIndexOf(s as string, needle as string, f - 1) + 1;
-        },
+      : (needle, s, from) => charIndexOf(s as string, needle as string, toInt(from) - 1) + 1,
 });
 
 const INSTR = scalar({

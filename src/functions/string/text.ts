@@ -21,8 +21,13 @@ export function charSlice(s: string, start: number, end?: number): string {
   return Array.from(s).slice(start, end).join('');
 }
 
-/** Index (in characters) of `needle` in `s` from character `from`, or -1. */
+/**
+ * Index (in characters) of `needle` in `s` from character `from` (negative counts as 0), or -1.
+ * As Flink's StringData.indexOf, an empty needle is found at 0 whatever `from` is.
+ */
 export function charIndexOf(s: string, needle: string, from: number): number {
+  if (needle === '') return 0;
+  if (from < 0) from = 0;
   if (!hasSurrogates(s)) return s.indexOf(needle, from);
   const chars = Array.from(s);
   const unitFrom = chars.slice(0, from).join('').length;
@@ -60,8 +65,28 @@ export function trimChars(s: string, chars: string, leading: boolean, trailing: 
   return a === 0 && b === cps.length ? s : cps.slice(a, b).join('');
 }
 
-/** Java's Character.isLetterOrDigit, approximately (Unicode letters and decimal digits). */
-export const isLetterOrDigit = (c: string): boolean => /[\p{L}\p{Nd}]/u.test(c);
+/**
+ * Calcite's INITCAP (which Flink calls): words are runs of ASCII letters and digits; only ASCII
+ * letters change case; every other character (non-ASCII letters included) separates words.
+ */
+export function initcap(s: string): string {
+  let out = '';
+  let start = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const digit = c > 47 && c < 58;
+    const upper = c > 64 && c < 91;
+    const lower = c > 96 && c < 123;
+    if (start) {
+      if (digit || upper || lower) start = false;
+      out += lower ? String.fromCharCode(c - 32) : s[i];
+    } else {
+      if (!digit && !upper && !lower) start = true;
+      out += upper ? String.fromCharCode(c + 32) : s[i];
+    }
+  }
+  return out;
+}
 
 /** Compares strings by code point (Flink compares UTF-8 bytes, which orders the same way). */
 export function compareStrings(a: string, b: string): number {

@@ -42,6 +42,15 @@ export function planTableScan(table: CatalogTable, hints: readonly Hint[], span:
   for (const h of hints) {
     if (h.name.toUpperCase() === 'OPTIONS') for (const [k, v] of h.options) options.set(k, v);
   }
+  const key = `${identifierString(table.id)}|${JSON.stringify([...options].sort())}`;
+  const shared = env.scans?.get(key);
+  if (shared) return shared;
+  const node = planNewTableScan(table, options, span, env);
+  env.scans?.set(key, node);
+  return node;
+}
+
+function planNewTableScan(table: CatalogTable, options: ReadonlyMap<string, string>, span: Span, env: PlannerEnv): PlanNode {
   const { fields: srcFields, metadataKeys } = sourceColumns(table);
   const scan: PlanNode = { kind: 'TableScan', table, metadataKeys, options, span, fields: srcFields };
   const scope = sourceScope(table, table.id.name);

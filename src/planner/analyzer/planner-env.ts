@@ -1,6 +1,7 @@
 import type { CatalogManager } from '../../catalog/catalog.js';
 import type { FunctionContext } from '../../functions/function-def.js';
 import type { Query } from '../../sql/ast/index.js';
+import type { PlanNode } from '../logical/plan-node.js';
 import type { FunctionResolver } from './expr-context.js';
 import type { ConnectorRegistry } from '../../runtime/connect.js';
 
@@ -12,5 +13,7 @@ export interface PlannerEnv {
   /** Connector and format factories, to resolve sources and sinks while planning. */
   readonly registry: ConnectorRegistry;
   /** CTEs visible at this point (innermost last). */
+  /** Scans already planned in this job, by table and options: statement sets share their sources. */
+  readonly scans?: Map<string, PlanNode>;
   readonly ctes: ReadonlyMap<string, { readonly query: Query; readonly columns?: readonly string[] }>;
 }

@@ -42,9 +42,8 @@ export function compileExpr(rex: Rex, session: FunctionContext): (row: Row) => u
 }
 
 function evalError(err: unknown, row: unknown): Error {
-  if (err instanceof RuntimeError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  return new RuntimeError(`${message} (while evaluating row ${describeRow(row)})`, { cause: err });
+  return new RuntimeError(`${message}\n  while evaluating the input row ${describeRow(row)}`, { cause: err });
 }
 
 function describeRow(row: unknown): string {

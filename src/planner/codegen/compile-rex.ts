@@ -1,7 +1,7 @@
 import type { FunctionContext } from '../../functions/function-def.js';
 import * as T from '../../types/data-type.js';
 import { buildCast } from '../../types/cast.js';
-import { valuesEqual } from '../../types/values-compare.js';
+import { buildCompare } from '../../functions/operators/comparison.js';
 import type { Rex } from '../rex.js';
 import { arrayItem, mapItemFn } from './item-access.js';
 
@@ -136,11 +136,12 @@ export class ExprEmitter {
       return `((${t} = ${this.emit(rex.arg)}) === null ? null : ${set}.has(${t}) ? ${yes} : ${hasNull ? 'null' : no})`;
     }
     const items = rex.list.map((x) => this.emit(x));
+    const compare = buildCompare(type, type, this.session.timeZone);
     const fn = this.constant((v: unknown, list: unknown[]) => {
       let sawNull = false;
       for (const x of list) {
         if (x === null) sawNull = true;
-        else if (valuesEqual(v, x, type)) return !rex.negated;
+        else if (compare(v, x) === 0) return !rex.negated;
       }
       return sawNull ? null : rex.negated;
     });
