@@ -42,7 +42,7 @@ for (const file of goldenFiles(ROOT)) {
   const cases = parseGoldenFile(readFileSync(file, 'utf8'), file);
   describe(relative(ROOT, file), () => {
     for (const c of cases) {
-      it(c.name, async () => {
+      (c.skip ? it.skip : it)(c.skip ? `${c.name} (skipped: ${c.skip})` : c.name, async () => {
         const { stdout, stderr, code } = await runGoldenCase(c);
         if (c.error) {
           expect(code, `expected an error, got output:\n${stdout.join('\n')}`).toBe(1);

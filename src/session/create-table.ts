@@ -19,18 +19,19 @@ export function createCatalogTable(stmt: A.CreateTable, env: PlannerEnv, sourceT
     }
     columns.push(c);
   };
+  // Computed columns see physical and metadata columns, not each other (as in Flink); all keep declaration order.
+  const base = new Scope([
+    ...columns.filter((c) => c.kind !== 'computed'),
+    ...stmt.columns.flatMap((c) => (c.kind === 'PhysicalColumn' || c.kind === 'MetadataColumn' ? [{ name: c.name, type: resolveType(c.type) }] : [])),
+  ].map((c) => ({ name: c.name, type: c.type, qualifier: id.name })));
   for (const c of stmt.columns) {
     if (c.kind === 'PhysicalColumn') addColumn({ kind: 'physical', name: c.name, type: resolveType(c.type), comment: c.comment }, c.span);
     else if (c.kind === 'MetadataColumn') {
       addColumn({ kind: 'metadata', name: c.name, type: resolveType(c.type), key: c.from ?? c.name, virtual: c.virtual, comment: c.comment }, c.span);
+    } else {
+      const rex = analyzeExpr(c.expr, { scope: base, functions: env.functions, session: env.session, clause: 'a computed column' });
+      addColumn({ kind: 'computed', name: c.name, type: rex.type.kind === 'NULL' ? T.STRING() : rex.type, expr: c.expr, comment: c.comment }, c.span);
     }
-  }
-  // Computed columns see physical and metadata columns, not each other (as in Flink).
-  const base = new Scope(columns.filter((c) => c.kind !== 'computed').map((c) => ({ name: c.name, type: c.type, qualifier: id.name })));
-  for (const c of stmt.columns) {
-    if (c.kind !== 'ComputedColumn') continue;
-    const rex = analyzeExpr(c.expr, { scope: base, functions: env.functions, session: env.session, clause: 'a computed column' });
-    addColumn({ kind: 'computed', name: c.name, type: rex.type.kind === 'NULL' ? T.STRING() : rex.type, expr: c.expr, comment: c.comment }, c.span);
   }
   // Primary key columns become NOT NULL.
   const pkDef = stmt.primaryKey ?? inlinePrimaryKey(stmt);

@@ -47,6 +47,10 @@ describe('error messages', () => {
     expect([e.span.start.line, e.span.start.col]).toEqual([2, 11]);
     expect(firstError('SELECT 1 /* never closed').message).toBe('Unclosed comment');
   });
+  test('reserved words are not function names', () => {
+    expect(firstError('SELECT FROM (SELECT 1)').message).toMatch(/^Unexpected 'FROM'; expected/);
+    expect(parseScript('SELECT LEFT(s, 2), RIGHT(s, 1), a = ANY (SELECT 1), CURRENT_TIMESTAMP() FROM t').errors).toEqual([]);
+  });
   test('stray operators and == get clear errors', () => {
     expect(at('SELECT 1 +* 2')).toEqual([1, 11]);
     expect(firstError('SELECT a FROM t WHERE a == 1').hint).toBe('SQL compares with a single =');

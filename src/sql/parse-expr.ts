@@ -1,6 +1,6 @@
 import type { BinaryOp, Case, Expr } from './ast/expr.js';
 import type { Pos } from '../types/span.js';
-import { NILADIC } from './keywords.js';
+import { NILADIC, RESERVED } from './keywords.js';
 import { PARSE_ERROR, type Parser } from './parser-base.js';
 import { parseFunctionCall } from './parse-call.js';
 import { isQueryStart, parseQuery } from './parse-query.js';
@@ -20,7 +20,15 @@ const PREC_UNARY = 80;
 
 const MAX_DEPTH = 400;
 
-const CMP_OPS = new Set(['=', '<>', '<', '<=', '>', '>=']);
+/** Binary operator tokens; `||` binds like `*` in Calcite. */
+const OP_PREC: Record<string, number> = {
+  '=': PREC_CMP, '<>': PREC_CMP, '<': PREC_CMP, '<=': PREC_CMP, '>': PREC_CMP, '>=': PREC_CMP,
+  '+': PREC_ADD, '-': PREC_ADD,
+  '*': PREC_MUL, '/': PREC_MUL, '%': PREC_MUL, '||': PREC_MUL,
+};
+
+/** Reserved words that are still function names when followed by '(' (ANY/SOME/ALL: quantified comparisons). */
+const RESERVED_FUNCTIONS = new Set(['LEFT', 'RIGHT', 'CAST', 'EXTRACT', 'ANY', 'SOME', 'ALL', ...NILADIC]);
 
 /** Parses an expression whose operators all bind at least as tightly as `minPrec`. */
 export function parseExpr(p: Parser, minPrec = 0): Expr {
@@ -65,12 +73,9 @@ function parseInfix(p: Parser, left: Expr, minPrec: number): Expr | undefined {
   const t = p.tok;
   const start = left.span.start;
   if (t.kind === 'op') {
-    let op: BinaryOp | undefined;
-    let prec = 0;
-    if (CMP_OPS.has(t.text)) (op = t.text as BinaryOp), (prec = PREC_CMP);
-    else if (t.text === '+' || t.text === '-') (op = t.text), (prec = PREC_ADD);
-    else if (t.text === '*' || t.text === '/' || t.text === '%' || t.text === '||') (op = t.text), (prec = PREC_MUL);
-    if (!op || prec < minPrec) return undefined;
+    const prec = OP_PREC[t.text];
+    if (prec === undefined || prec < minPrec) return undefined;
+    const op = t.text as BinaryOp;
     p.next();
     const right = parseExpr(p, prec + 1);
     return { kind: 'Binary', span: p.span(start), op, left, right };
@@ -313,7 +318,7 @@ function parseNameOrCall(p: Parser): Expr {
   const t = p.tok;
   const start = t.start;
   // Function names may be keywords (LEFT, RIGHT, IF, INSERT, …) when directly followed by '('.
-  if (t.kind === 'ident' && p.isOp('(', 1) && !['SELECT', 'VALUES', 'WITH', 'AND', 'OR', 'NOT', 'IN', 'IS', 'LIKE'].includes(t.upper)) {
+  if (t.kind === 'ident' && p.isOp('(', 1) && (!RESERVED.has(t.upper) || RESERVED_FUNCTIONS.has(t.upper))) {
     p.next();
     return parseFunctionCall(p, [t.upper], start);
   }

@@ -24,9 +24,13 @@ function parseJoinChain(p: Parser): TableRef {
     let joinType: Join['joinType'] | undefined;
     const natural = p.accept('NATURAL');
     if (p.accept('JOIN')) joinType = 'INNER';
-    else if (p.accept('INNER')) (p.expect('JOIN'), (joinType = 'INNER'));
-    else if (p.accept('CROSS')) (p.expect('JOIN'), (joinType = 'CROSS'));
-    else {
+    else if (p.accept('INNER')) {
+      p.expect('JOIN');
+      joinType = 'INNER';
+    } else if (p.accept('CROSS')) {
+      p.expect('JOIN');
+      joinType = 'CROSS';
+    } else {
       const side = p.acceptOneOf('LEFT', 'RIGHT', 'FULL');
       if (side) {
         p.accept('OUTER');
@@ -69,21 +73,12 @@ interface AliasParts {
 function parseAlias(p: Parser): AliasParts {
   let name: string | undefined;
   if (p.accept('AS')) name = p.identifier('alias').name;
-  else if (p.isIdent() && !isClauseWord(p)) name = p.implicitAlias().name;
+  else if (p.isIdent()) name = p.implicitAlias().name;
   if (name === undefined) return {};
   if (p.isOp('(') && (p.isIdent(1) || p.peek().kind === 'quoted')) {
     return { alias: name, columnAliases: p.parenIdentList().map((c) => c.name) };
   }
   return { alias: name };
-}
-
-/** Non-reserved words that continue a FROM item and therefore cannot be an implicit alias. */
-function isClauseWord(p: Parser): boolean {
-  const t = p.tok;
-  if (t.kind !== 'ident') return false;
-  if (t.upper === 'MATCH_RECOGNIZE') return true;
-  // `… WINDOW`? `LEFT OUTER`? are reserved; PARTITION only in TABLE args.
-  return false;
 }
 
 function parseTablePrimary(p: Parser): TableRef {

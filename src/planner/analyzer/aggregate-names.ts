@@ -4,4 +4,6 @@ export const AGGREGATE_FUNCTIONS: ReadonlySet<string> = new Set([
   'COLLECT', 'LISTAGG', 'FIRST_VALUE', 'LAST_VALUE', 'ARRAY_AGG', 'JSON_OBJECTAGG', 'JSON_ARRAYAGG',
   'ROW_NUMBER', 'RANK', 'DENSE_RANK', 'PERCENT_RANK', 'CUME_DIST', 'NTILE', 'LEAD', 'LAG', 'SINGLE_VALUE',
   'BIT_AND', 'BIT_OR', 'BIT_XOR', 'BOOL_AND', 'BOOL_OR', 'PERCENTILE',
+  // Grouping functions read which grouping set a row belongs to.
+  'GROUPING', 'GROUPING_ID', 'GROUP_ID',
 ]);

@@ -64,6 +64,10 @@ export function aggregateResultType(name: string, args: readonly DataType[], gro
     case 'JSON_OBJECTAGG':
     case 'JSON_ARRAYAGG':
       return T.STRING(false);
+    case 'GROUPING':
+    case 'GROUPING_ID':
+    case 'GROUP_ID':
+      return T.BIGINT(false);
     case 'ROW_NUMBER':
     case 'RANK':
     case 'DENSE_RANK':

@@ -13,6 +13,7 @@ import { intervalLiteral, numericLiteral, typedLiteral } from './literals.js';
 import { resolveType } from './resolve-type.js';
 import { closest } from './suggest.js';
 import { AGGREGATE_FUNCTIONS } from './aggregate-names.js';
+import { jsonClauseArgs, type ClauseArg } from '../../functions/json/clause-args.js';
 
 type Handler<K extends A.ExprKind> = (e: Extract<A.Expr, { kind: K }>, ctx: ExprContext) => Rex;
 
@@ -285,6 +286,12 @@ function analyzeCall(e: A.FunctionCall, ctx: ExprContext): Rex {
   if (def.kind !== 'scalar') {
     throw new SqlError('INVALID_CALL', `Table function ${name} can only be used in FROM, e.g. LATERAL TABLE(${name}(…))`, e.span);
   }
-  const args = e.args.map((a) => analyzeExpr(a, ctx));
-  return callFunction(def, name, args, e.args.map((a) => a.span), e.span, ctx);
+  const clauses = jsonClauseArgs(name, e.args, e.json);
+  const clauseArg = (c: ClauseArg): Rex =>
+    c.kind === 'keyword' ? literal(c.value, T.CHAR(c.value.length, false))
+      : c.kind === 'typedNull' ? literal(null, T.withNullability(c.type ? resolveType(c.type) : T.STRING(), true))
+      : analyzeExpr(c.expr, ctx);
+  const args = [...(clauses?.prepend ?? []).map(clauseArg), ...e.args.map((a) => analyzeExpr(a, ctx)), ...(clauses?.append ?? []).map(clauseArg)];
+  const spans = [...(clauses?.prepend ?? []).map(() => e.span), ...e.args.map((a) => a.span), ...(clauses?.append ?? []).map(() => e.span)];
+  return callFunction(def, name, args, spans, e.span, ctx);
 }
