@@ -142,6 +142,9 @@ describe('special forms', () => {
   test.each([
     ["CASE WHEN a > 1 THEN 'x' WHEN a > 0 THEN 'y' ELSE 'z' END", "(CASE WHEN (a > 1) THEN 'x' WHEN (a > 0) THEN 'y' ELSE 'z')"],
     ["CASE a WHEN 1 THEN 'one' END", "(CASE a WHEN 1 THEN 'one')"],
+    ["CASE a WHEN 1, 2 THEN 'x' ELSE 'y' END", "(CASE a WHEN 1 THEN 'x' WHEN 2 THEN 'x' ELSE 'y')"],
+    ["(TIME '2:55:00', INTERVAL '1' HOUR) OVERLAPS (TIME '3:30:00', INTERVAL '2' HOUR)", "OVERLAPS(TIME '2:55:00', INTERVAL '1' HOUR, TIME '3:30:00', INTERVAL '2' HOUR)"],
+    ['(a, b) OVERLAPS (c, d) AND x', '(OVERLAPS(a, b, c, d) AND x)'],
     ['CAST(a AS BIGINT)', '(CAST a AS BIGINT)'],
     ['TRY_CAST(a AS DECIMAL(10, 2))', '(TRY_CAST a AS DECIMAL(10, 2))'],
     ['CAST(a AS TIMESTAMP(3) WITH LOCAL TIME ZONE)', '(CAST a AS TIMESTAMP_LTZ(3))'],
@@ -302,6 +305,10 @@ describe('errors', () => {
   });
   test('ILIKE is rejected with a hint', () => {
     expect(() => parseExpression("a ILIKE 'x'")).toThrow(/ILIKE/);
+  });
+  test('OVERLAPS needs periods', () => {
+    expect(() => parseExpression('a OVERLAPS (b, c)')).toThrow(/OVERLAPS needs a period/);
+    expect(() => parseExpression("CASE WHEN a, b THEN 1 END")).toThrow(/Unexpected ','; expected THEN/);
   });
   test('odd MAP arguments', () => {
     expect(() => parseExpression("MAP['a']")).toThrow(/even number/);

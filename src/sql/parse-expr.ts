@@ -82,6 +82,18 @@ function parseInfix(p: Parser, left: Expr, minPrec: number): Expr | undefined {
   }
   if (t.kind !== 'ident') return undefined;
   switch (t.upper) {
+    case 'OVERLAPS': {
+      // (s1, e1) OVERLAPS (s2, e2) → OVERLAPS(s1, e1, s2, e2), the form the function registry takes.
+      if (PREC_CMP < minPrec) return undefined;
+      p.next();
+      const right = parseExpr(p, PREC_CMP + 1);
+      const period = (e: Expr): readonly Expr[] => {
+        if (e.kind === 'RowConstructor' && e.fields.length === 2) return e.fields;
+        throw p.errorAt(e.span, 'OVERLAPS needs a period on each side: (start, end) or (start, interval)');
+      };
+      const args = [...period(left), ...period(right)];
+      return { kind: 'FunctionCall', span: p.span(start), name: ['OVERLAPS'], args, distinct: false, star: false, noParens: false };
+    }
     case 'OR':
     case 'AND': {
       const prec = t.upper === 'OR' ? PREC_OR : PREC_AND;
@@ -370,9 +382,12 @@ function parseCase(p: Parser): Case {
   const operand = p.at('WHEN') ? undefined : parseExpr(p);
   const whens: { when: Expr; then: Expr }[] = [];
   while (p.accept('WHEN')) {
-    const when = parseExpr(p);
+    const conds = [parseExpr(p)];
+    // Simple CASE allows `WHEN 1, 2 THEN …`: one branch per value, sharing the result.
+    while (operand && p.acceptOp(',')) conds.push(parseExpr(p));
     p.expect('THEN');
-    whens.push({ when, then: parseExpr(p) });
+    const then = parseExpr(p);
+    for (const when of conds) whens.push({ when, then });
   }
   if (whens.length === 0) throw p.unexpected();
   const elseExpr = p.accept('ELSE') ? parseExpr(p) : undefined;
