@@ -1,5 +1,6 @@
 import { UsageError, parseArgs } from './args.js';
 import { scriptCommand } from './script-command.js';
+import type { ScriptIO } from '../session/script-runner.js';
 
 const USAGE = `weir — Flink SQL on an embedded streaming engine
 
@@ -10,8 +11,13 @@ Usage:
   weir help                                this text
 `;
 
-/** The `weir` command; returns the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+const PROCESS_IO: ScriptIO = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** The `weir` command; returns the exit code. Output goes through `io` (the process's streams by default). */
+export async function main(argv: readonly string[], io: ScriptIO = PROCESS_IO): Promise<number> {
   const [command, ...rest] = argv;
   try {
     const args = parseArgs(rest);
@@ -19,22 +25,22 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'run':
       case 'validate':
       case 'explain':
-        return await scriptCommand(args, command);
+        return await scriptCommand(args, command, io);
       case undefined:
       case 'help':
       case '--help':
       case '-h':
-        process.stdout.write(USAGE);
+        io.stdout(USAGE.trimEnd());
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`weir: ${e.message}\n\n${USAGE}`);
+      io.stderr(`weir: ${e.message}\n\n${USAGE.trimEnd()}`);
       return 2;
     }
-    process.stderr.write(`weir: internal error (a bug in weir): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    io.stderr(`weir: internal error (a bug in weir): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return 70;
   }
 }

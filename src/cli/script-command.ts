@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { describeError } from '../session/report-error.js';
-import { runScript, type ScriptOptions } from '../session/script-runner.js';
+import { runScript, type ScriptIO, type ScriptOptions } from '../session/script-runner.js';
 import { Session } from '../session/session.js';
 import { PlanError } from '../types/errors.js';
 import { UsageError, type CliArgs } from './args.js';
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
-const err = (line: string) => process.stderr.write(`${line}\n`);
-
 /** Shared by run / validate / explain: reads each script, applies --set, runs it in a fresh session. */
-export async function scriptCommand(args: CliArgs, mode: ScriptOptions['mode']): Promise<number> {
+export async function scriptCommand(args: CliArgs, mode: ScriptOptions['mode'], io: ScriptIO): Promise<number> {
+  const out = io.stdout;
+  const err = io.stderr;
   if (args.positional.length === 0) throw new UsageError(`weir ${mode} needs a SQL script file`);
   if (mode !== 'validate' && args.positional.length > 1) throw new UsageError(`weir ${mode} takes one script`);
   let code = 0;

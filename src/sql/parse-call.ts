@@ -2,7 +2,8 @@ import type { Expr, FunctionCall, JsonBehavior, JsonClauses } from './ast/expr.j
 import type { OrderItem, WindowSpec } from './ast/query.js';
 import type { Pos } from '../types/span.js';
 import type { Parser } from './parser-base.js';
-import { parseCastBody, parseExpr } from './parse-expr.js';
+import { parseExpr } from './parse-expr.js';
+import { parseCastBody } from './parse-special.js';
 import { isQueryStart, parseQuery } from './parse-query.js';
 import { parseDataType, parseTimeUnit } from './parse-type.js';
 import { parseOrderItem, parseOrderItems, parseWindowSpec } from './parse-window.js';

@@ -1,10 +1,9 @@
-import type { BinaryOp, Case, Expr } from './ast/expr.js';
-import type { Pos } from '../types/span.js';
+import type { BinaryOp, Expr } from './ast/expr.js';
 import { NILADIC, RESERVED } from './keywords.js';
 import { PARSE_ERROR, type Parser } from './parser-base.js';
 import { parseFunctionCall } from './parse-call.js';
 import { isQueryStart, parseQuery } from './parse-query.js';
-import { parseDataType, parseIntervalQualifier } from './parse-type.js';
+import { parseCase, parseIntervalLiteral } from './parse-special.js';
 import { SqlError } from '../types/errors.js';
 
 /** Calcite's operator precedences (SqlStdOperatorTable). */
@@ -356,51 +355,4 @@ function parseNameOrCall(p: Parser): Expr {
     return parseFunctionCall(p, name, start);
   }
   return { kind: 'ColumnRef', span: p.span(start), names };
-}
-
-function parseIntervalLiteral(p: Parser): Expr {
-  const start = p.next().start;
-  let negative = false;
-  if (p.isOp('-') || p.isOp('+')) negative = p.next().text === '-';
-  let value: string;
-  if (p.tok.kind === 'number') value = p.next().text;
-  else {
-    const s = p.stringLit('interval string');
-    value = s.value.trim();
-    // A sign inside the string is also allowed: INTERVAL '-1' DAY.
-    if (value.startsWith('-')) {
-      negative = !negative;
-      value = value.slice(1).trim();
-    } else if (value.startsWith('+')) value = value.slice(1).trim();
-  }
-  const qualifier = parseIntervalQualifier(p);
-  return { kind: 'IntervalLiteral', span: p.span(start), negative, value, qualifier };
-}
-
-function parseCase(p: Parser): Case {
-  const start = p.next().start;
-  const operand = p.at('WHEN') ? undefined : parseExpr(p);
-  const whens: { when: Expr; then: Expr }[] = [];
-  while (p.accept('WHEN')) {
-    const conds = [parseExpr(p)];
-    // Simple CASE allows `WHEN 1, 2 THEN …`: one branch per value, sharing the result.
-    while (operand && p.acceptOp(',')) conds.push(parseExpr(p));
-    p.expect('THEN');
-    const then = parseExpr(p);
-    for (const when of conds) whens.push({ when, then });
-  }
-  if (whens.length === 0) throw p.unexpected();
-  const elseExpr = p.accept('ELSE') ? parseExpr(p) : undefined;
-  p.expect('END');
-  return { kind: 'Case', span: p.span(start), whens, ...(operand ? { operand } : {}), ...(elseExpr ? { else: elseExpr } : {}) };
-}
-
-/** CAST(x AS type) / TRY_CAST(x AS type), after the name; `start` is the name's start. */
-export function parseCastBody(p: Parser, start: Pos, isTry: boolean): Expr {
-  p.expectOp('(');
-  const operand = parseExpr(p);
-  p.expect('AS');
-  const target = parseDataType(p);
-  p.expectOp(')');
-  return { kind: 'Cast', span: p.span(start), operand, target, try: isTry };
 }

@@ -97,7 +97,9 @@ function parseEnforced(p: Parser): boolean {
     return false;
   }
   p.expect_('NOT ENFORCED');
-  return p.accept('ENFORCED');
+  // Without NOT ENFORCED a constraint is ENFORCED (the SQL default), which the planner rejects as Flink does.
+  p.accept('ENFORCED');
+  return true;
 }
 
 function parseColumn(p: Parser, out: TableElements, start: Pos): ColumnDef {
