@@ -31,6 +31,7 @@ export async function runGoldenCase(c: GoldenCase): Promise<{ stdout: string[]; 
     mode: 'run',
     fileName: 'case.sql',
     queryOutput: 'print',
+    warnings: false,
     io: { stdout: (l) => stdout.push(...l.split('\n')), stderr: (l) => stderr.push(...l.split('\n')) },
   });
   return { stdout, stderr, code };

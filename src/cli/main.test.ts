@@ -93,6 +93,13 @@ describe('weir validate', () => {
     expect(r.stderr).toContain(`${file}:1:13: error:`);
     expect(r.stderr).toContain(`${file}:2:`);
   });
+
+  it('warns about names Apache Flink reserves but still validates', async () => {
+    const file = script(`CREATE TABLE t (\`value\` INT, year INT) WITH ('connector' = 'datagen');\n`);
+    const r = await weir('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${file}:1:30: warning: 'year' is a reserved word in Apache Flink SQL`);
+  });
 });
 
 describe('weir explain', () => {

@@ -1,5 +1,6 @@
 import type { DataType } from '../types/data-type.js';
 import { parseScript } from '../sql/parser.js';
+import { formatDiagnostic } from '../sql/diagnostics.js';
 import type * as A from '../sql/ast/index.js';
 import { SqlError } from '../types/errors.js';
 import { formatRowForPrint } from '../types/format-print.js';
@@ -24,6 +25,8 @@ export interface ScriptOptions {
   readonly io: ScriptIO;
   /** How a top-level SELECT is shown: SQL client tableau, or Flink's print format (golden tests). */
   readonly queryOutput?: 'tableau' | 'print';
+  /** Print parser warnings (names Apache Flink reserves); default true. */
+  readonly warnings?: boolean;
   /** Called with each job before it runs (e.g. to cancel it on Ctrl-C). */
   readonly onJob?: (runner: JobRunner) => void;
 }
@@ -32,6 +35,7 @@ export interface ScriptOptions {
 export async function runScript(text: string, session: Session, opts: ScriptOptions): Promise<number> {
   const { io, fileName } = opts;
   const script = parseScript(text);
+  if (opts.warnings !== false) for (const w of script.warnings ?? []) io.stderr(formatDiagnostic(fileName, text, w, 'warning'));
   if (script.errors.length > 0) {
     for (const e of script.errors) io.stderr(describeError(e, fileName, text));
     return 1;

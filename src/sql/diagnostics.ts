@@ -28,9 +28,9 @@ function lineText(source: string, offset: number, col: number): string {
  * hint: did you mean FROM?
  * ```
  */
-export function formatDiagnostic(fileName: string, sourceText: string, error: SqlError | DiagnosticLike): string {
+export function formatDiagnostic(fileName: string, sourceText: string, error: SqlError | DiagnosticLike, severity: 'error' | 'warning' = 'error'): string {
   const { start, end } = error.span;
-  const out = [`${fileName}:${start.line}:${start.col}: error: ${error.message}`];
+  const out = [`${fileName}:${start.line}:${start.col}: ${severity}: ${error.message}`];
   const text = lineText(sourceText, start.offset, start.col);
   if (text.length > 0 || start.col === 1) {
     // Keep tabs in the padding so the caret lines up under the source.
