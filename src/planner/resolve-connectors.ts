@@ -1,4 +1,6 @@
-import { identifierString } from '../catalog/catalog-table.js';
+import { identifierString, type CatalogTable } from '../catalog/catalog-table.js';
+import { withNullability, type DataType } from '../types/data-type.js';
+import { typeToString } from '../types/type-string.js';
 import type { TableSink, TableSource } from '../connectors/connector.js';
 import { createSink, createSource } from '../runtime/connect.js';
 import type { ChangelogMode } from '../types/changelog-mode.js';
@@ -8,6 +10,22 @@ import { RowKind } from '../types/row.js';
 import type { PlannerEnv } from './analyzer/planner-env.js';
 import { inferChangelog } from './inference/changelog.js';
 import { inputsOf, type PlanNode, type SinkNode, type TableScan } from './logical/plan-node.js';
+
+/** Metadata columns must name keys the connector offers, with a type that can hold them (as Flink checks). */
+function checkMetadata(table: CatalogTable, offered: ReadonlyMap<string, DataType>, role: 'reading' | 'writing', applies: (c: { virtual: boolean }) => boolean): void {
+  for (const c of table.columns) {
+    if (c.kind !== 'metadata' || !applies(c)) continue;
+    const type = offered.get(c.key);
+    if (!type) {
+      throw new PlanError(`Invalid metadata key '${c.key}' in column '${c.name}' of table '${identifierString(table.id)}'. The ${role === 'reading' ? 'DynamicTableSource' : 'DynamicTableSink'} of connector '${table.options.get('connector')}' supports the following metadata keys for ${role}:\n${[...offered.keys()].join('\n') || '(none)'}`, table.span);
+    }
+    // Flink casts between castable types; weir asks for the key's own type for now, so values are never misread.
+    if (typeToString(withNullability(type, true)) !== typeToString(withNullability(c.type, true))) {
+      throw new PlanError(`Invalid data type for metadata column '${c.name}' of table '${identifierString(table.id)}': the metadata key '${c.key}' has type ${typeToString(type)}.`, table.span,
+        `Declare the column as ${typeToString(withNullability(type, true))} METADATA FROM '${c.key}' and CAST it in a computed column if needed.`);
+    }
+  }
+}
 
 /**
  * Resolves every table's connector (validating its options, as Flink does when planning),
@@ -20,6 +38,7 @@ export function resolveConnectors(sinks: readonly SinkNode[], env: PlannerEnv, d
   const visit = (node: PlanNode) => {
     if (node.kind === 'TableScan' && !tableSources.has(node)) {
       const source = createSource(node.table, node.options, env.registry, env.session, node.span);
+      checkMetadata(node.table, source.metadata, 'reading', () => true);
       tableSources.set(node, source);
       sourceModes.set(node, source.changelogMode);
     }
@@ -30,6 +49,7 @@ export function resolveConnectors(sinks: readonly SinkNode[], env: PlannerEnv, d
   for (const sink of sinks) {
     if (!sink.table) continue;
     const tableSink = createSink(sink.table, sink.options, env.registry, env.session, sink.span);
+    checkMetadata(sink.table, tableSink.metadata, 'writing', (c) => !c.virtual);
     tableSinks.set(sink, tableSink);
     const produced = changelog.get(sink.input)!;
     const accepted = tableSink.acceptedChangelogMode(produced);

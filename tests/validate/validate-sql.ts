@@ -7,8 +7,8 @@ export interface ValidateResult {
 }
 
 /** Runs `weir validate` on a script the way the CLI does, capturing diagnostics. */
-export async function validateSql(text: string, fileName = 'case.sql'): Promise<ValidateResult> {
-  const session = new Session();
+export async function validateSql(text: string, fileName = 'case.sql', baseDir?: string): Promise<ValidateResult> {
+  const session = new Session(baseDir === undefined ? {} : { baseDir });
   const stderr: string[] = [];
   const code = await runScript(text, session, {
     mode: 'validate',

@@ -1,9 +1,10 @@
 /** Filesystem scan: lists non-hidden files (recursing into `k=v` partition directories), decodes them. */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ReaderContext, SourceReader, TableContext, TableSource } from '../connector.js';
 import type { Decoder } from '../formats/format.js';
-import type { DataType } from '../../types/data-type.js';
+import { BIGINT, STRING, TIMESTAMP_LTZ, type DataType } from '../../types/data-type.js';
+import { Timestamp } from '../../types/values.js';
 import { RuntimeError } from '../../types/errors.js';
 import type { Chunk, Row } from '../../types/row.js';
 import { readDuration, readString } from '../option-readers.js';
@@ -91,6 +92,7 @@ class FileReader implements SourceReader {
 
   private async readFile(f: FileEntry): Promise<void> {
     const text = await readFile(f.path, 'utf8');
+    const meta = this.rctx.metadataKeys.length > 0 ? await fileMetadata(f.path, this.rctx.metadataKeys) : null;
     const partValues = this.partitionKeys.map((k) => {
       const t = this.physical.find((c) => c.name === k)!.type;
       const raw = f.partition.get(k);
@@ -102,7 +104,10 @@ class FileReader implements SourceReader {
         this.rctx.onSkippedRecord?.(`Skipped malformed record in ${f.path}`);
         continue;
       }
-      for (const r of d.rows) this.pending.push(this.partitionKeys.length === 0 ? r : this.withPartitions(r, partValues));
+      for (const r of d.rows) {
+        const row = this.partitionKeys.length === 0 ? r : this.withPartitions(r, partValues);
+        this.pending.push(meta === null ? row : [...row, ...meta]);
+      }
     }
   }
 
@@ -122,6 +127,25 @@ class FileReader implements SourceReader {
   }
 }
 
+/** Flink's filesystem source metadata: readable with `METADATA FROM 'file.path'` etc. */
+export const FILE_METADATA: ReadonlyMap<string, DataType> = new Map<string, DataType>([
+  ['file.path', STRING(false)],
+  ['file.name', STRING(false)],
+  ['file.size', BIGINT(false)],
+  ['file.modification-time', TIMESTAMP_LTZ(3, false)],
+]);
+
+async function fileMetadata(path: string, keys: readonly string[]): Promise<unknown[]> {
+  const s = await stat(path);
+  const values: Record<string, unknown> = {
+    'file.path': path,
+    'file.name': basename(path),
+    'file.size': BigInt(s.size),
+    'file.modification-time': new Timestamp(Math.floor(s.mtimeMs)),
+  };
+  return keys.map((k) => values[k] ?? null);
+}
+
 function hashPath(p: string): number {
   let h = 0;
   for (let i = 0; i < p.length; i++) h = (h * 31 + p.charCodeAt(i)) | 0;
@@ -139,7 +163,7 @@ export function createFileSource(ctx: TableContext): TableSource {
   return {
     changelogMode: factory.changelogMode,
     bounded: monitor === undefined,
-    metadata: new Map(),
+    metadata: FILE_METADATA,
     createReader: (rctx) =>
       new FileReader(root, factory.createDecoder(fctx), ctx.physicalType.fields, ctx.partitionKeys, defaultPartition, pattern === undefined ? null : new RegExp(pattern), monitor, rctx),
   };
