@@ -105,40 +105,40 @@ export interface RexConstruct {
 export const inputRef = (index: number, type: DataType): InputRef => ({ kind: 'InputRef', index, type });
 export const literal = (value: unknown, type: DataType): RexLiteral => ({ kind: 'Literal', value, type });
 
-/** Column indexes an expression reads. */
-export function inputRefs(rex: Rex, into: Set<number> = new Set()): Set<number> {
+/** Calls `f` with the index of every InputRef in `rex`, once per occurrence. */
+export function forEachInputRef(rex: Rex, f: (index: number) => void): void {
+  const visit = (r: Rex) => forEachInputRef(r, f);
   switch (rex.kind) {
     case 'InputRef':
-      into.add(rex.index);
+      f(rex.index);
       break;
     case 'Literal':
       break;
     case 'Call':
     case 'Logical':
     case 'Construct':
-      for (const a of rex.args) inputRefs(a, into);
+      rex.args.forEach(visit);
       break;
     case 'Not':
     case 'IsNull':
     case 'IsBool':
     case 'Cast':
-      inputRefs(rex.arg, into);
+      visit(rex.arg);
       break;
     case 'Case':
       for (const w of rex.whens) {
-        inputRefs(w.when, into);
-        inputRefs(w.then, into);
+        visit(w.when);
+        visit(w.then);
       }
-      inputRefs(rex.else, into);
+      visit(rex.else);
       break;
     case 'InList':
-      inputRefs(rex.arg, into);
-      for (const a of rex.list) inputRefs(a, into);
+      visit(rex.arg);
+      rex.list.forEach(visit);
       break;
     case 'FieldAccess':
-      inputRefs(rex.base, into);
-      if (rex.access.kind === 'item') inputRefs(rex.access.key, into);
+      visit(rex.base);
+      if (rex.access.kind === 'item') visit(rex.access.key);
       break;
   }
-  return into;
 }

@@ -29,7 +29,29 @@ export function analyzeQuery(q: A.Query, env: PlannerEnv): Relation {
   }
   const rel = analyzeBody(q.body, inner);
   if (q.orderBy.length === 0 && !q.limit && !q.offset) return rel;
-  return analyzeSort(q, rel, inner);
+  const hidden = q.body.kind === 'Select' ? q.orderBy.filter((o) => !resolvesIn(o.expr, rel, inner)) : [];
+  if (hidden.length === 0 || q.body.kind !== 'Select') return analyzeSort(q, rel, inner);
+  // ORDER BY columns that are not selected: select them too, sort, then drop them again.
+  const aliases = hidden.map((_, i) => `$sort${i}`);
+  const extended: A.Select = { ...q.body, items: [...q.body.items, ...hidden.map((o, i) => ({ span: o.span, expr: o.expr, alias: aliases[i] }))] };
+  const orderBy = q.orderBy.map((o) => {
+    const i = hidden.indexOf(o);
+    return i < 0 ? o : { ...o, expr: { kind: 'ColumnRef' as const, span: o.expr.span, names: [aliases[i]!] } };
+  });
+  const sorted = analyzeSort({ ...q, orderBy }, analyzeBody(extended, inner), inner);
+  const width = rel.columns.length;
+  const projects = sorted.node.fields.slice(0, width).map((f, i) => inputRef(i, f.type));
+  return { node: { kind: 'Calc', input: sorted.node, projects, fields: sorted.node.fields.slice(0, width) }, columns: sorted.columns.slice(0, width) };
+}
+
+function resolvesIn(e: A.Expr, rel: Relation, env: PlannerEnv): boolean {
+  if (e.kind === 'NumericLiteral') return true;
+  try {
+    analyzeExpr(e, { scope: new Scope(rel.columns), functions: env.functions, session: env.session, clause: 'ORDER BY' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function analyzeBody(body: A.QueryBody, env: PlannerEnv): Relation {
@@ -85,14 +107,4 @@ function analyzeValues(v: A.Values, env: PlannerEnv): Relation {
   const fields: Field[] = types.map((type, i) => ({ name: `EXPR$${i}`, type }));
   const typed = rows.map((r) => r.map((x, c) => castTo(x, types[c]!)));
   return { node: { kind: 'Values', rows: typed, fields }, columns: fields.map((f) => ({ name: f.name, type: f.type })) };
-}
-
-/** Checks that a query's columns can be written to a target's columns; returns the casts. */
-export function coerceToTarget(rel: Relation, target: readonly Field[], span: Span, sinkName: string): PlanNode {
-  if (rel.columns.length !== target.length) {
-    throw new SqlError('COLUMN_COUNT_MISMATCH',
-      `Column types of query result and sink for '${sinkName}' do not match.\nCause: Different number of columns.\n\nQuery schema: [${rel.node.fields.map((f) => `${f.name}: ${typeToString(f.type)}`).join(', ')}]\nSink schema:  [${target.map((f) => `${f.name}: ${typeToString(f.type)}`).join(', ')}]`,
-      span);
-  }
-  return alignTo(rel.node, target.map((f) => ({ name: f.name, type: f.type })));
 }

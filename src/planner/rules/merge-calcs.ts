@@ -1,6 +1,6 @@
 import * as T from '../../types/data-type.js';
 import type { PlanNode } from '../logical/plan-node.js';
-import type { Rex } from '../rex.js';
+import { forEachInputRef, type Rex } from '../rex.js';
 import type { Rule } from './rule.js';
 import { isNonDeterministic, substituteRefs } from './substitute-refs.js';
 
@@ -10,7 +10,12 @@ export const mergeCalcs: Rule = {
   rewrite(node) {
     if (node.kind !== 'Calc' || node.input.kind !== 'Calc') return undefined;
     const inner = node.input;
-    if (inner.projects.some(isNonDeterministic)) return undefined;
+    // Inlining copies an inner expression once per reference: a non-deterministic one must not be copied.
+    const uses = new Map<number, number>();
+    for (const r of [...node.projects, ...(node.condition ? [node.condition] : [])]) {
+      forEachInputRef(r, (i) => uses.set(i, (uses.get(i) ?? 0) + 1));
+    }
+    if (inner.projects.some((p, i) => isNonDeterministic(p) && (uses.get(i) ?? 0) > 1)) return undefined;
     const projects = node.projects.map((p) => substituteRefs(p, inner.projects));
     let condition: Rex | undefined = inner.condition;
     if (node.condition) {

@@ -50,3 +50,4 @@ export function isNonDeterministic(rex: Rex): boolean {
       return isNonDeterministic(rex.base) || (rex.access.kind === 'item' && isNonDeterministic(rex.access.key));
   }
 }
+
