@@ -1,26 +1,8 @@
 import type { Span } from '../../types/span.js';
 
 /** Units in INTERVAL qualifiers, EXTRACT, TIMESTAMPADD/DIFF, CEIL/FLOOR(… TO unit). Plurals are normalized. */
-export type TimeUnit =
-  | 'MILLENNIUM'
-  | 'CENTURY'
-  | 'DECADE'
-  | 'YEAR'
-  | 'ISOYEAR'
-  | 'QUARTER'
-  | 'MONTH'
-  | 'WEEK'
-  | 'DAY'
-  | 'DOW'
-  | 'ISODOW'
-  | 'DOY'
-  | 'HOUR'
-  | 'MINUTE'
-  | 'SECOND'
-  | 'MILLISECOND'
-  | 'MICROSECOND'
-  | 'NANOSECOND'
-  | 'EPOCH';
+export type { TimeUnit } from '../../types/temporal-units.js';
+import type { TimeUnit } from '../../types/temporal-units.js';
 
 /** `DAY(3) TO SECOND(6)`: start unit, optional end unit, and their precisions. */
 export interface IntervalQualifier {

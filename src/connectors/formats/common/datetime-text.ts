@@ -3,36 +3,10 @@
  * ISO_LOCAL_DATE, ISO_LOCAL_TIME, and Flink's SQL timestamp format `yyyy-MM-dd HH:mm:ss[.f]`).
  */
 import { Timestamp } from '../../../types/values.js';
+import { civilFromDays, daysFromCivil } from '../../../types/temporal-calendar.js';
+import { isValidDate } from '../../../types/temporal.js';
 
 const MS_PER_DAY = 86_400_000;
-
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-export function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [m <= 2 ? era * 400 + yoe + 1 : era * 400 + yoe, m, d];
-}
-
-function validDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const dim = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-  return d <= dim;
-}
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** ISO_LOCAL_DATE `yyyy-MM-dd` → days; null if malformed. */
@@ -40,7 +14,7 @@ export function parseIsoDate(text: string): number | null {
   const m = DATE_RE.exec(text);
   if (!m) return null;
   const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-  return validDate(y, mo, d) ? daysFromCivil(y, mo, d) : null;
+  return isValidDate(y, mo, d) ? daysFromCivil(y, mo, d) : null;
 }
 
 /** java.sql.Date.valueOf: `yyyy-[m]m-[d]d`. */
@@ -48,7 +22,7 @@ export function parseSqlDate(text: string): number | null {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (!m) return null;
   const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-  return validDate(y, mo, d) ? daysFromCivil(y, mo, d) : null;
+  return isValidDate(y, mo, d) ? daysFromCivil(y, mo, d) : null;
 }
 
 /** Time of day as millis plus nanos within the milli. */
@@ -92,7 +66,7 @@ export function parseSqlTimestampValueOf(text: string): Timestamp | null {
   if (!m) return null;
   const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
   const h = Number(m[4]), mi = Number(m[5]), s = Number(m[6]);
-  if (!validDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return null;
+  if (!isValidDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return null;
   const ns = Number((m[7] ?? '').padEnd(9, '0'));
   const millis = daysFromCivil(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000 + Math.floor(ns / 1e6);
   return new Timestamp(millis, ns % 1e6);
@@ -101,7 +75,7 @@ export function parseSqlTimestampValueOf(text: string): Timestamp | null {
 const p2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 export function formatIsoDate(days: number): string {
-  const [y, m, d] = civilFromDays(days);
+  const { year: y, month: m, day: d } = civilFromDays(days);
   const ys = y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : y > 9999 ? `+${y}` : `-${String(-y).padStart(4, '0')}`;
   return `${ys}-${p2(m)}-${p2(d)}`;
 }
