@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,5 +120,17 @@ describe('the weir executable', () => {
     const help = spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/weir.js'), 'bogus'], { encoding: 'utf8' });
     expect(help.status).toBe(2);
     expect(help.stderr).toContain("unknown command 'bogus'");
+  }, 60_000);
+
+  it('cancels an unbounded job on Ctrl-C and exits 130', async () => {
+    const file = script(`CREATE TABLE s (id INT) WITH ('connector' = 'datagen', 'rows-per-second' = '20');\nCREATE TABLE p (id INT) WITH ('connector' = 'print');\nINSERT INTO p SELECT id FROM s;\n`);
+    const child = spawn(process.execPath, [join(import.meta.dirname, '../../bin/weir.js'), 'run', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toContain('the job was cancelled');
   }, 60_000);
 });

@@ -31,7 +31,7 @@ export interface ScriptOptions {
   readonly onJob?: (runner: JobRunner) => void;
 }
 
-/** Runs a script statement by statement; returns the process exit code (0 ok, 1 error). */
+/** Runs a script statement by statement; returns the process exit code (0 ok, 1 error, 130 cancelled). */
 export async function runScript(text: string, session: Session, opts: ScriptOptions): Promise<number> {
   const { io, fileName } = opts;
   const script = parseScript(text);
@@ -45,7 +45,10 @@ export async function runScript(text: string, session: Session, opts: ScriptOpti
   for (const stmt of script.statements) {
     try {
       const result = await session.execute(stmt, text);
-      await handleResult(result, stmt, session, opts);
+      if ((await handleResult(result, stmt, session, opts)) === 'cancelled') {
+        io.stderr(`${fileName}: the job was cancelled.`);
+        return 130;
+      }
     } catch (err) {
       failed = true;
       // In validate mode keep going, but skip errors caused by an earlier failed CREATE.
@@ -58,7 +61,7 @@ export async function runScript(text: string, session: Session, opts: ScriptOpti
   return failed ? 1 : 0;
 }
 
-async function handleResult(result: StatementResult, stmt: A.Statement, session: Session, opts: ScriptOptions): Promise<void> {
+async function handleResult(result: StatementResult, stmt: A.Statement, session: Session, opts: ScriptOptions): Promise<'done' | 'cancelled' | void> {
   const { io } = opts;
   switch (result.kind) {
     case 'ok':
@@ -79,7 +82,7 @@ async function handleResult(result: StatementResult, stmt: A.Statement, session:
   }
 }
 
-async function runJob(result: Extract<StatementResult, { kind: 'job' }>, session: Session, opts: ScriptOptions): Promise<void> {
+async function runJob(result: Extract<StatementResult, { kind: 'job' }>, session: Session, opts: ScriptOptions): Promise<'done' | 'cancelled'> {
   const { io } = opts;
   let collect: ((chunk: Chunk) => void) | undefined;
   let done: (() => void) | undefined;
@@ -98,6 +101,7 @@ async function runJob(result: Extract<StatementResult, { kind: 'job' }>, session
   const dag = buildRuntimeDag(result.job, { registry: session.registry, session: session.functionContext(), functions: session.functions(), writer: io, collect });
   const runner = new JobRunner(dag);
   opts.onJob?.(runner);
-  await runner.run();
+  const { cancelled } = await runner.run();
   done?.();
+  return cancelled ? 'cancelled' : 'done';
 }
