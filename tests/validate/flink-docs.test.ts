@@ -14,7 +14,6 @@ const DIR = join(import.meta.dirname, 'flink-docs');
  * `it.fails`, so a fix makes the suite fail until the entry is removed here.
  */
 const MATCH_RECOGNIZE = "MATCH_RECOGNIZE is parsed but rejected: 'not supported by the embedded engine yet'";
-const CORRELATED = "correlated sub-query: the outer table is not in scope inside the sub-query ('Table ... not found')";
 const ALTER_ADD_MODIFY = "ALTER TABLE ADD / MODIFY rejected: 'not supported yet'";
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
@@ -26,11 +25,6 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'match-recognize/time constraint WITHIN': MATCH_RECOGNIZE,
   'match-recognize/logical offsets with FIRST and LAST': MATCH_RECOGNIZE,
   'match-recognize/MATCH_ROWTIME and window aggregation on matches': MATCH_RECOGNIZE,
-  'window-join/SEMI window join with IN': CORRELATED,
-  'window-join/SEMI window join with EXISTS': CORRELATED,
-  'window-join/ANTI window join with NOT IN': CORRELATED,
-  'window-join/ANTI window join with NOT EXISTS': CORRELATED,
-  'set-ops/EXISTS sub-query': CORRELATED,
   'alter/SQL CLI walk-through': ALTER_ADD_MODIFY,
   'alter/ADD a column and ADD several components': ALTER_ADD_MODIFY,
   'alter/MODIFY': ALTER_ADD_MODIFY,

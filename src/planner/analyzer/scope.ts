@@ -21,7 +21,19 @@ export interface Resolved {
 
 /** The columns visible to expressions of one SELECT (the FROM clause's output). Case-sensitive, as Flink. */
 export class Scope {
-  constructor(readonly columns: readonly ScopeColumn[]) {}
+  /**
+   * `columns` are visible to expressions; the first `outerCount` belong to an enclosing query
+   * (a correlated subquery's outer columns): the subquery's own columns shadow them.
+   */
+  constructor(
+    readonly columns: readonly ScopeColumn[],
+    private readonly outerCount = 0,
+  ) {}
+
+  /** A scope for a correlated subquery: `outer`'s columns first, then this query's own. */
+  static correlated(outer: Scope, own: readonly ScopeColumn[]): Scope {
+    return new Scope([...outer.columns, ...own], outer.columns.length);
+  }
 
   /** Resolves `a`, `t.a`, `a.f`, `t.a.f`; throws a SqlError with a suggestion if not found. */
   resolve(names: readonly string[], span: Span): Resolved {
@@ -35,8 +47,13 @@ export class Scope {
   }
 
   private lookup(name: string, qualifier: string | undefined, span: Span): number | undefined {
+    return this.lookupIn(name, qualifier, span, this.outerCount, this.columns.length) ?? this.lookupIn(name, qualifier, span, 0, this.outerCount);
+  }
+
+  private lookupIn(name: string, qualifier: string | undefined, span: Span, from: number, to: number): number | undefined {
     let found: number | undefined;
     this.columns.forEach((c, i) => {
+      if (i < from || i >= to) return;
       if (c.name !== name || (qualifier !== undefined && c.qualifier !== qualifier)) return;
       if (qualifier === undefined && c.hiddenFromStar) return;
       if (found !== undefined) {

@@ -101,6 +101,8 @@ export interface CreateTable {
   readonly span: Span;
   readonly temporary: boolean;
   readonly orReplace: boolean;
+  /** `REPLACE TABLE … AS` without CREATE OR: fails when the table does not exist. */
+  readonly replaceOnly?: boolean;
   readonly ifNotExists: boolean;
   readonly name: ObjectName;
   readonly nameSpan: Span;
@@ -171,6 +173,9 @@ export interface Drop {
   readonly cascade: boolean;
 }
 
+/** ALTER TABLE ADD/MODIFY `FIRST` or `AFTER col` (the column name may be dotted, which Flink rejects). */
+export type ColumnPosition = { readonly kind: 'First'; readonly span: Span } | { readonly kind: 'After'; readonly column: readonly string[]; readonly span: Span };
+
 export type AlterTableAction =
   | { readonly kind: 'RenameTo'; readonly newName: ObjectName }
   | { readonly kind: 'SetOptions'; readonly options: readonly OptionEntry[] }
@@ -178,6 +183,8 @@ export type AlterTableAction =
   | {
       readonly kind: 'AddColumns' | 'ModifyColumns';
       readonly columns: readonly ColumnDef[];
+      /** Parallel to `columns`: where each column goes (undefined: ADD appends, MODIFY keeps its place). */
+      readonly positions?: readonly (ColumnPosition | undefined)[];
       readonly watermark?: WatermarkDef;
       readonly primaryKey?: PrimaryKeyDef;
     }
