@@ -6,6 +6,14 @@ export interface FunctionContext {
   readonly timeZone: string;
   /** Current epoch millis; injectable for tests. Read per record (streaming semantics of CURRENT_TIMESTAMP). */
   readonly now: () => number;
+  /** The session's current catalog and database (CURRENT_CATALOG(), CURRENT_DATABASE()). */
+  readonly currentCatalog?: string;
+  readonly currentDatabase?: string;
+  /**
+   * The current watermark (epoch millis of event time) of the operator evaluating the expression,
+   * or null before the first watermark; absent where no watermark flows (CURRENT_WATERMARK).
+   */
+  readonly currentWatermark?: () => number | null;
 }
 
 /** A call site during type inference: argument types, and the values of literal arguments. */

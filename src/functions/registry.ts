@@ -1,5 +1,7 @@
 import type { FunctionDef } from './function-def.js';
 import { COLLECTION_FUNCTIONS } from './collection/index.js';
+import { CONTEXT_FUNCTIONS } from './context/index.js';
+import { CONVERSION_FUNCTIONS } from './conversion/index.js';
 import { CONDITIONAL_FUNCTIONS } from './conditional/index.js';
 import { GROUPING_FUNCTIONS } from './grouping/index.js';
 import { HASH_FUNCTIONS } from './hash/index.js';
@@ -19,6 +21,8 @@ const FAMILIES = [
   JSON_FUNCTIONS,
   HASH_FUNCTIONS,
   GROUPING_FUNCTIONS,
+  CONVERSION_FUNCTIONS,
+  CONTEXT_FUNCTIONS,
 ];
 
 let registry: ReadonlyMap<string, FunctionDef> | undefined;

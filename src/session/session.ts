@@ -45,7 +45,7 @@ export class Session {
   }
 
   functionContext(): FunctionContext {
-    return { timeZone: this.config.timeZone(), now: this.clock };
+    return { timeZone: this.config.timeZone(), now: this.clock, currentCatalog: this.catalog.currentCatalog, currentDatabase: this.catalog.currentDatabase };
   }
 
   functions(): FunctionResolver {
