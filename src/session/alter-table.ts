@@ -1,10 +1,22 @@
-import { identifierString, type CatalogTable } from '../catalog/catalog-table.js';
+import type { CatalogTable, TableColumn, WatermarkSpec } from '../catalog/catalog-table.js';
+import { checkWatermark } from '../planner/analyzer/analyze-table.js';
+import type { PlannerEnv } from '../planner/analyzer/planner-env.js';
 import type * as A from '../sql/ast/index.js';
+import * as T from '../types/data-type.js';
 import { PlanError, SqlError } from '../types/errors.js';
+import type { Span } from '../types/span.js';
+import { checkNotEnforced, computedColumn, computedColumnScope, primaryKeyName, storedColumn, watermarkSpec } from './create-table.js';
 import type { Session } from './session.js';
 import type { StatementResult } from './statement-result.js';
 
-/** ALTER TABLE: rename, SET/RESET options, DROP columns / PRIMARY KEY / WATERMARK, RENAME column. */
+/** Flink prefixes every schema-change error of ALTER TABLE with this line. */
+const PREFIX = 'Failed to execute ALTER TABLE statement.\n';
+
+function fail(code: string, message: string, span: Span): never {
+  throw new SqlError(code, PREFIX + message, span);
+}
+
+/** ALTER TABLE: rename, SET/RESET options, ADD/MODIFY schema components, DROP columns / PRIMARY KEY / WATERMARK, RENAME column. */
 export function alterTable(s: A.AlterTable, session: Session): StatementResult {
   const c = session.catalog;
   const id = c.qualify(s.name, s.span);
@@ -39,23 +51,24 @@ export function alterTable(s: A.AlterTable, session: Session): StatementResult {
     }
     case 'DropColumns': {
       for (const n of a.names) {
-        if (!table.columns.some((col) => col.name === n)) throw new SqlError('COLUMN_NOT_FOUND', `The column \`${n}\` does not exist in the base table.`, s.span);
-        if (table.primaryKey?.columns.includes(n)) throw new SqlError('INVALID_ALTER', `The column \`${n}\` is used as the primary key.`, s.span);
-        if (table.watermark?.column === n) throw new SqlError('INVALID_ALTER', `The column \`${n}\` is referenced by watermark expression.`, s.span);
+        if (!table.columns.some((col) => col.name === n)) fail('COLUMN_NOT_FOUND', `The column \`${n}\` does not exist in the base table.`, s.span);
+        if (table.primaryKey?.columns.includes(n)) fail('INVALID_ALTER', `The column \`${n}\` is used as the primary key.`, s.span);
+        if (table.watermark?.column === n) fail('INVALID_ALTER', `The column \`${n}\` is referenced by watermark expression.`, s.span);
       }
       next = { ...table, columns: table.columns.filter((col) => !a.names.includes(col.name)) };
       break;
     }
     case 'DropPrimaryKey':
-      if (!table.primaryKey) throw new SqlError('INVALID_ALTER', `The base table does not define any primary key.`, s.span);
+      if (!table.primaryKey) fail('INVALID_ALTER', 'The base table does not define any primary key.', s.span);
       next = { ...table, primaryKey: undefined };
       break;
     case 'DropWatermark':
-      if (!table.watermark) throw new SqlError('INVALID_ALTER', `The base table does not define any watermark strategy.`, s.span);
+      if (!table.watermark) fail('INVALID_ALTER', 'The base table does not define any watermark strategy.', s.span);
       next = { ...table, watermark: undefined };
       break;
     case 'RenameColumn': {
-      if (!table.columns.some((col) => col.name === a.from)) throw new SqlError('COLUMN_NOT_FOUND', `The column \`${a.from}\` does not exist in the base table.`, s.span);
+      if (!table.columns.some((col) => col.name === a.from)) fail('COLUMN_NOT_FOUND', `The column \`${a.from}\` does not exist in the base table.`, s.span);
+      if (table.columns.some((col) => col.name === a.to)) fail('DUPLICATE_COLUMN', `The column \`${a.to}\` already existed in table schema.`, s.span);
       next = {
         ...table,
         columns: table.columns.map((col) => (col.name === a.from ? { ...col, name: a.to } : col)),
@@ -66,9 +79,117 @@ export function alterTable(s: A.AlterTable, session: Session): StatementResult {
     }
     case 'AddColumns':
     case 'ModifyColumns':
-      throw new PlanError(`ALTER TABLE ${a.kind === 'AddColumns' ? 'ADD' : 'MODIFY'} is not supported yet for ${identifierString(id)}`, s.span,
-        'Drop and re-create the table with the new schema.');
+      next = alterSchema(table, a, s.span, session.env(), session.sourceText);
+      break;
   }
   c.replaceObject(next);
   return { kind: 'ok' };
+}
+
+type SchemaChange = Extract<A.AlterTableAction, { kind: 'AddColumns' | 'ModifyColumns' }>;
+
+/**
+ * ALTER TABLE ADD / MODIFY (…), as Flink's AlterSchemaConverter: place the columns (FIRST / AFTER,
+ * in statement order), replace their definitions, add or modify the watermark and primary key,
+ * then validate the whole new schema again (computed columns, watermark, primary key).
+ */
+function alterSchema(table: CatalogTable, a: SchemaChange, span: Span, env: PlannerEnv, sourceText: string): CatalogTable {
+  const add = a.kind === 'AddColumns';
+  const order = table.columns.map((c) => c.name);
+  const seen = new Set<string>();
+  a.columns.forEach((def, i) => {
+    if (seen.has(def.name)) fail('DUPLICATE_COLUMN', `Encounter duplicate column \`${def.name}\`.`, def.span);
+    seen.add(def.name);
+    const exists = order.includes(def.name);
+    if (add && exists) fail('DUPLICATE_COLUMN', `Try to add a column \`${def.name}\` which already exists in the table.`, def.span);
+    if (!add && !exists) fail('COLUMN_NOT_FOUND', `Try to modify a column \`${def.name}\` which does not exist in the table.`, def.span);
+    const pos = a.positions?.[i];
+    if (!pos) {
+      if (add) order.push(def.name);
+      return;
+    }
+    let after: string | undefined;
+    if (pos.kind === 'After') {
+      if (pos.column.length > 1) fail('UNSUPPORTED', 'Alter nested row type is not supported yet.', pos.span);
+      after = pos.column[0]!;
+      if (!order.includes(after)) fail('COLUMN_NOT_FOUND', `Referenced column \`${after}\` by 'AFTER' does not exist in the table.`, pos.span);
+    }
+    if (!add) order.splice(order.indexOf(def.name), 1);
+    if (after === undefined) order.unshift(def.name);
+    else order.splice(order.indexOf(after) + 1, 0, def.name);
+  });
+
+  const old = new Map(table.columns.map((c) => [c.name, c]));
+  const defs = new Map(a.columns.map((d) => [d.name, d]));
+  // MODIFY keeps a column's comment unless the new definition has one.
+  const comment = (d: A.ColumnDef) => d.comment ?? (add ? undefined : old.get(d.name)?.comment);
+  let columns: (TableColumn | A.ComputedColumn)[] = order.map((name) => {
+    const d = defs.get(name);
+    if (!d) return old.get(name)!;
+    if (d.kind === 'ComputedColumn') return { ...d, comment: comment(d) };
+    return storedColumn(d, comment(d));
+  });
+
+  let watermark: WatermarkSpec | undefined = table.watermark;
+  if (a.watermark) {
+    const w = a.watermark;
+    if (add && watermark) {
+      fail('DUPLICATE_WATERMARK', `The base table has already defined the watermark strategy \`${watermark.column}\` AS ${watermark.exprText}. You might want to drop it before adding a new one.`, w.span);
+    }
+    if (!add && !watermark) fail('INVALID_ALTER', 'The base table does not define any watermark. You might want to add a new one.', w.span);
+    if (w.column.length > 1) fail('UNSUPPORTED', 'Watermark strategy on nested column is not supported yet.', w.span);
+    watermark = watermarkSpec(w, sourceText);
+  }
+
+  let primaryKey = table.primaryKey;
+  const pk = a.primaryKey;
+  if (pk) {
+    if (add && primaryKey) {
+      fail('DUPLICATE_PRIMARY_KEY', `The base table has already defined the primary key constraint [${primaryKey.columns.map((n) => `\`${n}\``).join(', ')}]. You might want to drop it before adding a new one.`, pk.span);
+    }
+    if (!add && !primaryKey) fail('INVALID_ALTER', 'The base table does not define any primary key constraint. You might want to add a new one.', pk.span);
+    checkNotEnforced(pk);
+    primaryKey = { name: primaryKeyName(pk), columns: pk.columns };
+  }
+  // Primary key columns become NOT NULL before the schema is validated.
+  if (primaryKey) {
+    const keys = primaryKey.columns;
+    columns = columns.map((c) => (c.kind === 'physical' && keys.includes(c.name) ? { ...c, type: T.withNullability(c.type, false) } : c));
+  }
+
+  // Computed columns (old and new) are typed again over the new physical and metadata columns.
+  const stored = columns.filter((c): c is TableColumn => c.kind === 'physical' || c.kind === 'metadata');
+  const scope = computedColumnScope(stored, table.id.name);
+  const resolved = columns.map((c): TableColumn => {
+    if (c.kind !== 'computed' && c.kind !== 'ComputedColumn') return c;
+    try {
+      return computedColumn(c, scope, env);
+    } catch (err) {
+      if (!(err instanceof SqlError)) throw err;
+      throw new SqlError('INVALID_COMPUTED_COLUMN', `${PREFIX}Invalid expression for computed column '${c.name}'.`, c.kind === 'ComputedColumn' ? c.span : span, err.message);
+    }
+  });
+
+  const next: CatalogTable = { ...table, columns: resolved, watermark, primaryKey };
+  if (watermark) {
+    const wspan = a.watermark?.span ?? span;
+    if (!resolved.some((c) => c.name === watermark.column)) {
+      fail('COLUMN_NOT_FOUND', `Invalid column name '${watermark.column}' for rowtime attribute in watermark declaration. Available columns are: [${resolved.map((c) => c.name).join(', ')}]`, wspan);
+    }
+    try {
+      checkWatermark(next, env, wspan);
+    } catch (err) {
+      if (!(err instanceof SqlError)) throw err;
+      throw new SqlError(err.code, PREFIX + err.message, err.span, err.hint);
+    }
+  }
+  if (primaryKey) {
+    const pspan = pk?.span ?? span;
+    for (const name of primaryKey.columns) {
+      const col = resolved.find((c) => c.name === name);
+      if (!col) fail('COLUMN_NOT_FOUND', `Invalid primary key '${primaryKey.name}'. Column '${name}' does not exist.`, pspan);
+      if (col.kind !== 'physical') fail('INVALID_PRIMARY_KEY', `Invalid primary key '${primaryKey.name}'. Column '${name}' is not a physical column.`, pspan);
+    }
+  }
+  return next;
 }

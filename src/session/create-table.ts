@@ -20,43 +20,32 @@ export function createCatalogTable(stmt: A.CreateTable, env: PlannerEnv, sourceT
     columns.push(c);
   };
   // Computed columns see physical and metadata columns, not each other (as in Flink); all keep declaration order.
-  const base = new Scope([
+  const base = computedColumnScope([
     ...columns.filter((c) => c.kind !== 'computed'),
     ...stmt.columns.flatMap((c) => (c.kind === 'PhysicalColumn' || c.kind === 'MetadataColumn' ? [{ name: c.name, type: resolveType(c.type) }] : [])),
-  ].map((c) => ({ name: c.name, type: c.type, qualifier: id.name })));
-  for (const c of stmt.columns) {
-    if (c.kind === 'PhysicalColumn') addColumn({ kind: 'physical', name: c.name, type: resolveType(c.type), comment: c.comment }, c.span);
-    else if (c.kind === 'MetadataColumn') {
-      addColumn({ kind: 'metadata', name: c.name, type: resolveType(c.type), key: c.from ?? c.name, virtual: c.virtual, comment: c.comment }, c.span);
-    } else {
-      const rex = analyzeExpr(c.expr, { scope: base, functions: env.functions, session: env.session, clause: 'a computed column' });
-      addColumn({ kind: 'computed', name: c.name, type: rex.type.kind === 'NULL' ? T.STRING() : rex.type, expr: c.expr, comment: c.comment }, c.span);
-    }
-  }
+  ], id.name);
+  for (const c of stmt.columns) addColumn(c.kind === 'ComputedColumn' ? computedColumn(c, base, env) : storedColumn(c), c.span);
   // Primary key columns become NOT NULL.
   const pkDef = stmt.primaryKey ?? inlinePrimaryKey(stmt);
   let primaryKey = like?.primaryKey;
   if (pkDef) {
     if (primaryKey) throw new SqlError('DUPLICATE_PRIMARY_KEY', 'The base table already has a primary key. You might want to specify EXCLUDING CONSTRAINTS.', pkDef.span);
-    if (pkDef.enforced) {
-      throw new SqlError('ENFORCED_PRIMARY_KEY', "Flink doesn't support ENFORCED mode for PRIMARY KEY constraint. ENFORCED/NOT ENFORCED  controls if the constraint checks are performed on the incoming/outgoing data. Flink does not own the data therefore the only supported mode is the NOT ENFORCED mode", pkDef.span);
-    }
+    checkNotEnforced(pkDef);
     for (const name of pkDef.columns) {
       const i = columns.findIndex((c) => c.name === name);
-      if (i < 0) throw new SqlError('COLUMN_NOT_FOUND', `Could not create a PRIMARY KEY '${pkDef.name ?? `PK_${pkDef.columns.join('_')}`}'. Column '${name}' does not exist.`, pkDef.span);
+      if (i < 0) throw new SqlError('COLUMN_NOT_FOUND', `Could not create a PRIMARY KEY '${primaryKeyName(pkDef)}'. Column '${name}' does not exist.`, pkDef.span);
       const col = columns[i]!;
       if (col.kind !== 'physical') {
         throw new SqlError('INVALID_PRIMARY_KEY', `Could not create a PRIMARY KEY with column '${name}' at ${pkDef.span.start.line}:${pkDef.span.start.col}.\nA PRIMARY KEY constraint must be declared on physical columns.`, pkDef.span);
       }
       columns[i] = { ...col, type: T.withNullability(col.type, false) };
     }
-    primaryKey = { name: pkDef.name ?? `PK_${pkDef.columns.join('_')}`, columns: pkDef.columns };
+    primaryKey = { name: primaryKeyName(pkDef), columns: pkDef.columns };
   }
   let watermark: WatermarkSpec | undefined = like?.watermark;
   if (stmt.watermark) {
     if (watermark) throw new SqlError('DUPLICATE_WATERMARK', 'There already exists a watermark spec in the base table. You might want to specify EXCLUDING WATERMARKS or OVERWRITING WATERMARKS.', stmt.watermark.span);
-    const w = stmt.watermark;
-    watermark = { column: w.column.join('.'), expr: w.expr, exprText: sourceText.slice(w.expr.span.start.offset, w.expr.span.end.offset) };
+    watermark = watermarkSpec(stmt.watermark, sourceText);
   }
   for (const k of stmt.partitionedBy) {
     if (!columns.some((c) => c.name === k)) throw new SqlError('COLUMN_NOT_FOUND', `Partition column '${k}' not defined in the table schema. Available columns: [${columns.map((c) => `'${c.name}'`).join(', ')}]`, stmt.span);
@@ -75,8 +64,43 @@ export function createCatalogTable(stmt: A.CreateTable, env: PlannerEnv, sourceT
     temporary: stmt.temporary,
     span: stmt.span,
   };
-  checkWatermark(table, env, stmt.watermark?.span ?? stmt.span);
+  checkWatermark(table, env, stmt.watermark?.columnSpan ?? stmt.watermark?.span ?? stmt.span);
   return table;
+}
+
+/** A physical or metadata column definition as a catalog column (its type resolved). */
+export function storedColumn(c: A.PhysicalColumn | A.MetadataColumn, comment: string | undefined = c.comment): TableColumn {
+  return c.kind === 'PhysicalColumn'
+    ? { kind: 'physical', name: c.name, type: resolveType(c.type), comment }
+    : { kind: 'metadata', name: c.name, type: resolveType(c.type), key: c.from ?? c.name, virtual: c.virtual, comment };
+}
+
+/** What a computed column's expression may reference: the physical and metadata columns (not other computed ones, as in Flink). */
+export function computedColumnScope(columns: readonly { readonly name: string; readonly type: T.DataType }[], qualifier: string): Scope {
+  return new Scope(columns.map((c) => ({ name: c.name, type: c.type, qualifier })));
+}
+
+/** Types a computed column's expression; an untyped NULL becomes STRING. */
+export function computedColumn(c: { readonly name: string; readonly expr: A.Expr; readonly comment?: string | undefined }, scope: Scope, env: PlannerEnv): TableColumn {
+  const rex = analyzeExpr(c.expr, { scope, functions: env.functions, session: env.session, clause: 'a computed column' });
+  return { kind: 'computed', name: c.name, type: rex.type.kind === 'NULL' ? T.STRING() : rex.type, expr: c.expr, comment: c.comment };
+}
+
+/** Flink only has NOT ENFORCED primary keys. */
+export function checkNotEnforced(pkDef: A.PrimaryKeyDef): void {
+  if (pkDef.enforced) {
+    throw new SqlError('ENFORCED_PRIMARY_KEY', "Flink doesn't support ENFORCED mode for PRIMARY KEY constraint. ENFORCED/NOT ENFORCED  controls if the constraint checks are performed on the incoming/outgoing data. Flink does not own the data therefore the only supported mode is the NOT ENFORCED mode", pkDef.span);
+  }
+}
+
+/** `CONSTRAINT name`, or Flink's generated `PK_col1_col2`. */
+export function primaryKeyName(pkDef: A.PrimaryKeyDef): string {
+  return pkDef.name ?? `PK_${pkDef.columns.join('_')}`;
+}
+
+/** The watermark as stored in the catalog, with its expression text as written. */
+export function watermarkSpec(w: A.WatermarkDef, sourceText: string): WatermarkSpec {
+  return { column: w.column.join('.'), expr: w.expr, exprText: sourceText.slice(w.expr.span.start.offset, w.expr.span.end.offset) };
 }
 
 function inlinePrimaryKey(stmt: A.CreateTable): A.PrimaryKeyDef | undefined {

@@ -1,7 +1,7 @@
-import type { AlterTableAction, Drop, Statement } from './ast/statement.js';
+import type { AlterTableAction, ColumnPosition, Drop, Statement } from './ast/statement.js';
 import type { Parser } from './parser-base.js';
 import { parseQuery } from './parse-query.js';
-import { parseColumnPosition, parseElement, parseOptionList, parseTableElements, type TableElements } from './parse-table-elements.js';
+import { parseElement, parseOptionList, type TableElements } from './parse-table-elements.js';
 
 /** DROP …; the current token is DROP. */
 export function parseDrop(p: Parser): Drop {
@@ -75,16 +75,23 @@ function parseAlterTableAction(p: Parser): AlterTableAction {
   }
   const addOrModify = p.acceptOneOf('ADD', 'MODIFY');
   if (addOrModify) {
-    let elements: TableElements;
-    if (p.isOp('(')) elements = parseTableElements(p, true);
-    else {
-      elements = { columns: [] };
+    const elements: TableElements = { columns: [] };
+    const positions: (ColumnPosition | undefined)[] = [];
+    // A position may follow each column (not a PRIMARY KEY or WATERMARK element).
+    const element = () => {
+      const before = elements.columns.length;
       parseElement(p, elements);
-      parseColumnPosition(p);
-    }
+      if (elements.columns.length > before) positions.push(parseColumnPosition(p));
+    };
+    if (p.acceptOp('(')) {
+      do element();
+      while (p.acceptOp(','));
+      p.expectOp(')');
+    } else element();
     return {
       kind: addOrModify === 'ADD' ? 'AddColumns' : 'ModifyColumns',
       columns: elements.columns,
+      ...(positions.some((x) => x) ? { positions } : {}),
       ...(elements.watermark ? { watermark: elements.watermark } : {}),
       ...(elements.primaryKey ? { primaryKey: elements.primaryKey } : {}),
     };
@@ -98,4 +105,13 @@ function parseAlterTableAction(p: Parser): AlterTableAction {
   }
   if (p.isOp('(')) return { kind: 'DropColumns', names: p.parenIdentList().map((c) => c.name) };
   return { kind: 'DropColumns', names: [p.identifier('column name').name] };
+}
+
+/** `FIRST` / `AFTER col` after a column of ALTER TABLE ADD/MODIFY. */
+function parseColumnPosition(p: Parser): ColumnPosition | undefined {
+  const start = p.tok.start;
+  if (p.accept('FIRST')) return { kind: 'First', span: p.span(start) };
+  if (!p.accept('AFTER')) return undefined;
+  const column = p.compoundName('column name').names;
+  return { kind: 'After', column, span: p.span(start) };
 }

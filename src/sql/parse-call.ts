@@ -179,7 +179,7 @@ function parseArgValue(p: Parser): Expr {
   if (p.isKw('DESCRIPTOR') && p.isOp('(', 1)) {
     p.next();
     const cols = p.parenIdentList('column name');
-    return { kind: 'DescriptorArg', span: p.span(t.start), columns: cols.map((c) => c.name) };
+    return { kind: 'DescriptorArg', span: p.span(t.start), columns: cols.map((c) => c.name), columnSpans: cols.map((c) => c.span) };
   }
   return parseExpr(p);
 }

@@ -82,9 +82,17 @@ export function parseCreate(p: Parser): Statement {
   throw p.unexpected();
 }
 
+/** `REPLACE [TEMPORARY] TABLE … AS SELECT` (Flink's RTAS without CREATE OR); the current token is REPLACE. */
+export function parseReplace(p: Parser): Statement {
+  const start = p.expect('REPLACE').start;
+  const temporary = p.accept('TEMPORARY');
+  if (!p.at('TABLE')) p.expect('TABLE');
+  return parseCreateTable(p, start, temporary, true, true);
+}
+
 const LIKE_FEATURES = ['ALL', 'CONSTRAINTS', 'GENERATED', 'METADATA', 'OPTIONS', 'PARTITIONS', 'WATERMARKS'];
 
-function parseCreateTable(p: Parser, start: Pos, temporary: boolean, orReplace: boolean): Statement {
+function parseCreateTable(p: Parser, start: Pos, temporary: boolean, orReplace: boolean, replaceOnly = false): Statement {
   p.expect('TABLE');
   const ine = ifNotExists(p);
   const nm = p.compoundName('table name');
@@ -123,6 +131,7 @@ function parseCreateTable(p: Parser, start: Pos, temporary: boolean, orReplace: 
     span: p.span(start),
     temporary,
     orReplace,
+    ...(replaceOnly ? { replaceOnly } : {}),
     ifNotExists: ine,
     name: nm.names,
     nameSpan: nm.span,

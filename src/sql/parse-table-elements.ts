@@ -84,10 +84,10 @@ export function parseElement(p: Parser, out: TableElements): void {
 export function parseWatermark(p: Parser): WatermarkDef {
   const start = p.expect('WATERMARK').start;
   p.expect('FOR');
-  const column = p.compoundName('rowtime column').names;
+  const name = p.compoundName('rowtime column');
   p.expect('AS');
   const expr = parseExpr(p);
-  return { span: p.span(start), column, expr };
+  return { span: p.span(start), column: name.names, columnSpan: name.span, expr };
 }
 
 function parseEnforced(p: Parser): boolean {

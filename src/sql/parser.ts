@@ -6,7 +6,7 @@ import { STATEMENT_KEYWORDS } from './keywords.js';
 import { lex } from './lexer.js';
 import { PARSE_ERROR, Parser } from './parser-base.js';
 import { parseAlter, parseDrop } from './parse-alter.js';
-import { parseCreate } from './parse-create.js';
+import { parseCreate, parseReplace } from './parse-create.js';
 import { parseExplain, parseInsert, parseStatementSet } from './parse-dml.js';
 import { parseExpr } from './parse-expr.js';
 import { parseDescribe, parseReset, parseSet, parseShow, parseUse } from './parse-misc.js';
@@ -77,6 +77,8 @@ function parseStatement(p: Parser, errors: SqlError[]): Statement {
         return parseInsert(p);
       case 'CREATE':
         return parseCreate(p);
+      case 'REPLACE':
+        return parseReplace(p);
       case 'DROP':
         return parseDrop(p);
       case 'ALTER':

@@ -87,7 +87,7 @@ export function checkWatermark(table: CatalogTable, env: PlannerEnv, span: Span)
   if (!wm) return;
   const col = table.columns.find((c) => c.name === wm.column);
   if (!col) {
-    throw new SqlError('COLUMN_NOT_FOUND', `The rowtime attribute field '${wm.column}' is not defined in the table schema, at ${identifierString(table.id)}`, span,
+    throw new SqlError('COLUMN_NOT_FOUND', `The rowtime attribute field '${wm.column}' is not defined in the table schema, at line ${span.start.line}, column ${span.start.col}`, span,
       `Columns: ${table.columns.map((c) => c.name).join(', ')}.`);
   }
   if (!isRowtimeType(col.type)) {

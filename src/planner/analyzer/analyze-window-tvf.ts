@@ -36,7 +36,7 @@ export function analyzeWindowTvf(ref: A.TableFunctionRef, env: PlannerEnv): Rela
   if (!timecol || timecol.kind !== 'DescriptorArg' || timecol.columns.length !== 1) {
     throw new SqlError('INVALID_WINDOW', `The time column of ${window} must be given as DESCRIPTOR(column)`, timecol?.span ?? ref.call.span);
   }
-  const time = scope.resolve([timecol.columns[0]!], timecol.span);
+  const time = scope.resolve([timecol.columns[0]!], timecol.columnSpans?.[0] ?? timecol.span);
   const params: Record<string, number> = {};
   for (const p of paramNames) {
     const e = args.get(p.toUpperCase());

@@ -298,6 +298,7 @@ export interface DescriptorArg {
   readonly kind: 'DescriptorArg';
   readonly span: Span;
   readonly columns: readonly string[];
+  readonly columnSpans?: readonly Span[];
 }
 /** `TABLE t [PARTITION BY …] [ORDER BY …]` or `TABLE(subquery)` as a table function argument. */
 export interface TableArg {

@@ -70,6 +70,7 @@ export interface MetadataColumn {
 export interface WatermarkDef {
   readonly span: Span;
   readonly column: readonly string[];
+  readonly columnSpan?: Span;
   readonly expr: Expr;
 }
 
