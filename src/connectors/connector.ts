@@ -64,6 +64,8 @@ export interface TableSink {
   acceptedChangelogMode(requested: ChangelogMode): ChangelogMode;
   /** Writable metadata keys and their types. */
   readonly metadata: ReadonlyMap<string, DataType>;
+  /** Whether INSERT OVERWRITE is possible (Flink's SupportsOverwrite). */
+  readonly supportsOverwrite?: boolean;
   createWriter(ctx: WriterContext): SinkWriter;
 }
 

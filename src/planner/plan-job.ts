@@ -31,7 +31,7 @@ export function planJob(stmt: A.Insert | A.StatementSet | A.QueryStatement, sess
 }
 
 function planCollect(rel: Relation, span: A.QueryStatement['span']): SinkNode {
-  return { kind: 'Sink', input: rel.node, options: new Map(), metadataKeys: [], span, fields: rel.node.fields };
+  return { kind: 'Sink', input: rel.node, options: new Map(), metadataKeys: [], overwrite: false, span, fields: rel.node.fields };
 }
 
 /** The columns an INSERT writes: physical, then persisted (non-virtual) metadata columns. */
@@ -89,7 +89,7 @@ function planInsert(stmt: A.Insert, env: PlannerEnv): SinkNode {
   });
   const identity = projects.length === rel.node.fields.length && projects.every((p, i) => p.kind === 'InputRef' && p.index === i);
   const input: PlanNode = identity ? rel.node : { kind: 'Calc', input: rel.node, projects, fields: target };
-  return { kind: 'Sink', input, table: obj, options: obj.options, metadataKeys, span: stmt.span, fields: target };
+  return { kind: 'Sink', input, table: obj, options: obj.options, metadataKeys, overwrite: stmt.overwrite, span: stmt.span, fields: target };
 }
 
 /** Flink's implicit assignment rules for INSERT: numeric widening, strings to strings, same families. */

@@ -50,6 +50,9 @@ export function resolveConnectors(sinks: readonly SinkNode[], env: PlannerEnv, d
     if (!sink.table) continue;
     const tableSink = createSink(sink.table, sink.options, env.registry, env.session, sink.span);
     checkMetadata(sink.table, tableSink.metadata, 'writing', (c) => !c.virtual);
+    if (sink.overwrite && !tableSink.supportsOverwrite) {
+      throw new PlanError(`INSERT OVERWRITE requires that the underlying DynamicTableSink of table '${identifierString(sink.table.id)}' implements the SupportsOverwrite interface.`, sink.span);
+    }
     tableSinks.set(sink, tableSink);
     const produced = changelog.get(sink.input)!;
     const accepted = tableSink.acceptedChangelogMode(produced);

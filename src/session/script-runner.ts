@@ -2,7 +2,7 @@ import type { DataType } from '../types/data-type.js';
 import { parseScript } from '../sql/parser.js';
 import { formatDiagnostic } from '../sql/diagnostics.js';
 import type * as A from '../sql/ast/index.js';
-import { SqlError } from '../types/errors.js';
+import { PlanError, SqlError } from '../types/errors.js';
 import { formatRowForPrint } from '../types/format-print.js';
 import type { Chunk } from '../types/row.js';
 import { TableauPrinter, formatTable } from '../cli/tableau.js';
@@ -82,8 +82,20 @@ async function handleResult(result: StatementResult, stmt: A.Statement, session:
   }
 }
 
+/** What the embedded engine cannot run although the plan is valid Flink: batch mode, and so INSERT OVERWRITE. */
+function checkRunnable(result: Extract<StatementResult, { kind: 'job' }>, session: Session): void {
+  const mode = session.config.get('execution.runtime-mode')?.toLowerCase();
+  if (mode === 'batch') {
+    throw new PlanError("weir's embedded engine runs jobs in streaming mode; 'execution.runtime-mode' = 'batch' is not supported yet.", undefined,
+      "Remove SET 'execution.runtime-mode' = 'batch': bounded sources still end, and a streaming job's final results equal the batch results.");
+  }
+  const overwrite = result.job.sinks.find((s) => s.overwrite);
+  if (overwrite) throw new PlanError('Streaming mode not support overwrite.', overwrite.span, 'INSERT OVERWRITE needs batch mode, which weir does not run yet; use INSERT INTO.');
+}
+
 async function runJob(result: Extract<StatementResult, { kind: 'job' }>, session: Session, opts: ScriptOptions): Promise<'done' | 'cancelled'> {
   const { io } = opts;
+  checkRunnable(result, session);
   let collect: ((chunk: Chunk) => void) | undefined;
   let done: (() => void) | undefined;
   if (result.query) {

@@ -145,6 +145,7 @@ export function createFileSink(ctx: TableContext): TableSink {
   return {
     acceptedChangelogMode: () => factory.changelogMode,
     metadata: new Map(),
+    supportsOverwrite: true,
     createWriter: (w: WriterContext) => new FileSinkWriter({ ...config, encoder: factory.createEncoder(fctx) }, w.subtask),
   };
 }

@@ -78,6 +78,8 @@ export interface SinkNode extends NodeBase {
   /** Target columns in the table's physical+metadata order; input is reordered to match. */
   readonly options: ReadonlyMap<string, string>;
   readonly metadataKeys: readonly string[];
+  /** INSERT OVERWRITE. */
+  readonly overwrite: boolean;
   readonly span: Span;
 }
 
