@@ -35,6 +35,8 @@ export interface ConnectorFactory {
 export interface TableSource {
   readonly changelogMode: ChangelogMode;
   readonly bounded: boolean;
+  /** Whether the table can be the right side of a lookup join (Flink's LookupTableSource). */
+  readonly supportsLookup?: boolean;
   /** Readable metadata keys and their types (`METADATA FROM 'key'`). */
   readonly metadata: ReadonlyMap<string, DataType>;
   /**

@@ -27,6 +27,38 @@ function checkMetadata(table: CatalogTable, offered: ReadonlyMap<string, DataTyp
   }
 }
 
+/** The table scan a join's right side reads, if it is a plain table (through projections and watermarks). */
+function scanBelow(node: PlanNode): TableScan | undefined {
+  while (node.kind === 'Calc' || node.kind === 'WatermarkAssigner') node = node.input;
+  return node.kind === 'TableScan' ? node : undefined;
+}
+
+/** Flink's requirements on temporal joins: a primary key on a versioned table, a lookup source for proctime. */
+function checkTemporalJoins(sinks: readonly SinkNode[], sources: ReadonlyMap<TableScan, TableSource>): void {
+  const seen = new Set<PlanNode>();
+  const visit = (node: PlanNode) => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    if (node.kind === 'Join' && node.temporal) {
+      const scan = scanBelow(node.right);
+      if (scan && node.temporal === 'event-time' && !scan.table.primaryKey) {
+        throw new PlanError(`Temporal Table Join requires primary key in versioned table, but no primary key can be found. The physical plan is:\n${describeJoin(node)}`, scan.span,
+          `Declare PRIMARY KEY (…) NOT ENFORCED on ${identifierString(scan.table.id)}, or join a versioned view.`);
+      }
+      if (scan && node.temporal === 'lookup' && !sources.get(scan)?.supportsLookup) {
+        throw new PlanError('Processing-time temporal join is not supported yet.', scan.span,
+          `Connector '${scan.table.options.get('connector')}' of ${identifierString(scan.table.id)} is not a lookup source; lookup joins need one such as 'jdbc'.`);
+      }
+    }
+    inputsOf(node).forEach(visit);
+  };
+  sinks.forEach(visit);
+}
+
+function describeJoin(node: Extract<PlanNode, { kind: 'Join' }>): string {
+  return `${node.temporal === 'lookup' ? 'LookupJoin' : 'TemporalJoin'}(joinType=[${node.joinType}])`;
+}
+
 /**
  * Resolves every table's connector (validating its options, as Flink does when planning),
  * infers changelog modes from the sources' modes, and checks that each sink accepts what it gets.
@@ -45,6 +77,7 @@ export function resolveConnectors(sinks: readonly SinkNode[], env: PlannerEnv, d
     inputsOf(node).forEach(visit);
   };
   sinks.forEach(visit);
+  checkTemporalJoins(sinks, tableSources);
   const changelog = inferChangelog(sinks, sourceModes);
   for (const sink of sinks) {
     if (!sink.table) continue;

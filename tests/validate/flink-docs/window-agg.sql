@@ -61,8 +61,9 @@ SELECT window_start, window_end, item, supplier_id, SUM(price) as price
 );
 
 -- example: cascading window aggregation
+-- (1.20 docs: the inner window_start / window_end must be aliased, or they conflict with the outer TVF's)
 CREATE VIEW window1 AS
-SELECT window_start, window_end, window_time as rowtime, SUM(price) as partial_price
+SELECT window_start AS window_5mintumble_start, window_end AS window_5mintumble_end, window_time AS rowtime, SUM(price) as partial_price
   FROM TABLE(
     TUMBLE(TABLE Bid, DESCRIPTOR(bidtime), INTERVAL '5' MINUTES))
   GROUP BY supplier_id, window_start, window_end, window_time;
