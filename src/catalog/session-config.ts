@@ -1,5 +1,6 @@
 import { PlanError } from '../types/errors.js';
 import { normalizeZone, systemZone } from '../types/temporal.js';
+import { readDuration } from './option-readers.js';
 
 /** Session options (`SET 'k' = 'v'`) with Flink's defaults for the keys weir reads. */
 export const SESSION_DEFAULTS: ReadonlyMap<string, string> = new Map([
@@ -39,6 +40,11 @@ export class SessionConfig {
   /** Options set explicitly in this session. */
   entries(): [string, string][] {
     return [...this.values.entries()];
+  }
+
+  /** A duration option in milliseconds (`200 ms`, `5 s`, `1 min`; no unit means ms), as Flink parses it. */
+  durationMillis(key: string): number {
+    return readDuration(new Map([[key, this.get(key) ?? '0']]), key, 0);
   }
 
   /** The IANA zone of `table.local-time-zone` ('default' is the machine's zone, as in Flink). */

@@ -54,10 +54,18 @@ export interface ReaderContext {
   readonly onSkippedRecord?: (reason: string) => void;
 }
 
+/** A watermark a source emits itself (event-time millis), between chunks. */
+export interface SourceWatermark {
+  readonly watermark: number;
+}
+
 /** A pull-based reader. Sources with a rate wait inside `poll`. */
 export interface SourceReader {
-  /** The next chunk, or null once a bounded source is exhausted. Throws RuntimeError on bad input. */
-  poll(): Promise<Chunk | null>;
+  /**
+   * The next chunk (or a watermark the source emits itself), or null once a bounded source is
+   * exhausted. Throws RuntimeError on bad input.
+   */
+  poll(): Promise<Chunk | SourceWatermark | null>;
   close(): Promise<void>;
 }
 

@@ -2,6 +2,7 @@ import { identifierString } from '../catalog/catalog-table.js';
 import { changelogModeString } from '../types/changelog-mode.js';
 import { typeToString } from '../types/type-string.js';
 import { rexToString } from './explain-rex.js';
+import { describeMatch } from './explain-match.js';
 import { inputsOf, type AggCall, type Field, type PlanNode, type PlannedJob } from './logical/plan-node.js';
 
 /**
@@ -82,6 +83,8 @@ function describe(node: PlanNode): string {
       const input = node.input.fields;
       return `${node.limit !== undefined ? 'SortLimit' : 'Sort'}(orderBy=[${node.keys.map((k) => `${input[k.index]!.name} ${k.direction}`).join(', ')}]${node.offset !== undefined ? `, offset=[${node.offset}]` : ''}${node.limit !== undefined ? `, fetch=[${node.limit}]` : ''}`;
     }
+    case 'MatchRecognize':
+      return describeMatch(node);
     case 'SetOp':
       return `${node.op === 'UNION' ? 'Union' : node.op === 'INTERSECT' ? 'Intersect' : 'Minus'}(all=[${node.all}])`;
   }

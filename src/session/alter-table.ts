@@ -1,5 +1,6 @@
 import type { CatalogTable, TableColumn, WatermarkSpec } from '../catalog/catalog-table.js';
 import { checkWatermark } from '../planner/analyzer/analyze-table.js';
+import { walkExpr } from '../planner/analyzer/expr-key.js';
 import type { PlannerEnv } from '../planner/analyzer/planner-env.js';
 import type * as A from '../sql/ast/index.js';
 import * as T from '../types/data-type.js';
@@ -50,12 +51,16 @@ export function alterTable(s: A.AlterTable, session: Session): StatementResult {
       break;
     }
     case 'DropColumns': {
+      const dropping = new Set<string>();
       for (const n of a.names) {
-        if (!table.columns.some((col) => col.name === n)) fail('COLUMN_NOT_FOUND', `The column \`${n}\` does not exist in the base table.`, s.span);
-        if (table.primaryKey?.columns.includes(n)) fail('INVALID_ALTER', `The column \`${n}\` is used as the primary key.`, s.span);
-        if (table.watermark?.column === n) fail('INVALID_ALTER', `The column \`${n}\` is referenced by watermark expression.`, s.span);
+        if (dropping.has(n)) fail('DUPLICATE_COLUMN', `Duplicate column \`${n}\`.`, s.span);
+        dropping.add(n);
       }
-      next = { ...table, columns: table.columns.filter((col) => !a.names.includes(col.name)) };
+      for (const n of a.names) {
+        checkReferences(table, n, dropping, s.span);
+        if (table.primaryKey?.columns.includes(n)) fail('INVALID_ALTER', `The column \`${n}\` is used as the primary key.`, s.span);
+      }
+      next = { ...table, columns: table.columns.filter((col) => !dropping.has(col.name)) };
       break;
     }
     case 'DropPrimaryKey':
@@ -67,13 +72,13 @@ export function alterTable(s: A.AlterTable, session: Session): StatementResult {
       next = { ...table, watermark: undefined };
       break;
     case 'RenameColumn': {
-      if (!table.columns.some((col) => col.name === a.from)) fail('COLUMN_NOT_FOUND', `The column \`${a.from}\` does not exist in the base table.`, s.span);
+      checkReferences(table, a.from, new Set(), s.span);
       if (table.columns.some((col) => col.name === a.to)) fail('DUPLICATE_COLUMN', `The column \`${a.to}\` already existed in table schema.`, s.span);
       next = {
         ...table,
         columns: table.columns.map((col) => (col.name === a.from ? { ...col, name: a.to } : col)),
+        // The watermark and partition keys cannot refer to it (checked above); a primary key can.
         primaryKey: table.primaryKey && { ...table.primaryKey, columns: table.primaryKey.columns.map((n) => (n === a.from ? a.to : n)) },
-        watermark: table.watermark && table.watermark.column === a.from ? { ...table.watermark, column: a.to } : table.watermark,
       };
       break;
     }
@@ -84,6 +89,37 @@ export function alterTable(s: A.AlterTable, session: Session): StatementResult {
   }
   c.replaceObject(next);
   return { kind: 'ok' };
+}
+
+/** The columns an expression refers to (`t.a` counts as `a` when `t` is not a column). */
+function referencedColumns(e: A.Expr, table: CatalogTable): Set<string> {
+  const names = new Set(table.columns.map((c) => c.name));
+  const out = new Set<string>();
+  walkExpr(e, (x) => {
+    if (x.kind !== 'ColumnRef') return;
+    const [first, second] = x.names;
+    if (first !== undefined && names.has(first)) out.add(first);
+    else if (second !== undefined && first === table.id.name) out.add(second);
+  });
+  return out;
+}
+
+/**
+ * A column can be dropped or renamed only when it exists and no computed column (other than ones
+ * dropped with it), partition key or watermark refers to it, as Flink's ALTER TABLE checks.
+ */
+function checkReferences(table: CatalogTable, name: string, dropping: ReadonlySet<string>, span: Span): void {
+  if (!table.columns.some((c) => c.name === name)) fail('COLUMN_NOT_FOUND', `The column \`${name}\` does not exist in the base table.`, span);
+  const users = table.columns
+    .filter((c) => c.kind === 'computed' && !dropping.has(c.name) && referencedColumns(c.expr, table).has(name))
+    .map((c) => `\`${c.name}\``)
+    .sort();
+  if (users.length > 0) fail('INVALID_ALTER', `The column \`${name}\` is referenced by computed column ${users.join(', ')}.`, span);
+  if (table.partitionKeys.includes(name)) fail('INVALID_ALTER', `The column \`${name}\` is used as the partition keys.`, span);
+  const wm = table.watermark;
+  if (wm && (wm.column === name || referencedColumns(wm.expr, table).has(name))) {
+    fail('INVALID_ALTER', `The column \`${name}\` is referenced by watermark expression.`, span);
+  }
 }
 
 type SchemaChange = Extract<A.AlterTableAction, { kind: 'AddColumns' | 'ModifyColumns' }>;
@@ -137,7 +173,7 @@ function alterSchema(table: CatalogTable, a: SchemaChange, span: Span, env: Plan
       fail('DUPLICATE_WATERMARK', `The base table has already defined the watermark strategy \`${watermark.column}\` AS ${watermark.exprText}. You might want to drop it before adding a new one.`, w.span);
     }
     if (!add && !watermark) fail('INVALID_ALTER', 'The base table does not define any watermark. You might want to add a new one.', w.span);
-    if (w.column.length > 1) fail('UNSUPPORTED', 'Watermark strategy on nested column is not supported yet.', w.span);
+    if (w.column.length > 1) fail('UNSUPPORTED', 'Watermark strategy on nested column is not supported yet.', w.columnSpan ?? w.span);
     watermark = watermarkSpec(w, sourceText);
   }
 
@@ -174,7 +210,7 @@ function alterSchema(table: CatalogTable, a: SchemaChange, span: Span, env: Plan
   if (watermark) {
     const wspan = a.watermark?.span ?? span;
     if (!resolved.some((c) => c.name === watermark.column)) {
-      fail('COLUMN_NOT_FOUND', `Invalid column name '${watermark.column}' for rowtime attribute in watermark declaration. Available columns are: [${resolved.map((c) => c.name).join(', ')}]`, wspan);
+      fail('COLUMN_NOT_FOUND', `Invalid column name '${watermark.column}' for rowtime attribute in watermark declaration. Available columns are: [${resolved.map((c) => c.name).join(', ')}]`, a.watermark?.columnSpan ?? wspan);
     }
     try {
       checkWatermark(next, env, wspan);

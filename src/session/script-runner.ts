@@ -110,7 +110,7 @@ async function runJob(result: Extract<StatementResult, { kind: 'job' }>, session
       done = () => printer.footer();
     }
   }
-  const dag = buildRuntimeDag(result.job, { registry: session.registry, session: session.functionContext(), functions: session.functions(), writer: io, collect });
+  const dag = buildRuntimeDag(result.job, { ...session.runtimeOptions(), writer: io, collect });
   const runner = new JobRunner(dag);
   opts.onJob?.(runner);
   const { cancelled } = await runner.run();

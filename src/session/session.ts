@@ -63,6 +63,16 @@ export class Session {
     };
   }
 
+  /** What the runtime needs from the session to build a job (see buildRuntimeDag). */
+  runtimeOptions() {
+    return {
+      registry: this.registry,
+      session: this.functionContext(),
+      functions: this.functions(),
+      watermarkInterval: this.config.durationMillis('pipeline.auto-watermark-interval'),
+    };
+  }
+
   env(): PlannerEnv {
     return { catalog: this.catalog, functions: this.functions(), session: this.functionContext(), registry: this.registry, ctes: new Map() };
   }

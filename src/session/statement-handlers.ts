@@ -38,9 +38,14 @@ export const STATEMENT_HANDLERS: { [K in A.StatementKind]: Handler<K> } = {
       return OK;
     }
     // CREATE TABLE … AS SELECT: the table takes the query's schema, then the query is inserted.
-    if (s.columns.length > 0 || s.watermark || s.like) {
-      throw new SqlError('UNSUPPORTED', 'CREATE TABLE AS SELECT syntax does not support to specify explicit columns yet.', s.span);
-    }
+    // [CREATE OR] REPLACE TABLE … AS SELECT drops the table first (Flink's RTAS).
+    const syntax = s.replaceOnly ? 'REPLACE TABLE' : s.orReplace ? 'CREATE OR REPLACE TABLE' : 'CREATE TABLE';
+    const unsupported = (what: string) => new SqlError('UNSUPPORTED', `${syntax} AS SELECT syntax does not support ${what} yet.`, s.span);
+    if (s.temporary) throw unsupported(s.orReplace ? 'temporary table' : 'to create temporary table');
+    if (s.columns.length > 0 || s.like) throw unsupported('to specify explicit columns');
+    if (s.watermark) throw unsupported('to specify explicit watermark');
+    if (s.partitionedBy.length > 0) throw unsupported('to create partitioned table');
+    if (s.primaryKey) throw unsupported('primary key constraints');
     const rel = analyzeQuery(s.asQuery, env);
     const table: CatalogTable = {
       kind: 'table',
@@ -52,6 +57,10 @@ export const STATEMENT_HANDLERS: { [K in A.StatementKind]: Handler<K> } = {
       temporary: s.temporary,
       span: s.span,
     };
+    if (s.replaceOnly && env.catalog.getObject(table.id)?.kind !== 'table') {
+      const { catalog, database, name } = table.id;
+      throw new PlanError(`The table \`${catalog}\`.\`${database}\`.\`${name}\` to be replaced doesn't exist. You can try to use CREATE TABLE AS statement or CREATE OR REPLACE TABLE AS statement.`, s.span);
+    }
     if (s.orReplace) env.catalog.dropObject(table.id, 'table', s.temporary, true);
     env.catalog.createObject(table, s.ifNotExists, s.span);
     const insert: A.Insert = { kind: 'Insert', span: s.span, overwrite: false, table: s.name, tableSpan: s.nameSpan, partition: [], query: s.asQuery };

@@ -1,4 +1,5 @@
-import type { ConnectorFactory, SourceReader, TableContext } from '../../src/connectors/connector.js';
+import type { ConnectorFactory, SourceReader, SourceWatermark, TableContext } from '../../src/connectors/connector.js';
+import { Timestamp } from '../../src/types/values.js';
 import { analyzeExpr, castTo } from '../../src/planner/analyzer/analyze-expr.js';
 import { Scope } from '../../src/planner/analyzer/scope.js';
 import { compileExpr } from '../../src/planner/codegen/compile-calc.js';
@@ -34,19 +35,31 @@ export function goldenConnector(inputs: ReadonlyMap<string, readonly string[]>, 
         bounded: true,
         metadata: new Map(),
         createReader: (): SourceReader => {
-          let done = false;
-          return {
-            poll: async (): Promise<Chunk | null> => {
-              if (done) return null;
-              done = true;
-              return { rows: rows.map((r) => r.row), kinds: insertOnly ? null : rows.map((r) => r.kind) };
-            },
-            close: async () => {},
+          // Rows up to each WATERMARK line form one chunk; the watermark follows it.
+          const batches: (Chunk | SourceWatermark)[] = [];
+          let pending: { kind: RowKind; row: Row }[] = [];
+          const flush = () => {
+            if (pending.length > 0) batches.push({ rows: pending.map((r) => r.row), kinds: insertOnly ? null : pending.map((r) => r.kind) });
+            pending = [];
           };
+          for (const e of events) {
+            if ('row' in e) pending.push(e);
+            else {
+              flush();
+              batches.push({ watermark: watermarkMillis(e.watermark) });
+            }
+          }
+          flush();
+          return { poll: async () => batches.shift() ?? null, close: async () => {} };
         },
       };
     },
   };
+}
+
+function watermarkMillis(v: unknown): number {
+  if (v instanceof Timestamp) return v.millis;
+  throw new Error(`a golden WATERMARK must be a TIMESTAMP or TIMESTAMP_LTZ literal, got ${String(v)}`);
 }
 
 function parseEvent(line: string, ctx: TableContext, functions: FunctionResolver): Event {

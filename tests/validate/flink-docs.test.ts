@@ -13,21 +13,11 @@ const DIR = join(import.meta.dirname, 'flink-docs');
  * Examples weir rejects although Flink accepts them: `page/title` → why. They run with
  * `it.fails`, so a fix makes the suite fail until the entry is removed here.
  */
-const MATCH_RECOGNIZE = "MATCH_RECOGNIZE is parsed but rejected: 'not supported by the embedded engine yet'";
-
 const LOOKUP = "needs a lookup source (Flink's LookupTableSource, e.g. jdbc); weir has none yet, and like Flink rejects datagen here";
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'joins/processing time temporal join': LOOKUP,
   'joins/lookup join': LOOKUP,
-  'match-recognize/basic pattern recognition': MATCH_RECOGNIZE,
-  'match-recognize/periods of decreasing price': MATCH_RECOGNIZE,
-  'match-recognize/aggregations in MEASURES and DEFINE': MATCH_RECOGNIZE,
-  'match-recognize/greedy quantifier': MATCH_RECOGNIZE,
-  'match-recognize/reluctant quantifier': MATCH_RECOGNIZE,
-  'match-recognize/time constraint WITHIN': MATCH_RECOGNIZE,
-  'match-recognize/logical offsets with FIRST and LAST': MATCH_RECOGNIZE,
-  'match-recognize/MATCH_ROWTIME and window aggregation on matches': MATCH_RECOGNIZE,
 };
 
 const examples = loadDocExamples(DIR);

@@ -18,7 +18,7 @@ async function drain(ctx: TableContext, subtask = 0, parallelism = 1): Promise<R
   const src = datagenFactory.createSource!(ctx);
   const reader = src.createReader({ subtask, parallelism, metadataKeys: [] });
   const out: Row[] = [];
-  for (let c = await reader.poll(); c !== null; c = await reader.poll()) out.push(...c.rows);
+  for (let c = await reader.poll(); c !== null; c = await reader.poll()) if ('rows' in c) out.push(...c.rows);
   await reader.close();
   return out;
 }
@@ -143,7 +143,7 @@ describe('datagen', () => {
     const reader = datagenFactory.createSource!(ctx).createReader({ subtask: 0, parallelism: 1, metadataKeys: [] });
     const t0 = performance.now();
     let n = 0;
-    for (let c = await reader.poll(); c !== null; c = await reader.poll()) n += c.rows.length;
+    for (let c = await reader.poll(); c !== null; c = await reader.poll()) if ('rows' in c) n += c.rows.length;
     expect(n).toBe(1_000_000);
     expect(performance.now() - t0).toBeLessThan(5000);
   });

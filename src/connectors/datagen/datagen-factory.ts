@@ -8,7 +8,7 @@ import { INSERT_ONLY } from '../../types/changelog-mode.js';
 import type { DataType } from '../../types/data-type.js';
 import { PlanError } from '../../types/errors.js';
 import type { Chunk, Row } from '../../types/row.js';
-import { readInt, readLong, readString } from '../option-readers.js';
+import { readInt, readLong, readString } from '../../catalog/option-readers.js';
 import { unsupportedOptionsError } from '../option-validation.js';
 import { randomGenerator, sequenceGenerator, type BuildContext, type FieldGenerator, type ValueGen } from './field-generators.js';
 

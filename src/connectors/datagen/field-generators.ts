@@ -10,7 +10,7 @@ import { typeToString } from '../../types/type-string.js';
 import { Decimal, Timestamp } from '../../types/values.js';
 import { zoneOffsetMillis } from '../../types/temporal.js';
 import type { FunctionContext } from '../../functions/function-def.js';
-import { readBoolean, readDouble, readDuration, readInt, readLong, type OptionMap } from '../option-readers.js';
+import { readBoolean, readDouble, readDuration, readInt, readLong, type OptionMap } from '../../catalog/option-readers.js';
 import { parseBigDecimal } from '../formats/common/decimal-text.js';
 
 /** Produces the value for the row with the given sequence index (within this subtask). */

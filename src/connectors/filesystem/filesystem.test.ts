@@ -27,7 +27,7 @@ const table = (fields: [string, DataType][], options: Record<string, string>, pa
 async function scan(ctx: TableContext, skipped: string[] = []): Promise<Row[]> {
   const r = filesystemFactory.createSource!(ctx).createReader({ subtask: 0, parallelism: 1, metadataKeys: [], onSkippedRecord: (s) => skipped.push(s) });
   const out: Row[] = [];
-  for (let c = await r.poll(); c !== null; c = await r.poll()) out.push(...c.rows);
+  for (let c = await r.poll(); c !== null; c = await r.poll()) if ('rows' in c) out.push(...c.rows);
   return out;
 }
 
@@ -71,7 +71,7 @@ describe('filesystem source', () => {
     const seen: unknown[] = [];
     for (const subtask of [0, 1]) {
       const r = src.createReader({ subtask, parallelism: 2, metadataKeys: [] });
-      for (let c = await r.poll(); c !== null; c = await r.poll()) seen.push(...c.rows.map((x) => x[0]));
+      for (let c = await r.poll(); c !== null; c = await r.poll()) if ('rows' in c) seen.push(...c.rows.map((x) => x[0]));
     }
     expect(seen.sort()).toEqual([0, 1, 2, 3]);
   });

@@ -12,7 +12,7 @@ import type { Encoder } from '../formats/format.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Chunk, Row } from '../../types/row.js';
 import { kindAt } from '../../types/row.js';
-import { readDuration, readMemorySize, readString } from '../option-readers.js';
+import { readDuration, readMemorySize, readString } from '../../catalog/option-readers.js';
 import { FS_OPTIONS, formatOf, localPath } from './fs-options.js';
 import { partitionValueText } from './partition-path.js';
 

@@ -7,7 +7,7 @@ import { BIGINT, STRING, TIMESTAMP_LTZ, type DataType } from '../../types/data-t
 import { Timestamp } from '../../types/values.js';
 import { RuntimeError } from '../../types/errors.js';
 import type { Chunk, Row } from '../../types/row.js';
-import { readDuration, readString } from '../option-readers.js';
+import { readDuration, readString } from '../../catalog/option-readers.js';
 import { FS_OPTIONS, formatOf, localPath } from './fs-options.js';
 import { partitionValueFromText } from './partition-path.js';
 

@@ -8,7 +8,7 @@ import type { DataType } from '../../types/data-type.js';
 import type { Chunk } from '../../types/row.js';
 import { kindAt } from '../../types/row.js';
 import { formatRowForPrint } from '../../types/format-print.js';
-import { readBoolean, readInt, readString } from '../option-readers.js';
+import { readBoolean, readInt, readString } from '../../catalog/option-readers.js';
 
 export const PRINT_OPTIONS = {
   printIdentifier: { key: 'print-identifier', description: 'Message that identifies print and is prefixed to the output.' },

@@ -7,6 +7,7 @@ import { closest } from './suggest.js';
 import { analyzeJoin } from './analyze-join.js';
 import { analyzeCorrelate } from './analyze-correlate.js';
 import { analyzeWindowTvf, WINDOW_TVFS } from './analyze-window-tvf.js';
+import { analyzeMatchRecognize } from './analyze-match-recognize.js';
 import { Scope } from './scope.js';
 
 /** Analyzes a FROM item into a relation whose columns carry their table qualifier. */
@@ -25,7 +26,7 @@ export function analyzeFrom(ref: A.TableRef, env: PlannerEnv): Relation {
     case 'Unnest':
       throw unsupported(ref, 'UNNEST outside a join', 'use CROSS JOIN UNNEST(…)');
     case 'MatchRecognize':
-      throw unsupported(ref, 'MATCH_RECOGNIZE', 'it is parsed and validated for syntax only');
+      return withAlias(analyzeMatchRecognize(ref, env), ref.alias, ref.columnAliases, ref);
   }
 }
 

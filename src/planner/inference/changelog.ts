@@ -21,6 +21,8 @@ const PRODUCES: { [K in PlanNode['kind']]: (node: Extract<PlanNode, { kind: K }>
   Over: (_n, [input]) => input!,
   Sort: (n, [input]) => (n.limit !== undefined ? ALL : input!),
   SetOp: () => ALL,
+  // Flink's MATCH_RECOGNIZE reads an append-only input and appends one row per match.
+  MatchRecognize: () => INSERT_ONLY,
 };
 
 function isInsertOnly(mode: ChangelogMode): boolean {

@@ -24,7 +24,8 @@ export type PlanNode =
   | WindowTvfNode
   | OverNode
   | SortNode
-  | SetOpNode;
+  | SetOpNode
+  | MatchRecognizeNode;
 export type PlanKind = PlanNode['kind'];
 
 interface NodeBase {
@@ -169,6 +170,30 @@ export interface SetOpNode extends NodeBase {
   readonly inputs: readonly PlanNode[];
 }
 
+/**
+ * MATCH_RECOGNIZE (ONE ROW PER MATCH): partition columns, then one column per measure.
+ * Measure and DEFINE expressions read pattern variables: `InputRef(v * width + c)` is input column
+ * `c` of the rows mapped to `variables[v]` (width = input columns; variable 0 is `*`, every row).
+ */
+export interface MatchRecognizeNode extends NodeBase {
+  readonly kind: 'MatchRecognize';
+  readonly input: PlanNode;
+  readonly partitionKeys: readonly number[];
+  readonly orderKeys: readonly { readonly index: number; readonly direction: 'ASC' | 'DESC' }[];
+  readonly variables: readonly string[];
+  readonly measures: readonly { readonly name: string; readonly rex: Rex }[];
+  /** Conditions per pattern variable; variables without one accept every row. */
+  readonly define: readonly { readonly name: string; readonly rex: Rex }[];
+  /** The pattern as Flink prints it. */
+  readonly pattern: string;
+  readonly subsets: readonly { readonly name: string; readonly vars: readonly string[] }[];
+  readonly rowsPerMatch: 'ONE' | 'ALL';
+  /** `SKIP TO NEXT ROW` (the default), `SKIP PAST LAST ROW`, `SKIP TO FIRST A`, `SKIP TO LAST A`. */
+  readonly afterMatch: string;
+  /** WITHIN interval in milliseconds. */
+  readonly withinMs?: number;
+}
+
 /** A planned job: one or more sinks (a statement set), sharing sources. */
 export interface PlannedJob {
   readonly sinks: readonly SinkNode[];
@@ -194,6 +219,7 @@ export function inputsOf(node: PlanNode): readonly PlanNode[] {
     case 'WindowTvf':
     case 'Over':
     case 'Sort':
+    case 'MatchRecognize':
       return [node.input];
     case 'Join':
       return [node.left, node.right];

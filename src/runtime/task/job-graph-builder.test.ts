@@ -10,7 +10,7 @@ async function dagOf(sql: string) {
   let dag;
   for (const stmt of script.statements) {
     const r = await session.execute(stmt, sql);
-    if (r.kind === 'job') dag = buildRuntimeDag(r.job, { registry: session.registry, session: session.functionContext(), functions: session.functions(), writer: { stdout: () => {}, stderr: () => {} } });
+    if (r.kind === 'job') dag = buildRuntimeDag(r.job, { ...session.runtimeOptions(), writer: { stdout: () => {}, stderr: () => {} } });
   }
   return dag!;
 }

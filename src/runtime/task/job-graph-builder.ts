@@ -7,6 +7,7 @@ import type { Chunk } from '../../types/row.js';
 import type { ConnectorRegistry } from '../connect.js';
 import { CalcOperator } from '../operators/calc-operator.js';
 import { ForwardOperator } from '../operators/forward-operator.js';
+import { WatermarkAssignerOperator } from '../operators/watermark-assigner-operator.js';
 import type { Operator, Output } from '../operators/operator.js';
 import { FanOut } from '../operators/operator.js';
 import { SinkOperator } from '../operators/sink-operator.js';
@@ -38,6 +39,8 @@ export interface RuntimeDag {
 export interface BuildOptions {
   readonly registry: ConnectorRegistry;
   readonly session: FunctionContext;
+  /** `pipeline.auto-watermark-interval` in milliseconds. */
+  readonly watermarkInterval: number;
   /** To build user table functions. */
   readonly functions: FunctionResolver;
   readonly writer: Pick<WriterContext, 'stdout' | 'stderr'>;
@@ -52,6 +55,7 @@ const UNSUPPORTED: Record<string, string> = {
   Over: 'OVER aggregation',
   Sort: 'ORDER BY / LIMIT',
   SetOp: 'UNION / INTERSECT / EXCEPT (without ALL)',
+  MatchRecognize: 'MATCH_RECOGNIZE',
 };
 
 /** Translates a planned job into sources and chained operators, sharing nodes read by several sinks. */
@@ -103,7 +107,8 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         return;
       }
       case 'WatermarkAssigner': {
-        const v = addVertex(new ForwardOperator(`WatermarkAssigner[${id}]`, 1, outputOf(consumers)), 1);
+        const op = new WatermarkAssignerOperator(`WatermarkAssigner[${id}]`, compileExpr(node.watermark, opts.session), opts.watermarkInterval, opts.session.now, outputOf(consumers));
+        const v = addVertex(op, 1);
         build(node.input, { vertex: v, input: 0 });
         return;
       }
@@ -131,6 +136,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       case 'Over':
       case 'Sort':
       case 'SetOp':
+      case 'MatchRecognize':
         throw new PlanError(`${UNSUPPORTED[node.kind]} cannot run on the embedded engine yet.`, undefined,
           'weir validates and explains this query; the stateful operators it needs come with the windowing and changelog engine work.');
     }

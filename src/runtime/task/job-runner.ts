@@ -1,6 +1,9 @@
 import { RuntimeError } from '../../types/errors.js';
 import type { RuntimeDag, RuntimeSource, RuntimeVertex } from './job-graph-builder.js';
 
+/** Flink's Long.MAX_VALUE watermark, sent when a bounded source ends. */
+export const MAX_WATERMARK = Number.MAX_SAFE_INTEGER;
+
 export interface JobResult {
   readonly rowsWritten: number;
   readonly cancelled: boolean;
@@ -50,12 +53,16 @@ export class JobRunner {
     try {
       for (;;) {
         if (this.cancelled) return;
-        const chunk = await source.reader.poll();
-        if (chunk === null) break;
+        const next = await source.reader.poll();
+        if (next === null) break;
         for (const { vertex, input } of source.consumers) {
-          const r = vertex.operator.processChunk(chunk, input);
+          const r = 'rows' in next ? vertex.operator.processChunk(next, input) : vertex.operator.processWatermark?.(next.watermark, input);
           if (r) await r;
         }
+      }
+      // A bounded source ends with the final watermark, which fires every pending timer (as in Flink).
+      if (source.bounded) {
+        for (const { vertex, input } of source.consumers) await vertex.operator.processWatermark?.(MAX_WATERMARK, input);
       }
       for (const c of source.consumers) await this.endInput(c.vertex);
     } finally {

@@ -3,7 +3,7 @@ import type { DataType, RowType } from '../../../types/data-type.js';
 import { PlanError, RuntimeError } from '../../../types/errors.js';
 import type { Row } from '../../../types/row.js';
 import { typeToString } from '../../../types/type-string.js';
-import { parseJavaDouble } from '../../option-readers.js';
+import { parseJavaDouble } from '../../../catalog/option-readers.js';
 import type { Decoded, Decoder } from '../format.js';
 import { parseBigDecimal, toDecimal } from '../common/decimal-text.js';
 import { parseDateTime, parseSqlDate, parseSqlTimestampValueOf, parseTimeOfDay } from '../common/datetime-text.js';

@@ -2,7 +2,7 @@
 import type { ConfigOption } from '../../../catalog/config-option.js';
 import { INSERT_ONLY } from '../../../types/changelog-mode.js';
 import { PlanError } from '../../../types/errors.js';
-import { readBoolean } from '../../option-readers.js';
+import { readBoolean } from '../../../catalog/option-readers.js';
 import type { FormatContext, FormatFactory } from '../format.js';
 import type { CsvDialect } from './csv-dialect.js';
 import { CsvRowDecoder } from './csv-decoder.js';

@@ -11,7 +11,7 @@ import type { Decoded, Decoder } from '../format.js';
 import { parseBigDecimal, toDecimal } from '../common/decimal-text.js';
 import { parseDateTime, parseIsoDate, parseTimeOfDay } from '../common/datetime-text.js';
 import { javaTrim, parseJavaBoolean, parseJavaIntegral, parseJavaLong } from '../common/java-int.js';
-import { parseJavaDouble } from '../../option-readers.js';
+import { parseJavaDouble } from '../../../catalog/option-readers.js';
 import { isJsonObject, JsonNum, jsonNodeToString, type JsonNode } from './json-node.js';
 import { parseJson } from './json-parser.js';
 

@@ -3,7 +3,7 @@ import type { ConfigOption } from '../../../catalog/config-option.js';
 import { INSERT_ONLY } from '../../../types/changelog-mode.js';
 import { PlanError } from '../../../types/errors.js';
 import type { FormatContext, FormatFactory } from '../format.js';
-import { readBoolean, readString } from '../../option-readers.js';
+import { readBoolean, readString } from '../../../catalog/option-readers.js';
 import { JsonRowDecoder, type TimestampStandard } from './json-decoder.js';
 import { JsonRowEncoder, type MapNullKeyMode } from './json-encoder.js';
 

@@ -1,0 +1,48 @@
+import type { Chunk, Row } from '../../types/row.js';
+import type { Timestamp } from '../../types/values.js';
+import type { Operator, Output } from './operator.js';
+
+/**
+ * Generates watermarks from `WATERMARK FOR col AS expr`: the watermark is the largest value the
+ * expression has produced, emitted every `intervalMillis` of processing time (checked after each
+ * chunk; 0 emits after every chunk), as Flink's WatermarkAssignerOperator. Watermarks arriving
+ * from the source are forwarded when they advance; the final watermark always passes.
+ */
+export class WatermarkAssignerOperator implements Operator {
+  private current = -Infinity;
+  private emitted = -Infinity;
+  private lastEmitTime: number;
+
+  constructor(
+    readonly name: string,
+    private readonly watermarkOf: (row: Row) => unknown,
+    private readonly intervalMillis: number,
+    private readonly now: () => number,
+    private readonly out: Output,
+  ) {
+    this.lastEmitTime = now();
+  }
+
+  processChunk(chunk: Chunk): void | Promise<void> {
+    for (const row of chunk.rows) {
+      const wm = this.watermarkOf(row) as Timestamp | null;
+      if (wm !== null && wm.millis > this.current) this.current = wm.millis;
+    }
+    const forwarded = this.out.emit(chunk);
+    const now = this.now();
+    if (this.current > this.emitted && now - this.lastEmitTime >= this.intervalMillis) {
+      this.lastEmitTime = now;
+      return forwarded ? forwarded.then(() => this.emit(this.current)) : this.emit(this.current);
+    }
+    return forwarded;
+  }
+
+  processWatermark(watermark: number): void | Promise<void> {
+    if (watermark > this.emitted) return this.emit(watermark);
+  }
+
+  private emit(watermark: number): void | Promise<void> {
+    this.emitted = watermark;
+    return this.out.emitWatermark(watermark);
+  }
+}
