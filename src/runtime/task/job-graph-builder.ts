@@ -12,6 +12,9 @@ import type { Operator, Output } from '../operators/operator.js';
 import { FanOut } from '../operators/operator.js';
 import { SinkOperator } from '../operators/sink-operator.js';
 import { ValuesReader } from './values-reader.js';
+import { WindowTvfOperator } from '../operators/window-tvf-operator.js';
+import { sliceAssignerOf, timeShiftOf } from '../windows/window-spec.js';
+import type { Timestamp } from '../../types/values.js';
 import { correlateRows } from './correlate-rows.js';
 import { CorrelateOperator } from '../operators/correlate-operator.js';
 import type { FunctionResolver } from '../../planner/analyzer/expr-context.js';
@@ -51,7 +54,6 @@ export interface BuildOptions {
 const UNSUPPORTED: Record<string, string> = {
   Aggregate: 'Aggregation (GROUP BY, DISTINCT)',
   Join: 'A join',
-  WindowTvf: 'A window table function',
   Over: 'OVER aggregation',
   Sort: 'ORDER BY / LIMIT',
   SetOp: 'UNION / INTERSECT / EXCEPT (without ALL)',
@@ -130,9 +132,16 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
       }
+      case 'WindowTvf': {
+        const time = node.input.fields[node.timeIndex]!.type;
+        const proctime = (time.kind === 'TIMESTAMP' || time.kind === 'TIMESTAMP_LTZ') && time.timeAttribute === 'PROCTIME';
+        const timeOf = proctime ? () => opts.session.now() : (row: unknown[]) => (row[node.timeIndex] as Timestamp | null)?.millis ?? null;
+        const op = new WindowTvfOperator(`WindowTableFunction[${id}]`, sliceAssignerOf(node), timeShiftOf(node, opts.session.timeZone), timeOf, outputOf(consumers));
+        build(node.input, { vertex: addVertex(op, 1), input: 0 });
+        return;
+      }
       case 'Aggregate':
       case 'Join':
-      case 'WindowTvf':
       case 'Over':
       case 'Sort':
       case 'SetOp':
