@@ -3,7 +3,8 @@ import { changelogModeString } from '../types/changelog-mode.js';
 import { typeToString } from '../types/type-string.js';
 import { rexToString } from './explain-rex.js';
 import { describeMatch } from './explain-match.js';
-import { inputsOf, type AggCall, type Field, type PlanNode, type PlannedJob } from './logical/plan-node.js';
+import { inputsOf, type AggCall, type Field, type PlanNode, type PlannedJob, type WindowTvfNode } from './logical/plan-node.js';
+import { formatDuration, sliceAssignerOf } from '../runtime/windows/window-spec.js';
 
 /**
  * The job's physical plan as a tree in Flink's EXPLAIN style; each node shows its attributes,
@@ -24,6 +25,13 @@ export function explainJob(job: PlannedJob): string {
   };
   for (const sink of job.sinks) walk(sink, '', '');
   return `== Optimized Physical Plan ==\n${lines.join('\n')}\n`;
+}
+
+/** `TUMBLE(time_col=[bidtime], size=[10 min])`, as Flink's window specs print. */
+function windowText(w: Pick<WindowTvfNode, 'window' | 'params'>, timeCol: string): string {
+  const order: Record<string, string[]> = { TUMBLE: ['size', 'offset'], HOP: ['size', 'slide', 'offset'], CUMULATE: ['size', 'step', 'offset'], SESSION: ['gap'] };
+  const params = order[w.window]!.filter((k) => w.params[k] !== undefined).map((k) => `${k === 'size' && w.window === 'CUMULATE' ? 'max_size' : k}=[${formatDuration(w.params[k]!)}]`);
+  return `${w.window}(time_col=[${timeCol}], ${params.join(', ')})`;
 }
 
 function aggText(a: AggCall, input: readonly Field[]): string {
@@ -74,7 +82,7 @@ function describe(node: PlanNode): string {
     case 'Correlate':
       return `Correlate(invocation=[${node.call}(${node.args.map((a) => rexToString(a, node.input.fields)).join(', ')})], joinType=[${node.joinType}], select=[${node.fields.map((f) => f.name).join(', ')}]`;
     case 'WindowTvf':
-      return `WindowTableFunction(window=[${node.window}(time_col=[${node.input.fields[node.timeIndex]!.name}], ${Object.entries(node.params).map(([k, v]) => `${k}=[${v} ms]`).join(', ')})]`;
+      return `WindowTableFunction(window=[${windowText(node, node.input.fields[node.timeIndex]!.name)}]`;
     case 'Over': {
       const input = node.input.fields;
       return `OverAggregate(partitionBy=[${node.partitionKeys.map((k) => input[k]!.name).join(', ')}], orderBy=[${node.orderKeys.map((k) => `${input[k.index]!.name} ${k.direction}`).join(', ')}]${node.frame ? `, ${node.frame.unit} BETWEEN ${node.frame.preceding} PRECEDING AND CURRENT ROW` : ''}, select=[${node.aggCalls.map((a) => aggText(a, input)).join(', ')}]`;
@@ -85,6 +93,14 @@ function describe(node: PlanNode): string {
     }
     case 'MatchRecognize':
       return describeMatch(node);
+    case 'WindowAggregate': {
+      const input = node.input.fields;
+      const keys = node.groupKeys.map((k) => input[k]!.name);
+      const aggs = node.aggCalls.map((a, i) => `${aggText(a, input)} AS ${node.fields[keys.length + i]!.name}`);
+      const w = node.fields.length - 3;
+      const props = ['start', 'end', 'rowtime'].map((p, i) => `${p}('w$) AS ${node.fields[w + i]!.name}`);
+      return `WindowAggregate(${keys.length ? `groupBy=[${keys.join(', ')}], ` : ''}window=[${windowText(node.window, input[node.timeIndex]!.name)}], slice=[${formatDuration(sliceAssignerOf(node.window).sliceSize)}], select=[${[...keys, ...aggs, ...props].join(', ')}]`;
+    }
     case 'SetOp':
       return `${node.op === 'UNION' ? 'Union' : node.op === 'INTERSECT' ? 'Intersect' : 'Minus'}(all=[${node.all}])`;
   }

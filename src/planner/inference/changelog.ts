@@ -13,6 +13,7 @@ const PRODUCES: { [K in PlanNode['kind']]: (node: Extract<PlanNode, { kind: K }>
   Union: (_n, inputs) => ({ kinds: new Set(inputs.flatMap((m) => [...m.kinds])) }),
   Sink: (_n, [input]) => input!,
   // Until the changelog engine refines these (issue 4): what Flink produces for the common cases.
+  WindowAggregate: (_n, [input]) => input!,
   Aggregate: (n, [input]) => (n.window && isInsertOnly(input!) ? INSERT_ONLY : ALL),
   Join: (n, [left, right]) =>
     n.temporal ? left! : n.joinType === 'INNER' && isInsertOnly(left!) && isInsertOnly(right!) ? INSERT_ONLY : ALL,

@@ -25,6 +25,7 @@ export type PlanNode =
   | OverNode
   | SortNode
   | SetOpNode
+  | WindowAggregateNode
   | MatchRecognizeNode;
 export type PlanKind = PlanNode['kind'];
 
@@ -162,6 +163,20 @@ export interface SortNode extends NodeBase {
   readonly offset?: number;
 }
 
+/**
+ * Physical window aggregation (Flink's WindowAggregate): the window TVF folded into the
+ * aggregate. Input columns: group keys and aggregate arguments, and the time column. Output:
+ * group keys, aggregates, window_start, window_end, window_time.
+ */
+export interface WindowAggregateNode extends NodeBase {
+  readonly kind: 'WindowAggregate';
+  readonly input: PlanNode;
+  readonly window: Pick<WindowTvfNode, 'window' | 'params'>;
+  readonly timeIndex: number;
+  readonly groupKeys: readonly number[];
+  readonly aggCalls: readonly AggCall[];
+}
+
 /** UNION (distinct), INTERSECT [ALL], EXCEPT [ALL]. */
 export interface SetOpNode extends NodeBase {
   readonly kind: 'SetOp';
@@ -220,6 +235,7 @@ export function inputsOf(node: PlanNode): readonly PlanNode[] {
     case 'Over':
     case 'Sort':
     case 'MatchRecognize':
+    case 'WindowAggregate':
       return [node.input];
     case 'Join':
       return [node.left, node.right];

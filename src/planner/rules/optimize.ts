@@ -2,8 +2,9 @@ import type { PlanNode, SinkNode } from '../logical/plan-node.js';
 import { mergeCalcs } from './merge-calcs.js';
 import { removeIdentityCalc } from './remove-identity-calc.js';
 import type { Rule } from './rule.js';
+import { windowAggregate } from './window-aggregate.js';
 
-const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc];
+const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, windowAggregate];
 
 /** Rewrites the plan bottom-up with every rule to a fixpoint per node; shared subplans stay shared. */
 export function optimize(sinks: readonly SinkNode[]): SinkNode[] {

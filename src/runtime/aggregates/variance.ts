@@ -4,9 +4,10 @@
  * SUM(x) and COUNT(x) and the expression
  *   (SUM(x*x) - SUM(x) * SUM(x) / COUNT(x)) / d,   d = COUNT(x) for *_POP,
  *                                                  d = CASE COUNT(x) WHEN 1 THEN NULL ELSE COUNT(x) - 1 END for *_SAMP,
- * then POWER(…, 0.5) for STDDEV, cast to the result type. Each step runs in the type Flink gives
- * it, so integer input computes in the input type and BIGINT (wrapping, integer division) and
- * DECIMAL input with Flink's DECIMAL precision rules; we do the same.
+ * then POWER(…, 0.5) for STDDEV, cast to the result type; x and SUM(x) are first cast to the
+ * result type. Each step runs in the type Flink gives it, so integer input computes in the input
+ * type and BIGINT (wrapping, integer division), DECIMAL input in DECIMAL(38, 6)-ish types with
+ * Flink's precision rules (squares rounded to the result scale); we do the same.
  *
  * Accumulator: [SUM(x*x), SUM(x), COUNT(x)] (sums in the input type; NULL after a DECIMAL overflow).
  */
@@ -68,23 +69,27 @@ function floatingArith(argType: DataType, sqrt: boolean): Arith {
   };
 }
 
-function decimalArith(p: number, s: number, result: DataType, sqrt: boolean): Arith {
-  const sq = findMultiplicationDecimalType(p, s, p, s);
-  const sumSquared = findMultiplicationDecimalType(38, s, 38, s);
-  const avg = findDivisionDecimalType(sumSquared.precision, sumSquared.scale, 19, 0);
-  const diffT = findAdditionDecimalType(38, sq.scale, avg.precision, avg.scale);
-  const divT = findDivisionDecimalType(diffT.precision, diffT.scale, 19, 0);
+function decimalArith(s: number, result: DataType, sqrt: boolean): Arith {
+  // Calcite casts x and SUM(x) to the result type DECIMAL(38, max(6, s)) before multiplying.
   const rp = result.kind === 'DECIMAL' ? result.precision : 38;
   const rs = result.kind === 'DECIMAL' ? result.scale : Math.max(6, s);
+  const cast = (x: unknown): Decimal | null => fitDecimal(x as Decimal, rp, rs);
+  const sq = findMultiplicationDecimalType(rp, rs, rp, rs);
+  const avg = findDivisionDecimalType(sq.precision, sq.scale, 19, 0);
+  const diffT = findAdditionDecimalType(38, sq.scale, avg.precision, avg.scale);
+  const divT = findDivisionDecimalType(diffT.precision, diffT.scale, 19, 0);
   const n = (count: number) => new Decimal(BigInt(count), 0);
+  const square = (x: unknown): Decimal | null => {
+    const c = cast(x);
+    return c === null ? null : mulDecimal(c, c, sq.precision, sq.scale);
+  };
   return {
     ops: numericOps(DECIMAL(38, s)),
     sqOps: numericOps(DECIMAL(38, sq.scale)),
-    square: (x) => mulDecimal(x as Decimal, x as Decimal, sq.precision, sq.scale),
+    square,
     finish: (sumSq, sum, count, denom) => {
-      const ss = mulDecimal(sum as Decimal, sum as Decimal, sumSquared.precision, sumSquared.scale);
-      if (ss === null) return null;
-      const a = divDecimal(ss, n(count), avg.precision, avg.scale);
+      const ss = square(sum);
+      const a = ss === null ? null : divDecimal(ss, n(count), avg.precision, avg.scale);
       const diff = a === null ? null : subDecimal(sumSq as Decimal, a, diffT.precision, diffT.scale);
       const div = diff === null ? null : divDecimal(diff, n(denom), divT.precision, divT.scale);
       if (div === null) return null;
@@ -111,7 +116,7 @@ export function varianceAggregate(kind: VarianceKind, argType: DataType, resultT
       arith = floatingArith(argType, sqrt);
       break;
     case 'DECIMAL':
-      arith = decimalArith(argType.precision, argType.scale, resultType, sqrt);
+      arith = decimalArith(argType.scale, resultType, sqrt);
       break;
     default:
       throw new PlanError(`${kind} does not support ${argType.kind}`);

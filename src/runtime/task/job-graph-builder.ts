@@ -13,6 +13,9 @@ import { FanOut } from '../operators/operator.js';
 import { SinkOperator } from '../operators/sink-operator.js';
 import { ValuesReader } from './values-reader.js';
 import { WindowTvfOperator } from '../operators/window-tvf-operator.js';
+import { WindowAggregateOperator } from '../operators/window-aggregate-operator.js';
+import { createAggregate } from '../aggregates/registry.js';
+import { buildKeyOf } from '../../types/value-hash.js';
 import { sliceAssignerOf, timeShiftOf } from '../windows/window-spec.js';
 import type { Timestamp } from '../../types/values.js';
 import { correlateRows } from './correlate-rows.js';
@@ -137,6 +140,19 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const proctime = (time.kind === 'TIMESTAMP' || time.kind === 'TIMESTAMP_LTZ') && time.timeAttribute === 'PROCTIME';
         const timeOf = proctime ? () => opts.session.now() : (row: unknown[]) => (row[node.timeIndex] as Timestamp | null)?.millis ?? null;
         const op = new WindowTvfOperator(`WindowTableFunction[${id}]`, sliceAssignerOf(node), timeShiftOf(node, opts.session.timeZone), timeOf, outputOf(consumers));
+        build(node.input, { vertex: addVertex(op, 1), input: 0 });
+        return;
+      }
+      case 'WindowAggregate': {
+        const input = node.input.fields;
+        const aggs = node.aggCalls.map((call) => ({
+          fn: createAggregate(call, call.args.map((a) => input[a]!.type)),
+          args: call.args,
+          filter: call.filterArg,
+        }));
+        const keyOf = buildKeyOf(input.map((f) => f.type), node.groupKeys);
+        const shift = timeShiftOf({ input: node.input, timeIndex: node.timeIndex }, opts.session.timeZone);
+        const op = new WindowAggregateOperator(`WindowAggregate[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, keyOf, node.groupKeys, aggs, outputOf(consumers));
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
       }

@@ -20,7 +20,7 @@ export function sliceAssignerOf(node: Pick<WindowTvfNode, 'window' | 'params'>):
 }
 
 /** Windows on TIMESTAMP_LTZ or processing time are aligned in the session zone; TIMESTAMP needs no shift. */
-export function timeShiftOf(node: WindowTvfNode, zone: string): TimeShift {
+export function timeShiftOf(node: Pick<WindowTvfNode, 'input' | 'timeIndex'>, zone: string): TimeShift {
   const time = node.input.fields[node.timeIndex]!.type;
   const local = time.kind === 'TIMESTAMP_LTZ' || (time.kind === 'TIMESTAMP' && time.timeAttribute === 'PROCTIME');
   return local && zone !== 'UTC' ? zoneShift(zone) : NO_SHIFT;

@@ -1,0 +1,122 @@
+import type { Chunk, Row } from '../../types/row.js';
+import { RowKind } from '../../types/row.js';
+import { RuntimeError } from '../../types/errors.js';
+import { Timestamp } from '../../types/values.js';
+import type { AggregateFunction } from '../aggregates/aggregate-function.js';
+import type { SliceAssigner } from '../windows/slice-assigner.js';
+import type { TimeShift } from '../windows/time-shift.js';
+import type { Operator, Output } from './operator.js';
+import type { HashKey } from '../../types/value-hash.js';
+
+/** One aggregate of the operator: the function, its argument columns and optional FILTER column. */
+export interface BoundAggregate {
+  readonly fn: AggregateFunction;
+  readonly args: readonly number[];
+  readonly filter?: number;
+}
+
+interface KeyState {
+  readonly key: readonly unknown[];
+  /** Slice end → one accumulator per aggregate. */
+  readonly slices: Map<number, unknown[]>;
+}
+
+/**
+ * Event-time window aggregation on slices (Flink's SlicingWindowOperator): rows are accumulated
+ * into the slice of their rowtime, per key; when the watermark passes a window's end its slices
+ * are merged and the result emitted, and slices no later window needs are dropped. Rows whose
+ * last window has already fired are late: dropped and counted (numLateRecordsDropped). A late row
+ * whose slice still belongs to an unfired window (HOP, CUMULATE) counts towards that window only.
+ * State is O(keys × live slices).
+ */
+export class WindowAggregateOperator implements Operator {
+  numLateRecordsDropped = 0;
+  numNullRowtimeDropped = 0;
+  private watermark = -Infinity;
+  private readonly state = new Map<HashKey, KeyState>();
+  /** Window end → keys with data in it; fired in ascending order of end. */
+  private readonly pending = new Map<number, Set<HashKey>>();
+
+  constructor(
+    readonly name: string,
+    private readonly assigner: SliceAssigner,
+    private readonly shift: TimeShift,
+    private readonly timeIndex: number,
+    private readonly keyOf: (row: Row) => HashKey,
+    private readonly keyColumns: readonly number[],
+    private readonly aggs: readonly BoundAggregate[],
+    private readonly out: Output,
+  ) {}
+
+  processChunk(chunk: Chunk): void {
+    const { assigner, shift } = this;
+    chunk.rows.forEach((row, i) => {
+      if (chunk.kinds && chunk.kinds[i] !== RowKind.INSERT) {
+        throw new RuntimeError(`${this.name} received an update (${chunk.kinds[i]}); window aggregation needs an insert-only input.`);
+      }
+      const time = row[this.timeIndex] as Timestamp | null;
+      if (time === null) {
+        this.numNullRowtimeDropped++;
+        return;
+      }
+      const sliceEnd = assigner.sliceEnd(shift.toWindowTime(time.millis));
+      if (shift.triggerTime(assigner.lastWindowEnd(sliceEnd)) <= this.watermark) {
+        this.numLateRecordsDropped++;
+        return;
+      }
+      const hash = this.keyOf(row);
+      let ks = this.state.get(hash);
+      if (!ks) this.state.set(hash, (ks = { key: this.keyColumns.map((c) => row[c]), slices: new Map() }));
+      let accs = ks.slices.get(sliceEnd);
+      if (!accs) {
+        ks.slices.set(sliceEnd, (accs = this.aggs.map((a) => a.fn.createAccumulator())));
+        for (const end of assigner.windowEndsOf(sliceEnd)) {
+          if (shift.triggerTime(end) <= this.watermark) continue;
+          let keys = this.pending.get(end);
+          if (!keys) this.pending.set(end, (keys = new Set()));
+          keys.add(hash);
+        }
+      }
+      for (let a = 0; a < this.aggs.length; a++) {
+        const agg = this.aggs[a]!;
+        if (agg.filter !== undefined && row[agg.filter] !== true) continue;
+        accs[a] = agg.fn.accumulate(accs[a], agg.args.map((x) => row[x]));
+      }
+    });
+  }
+
+  async processWatermark(watermark: number): Promise<void> {
+    if (watermark <= this.watermark) return;
+    this.watermark = watermark;
+    const due = [...this.pending.keys()].filter((end) => this.shift.triggerTime(end) <= watermark).sort((a, b) => a - b);
+    for (const end of due) {
+      const rows = this.fire(end);
+      if (rows.length > 0) await this.out.emit({ rows, kinds: null });
+    }
+    await this.out.emitWatermark(watermark);
+  }
+
+  private fire(end: number): Row[] {
+    const keys = this.pending.get(end)!;
+    this.pending.delete(end);
+    const slices = this.assigner.slicesOf(end);
+    const start = Timestamp.ofMillis(this.assigner.windowStart(end));
+    const windowEnd = Timestamp.ofMillis(end);
+    const windowTime = this.shift.windowTime(end);
+    const rows: Row[] = [];
+    for (const hash of keys) {
+      const ks = this.state.get(hash);
+      if (!ks) continue;
+      const merged = this.aggs.map((a) => a.fn.createAccumulator());
+      for (const s of slices) {
+        const accs = ks.slices.get(s);
+        if (accs) for (let a = 0; a < this.aggs.length; a++) merged[a] = this.aggs[a]!.fn.merge(merged[a], accs[a]);
+      }
+      rows.push([...ks.key, ...this.aggs.map((a, i) => a.fn.getValue(merged[i])), start, windowEnd, windowTime]);
+      // Slices whose last window has now fired are no longer needed.
+      for (const s of slices) if (this.assigner.lastWindowEnd(s) <= end) ks.slices.delete(s);
+      if (ks.slices.size === 0) this.state.delete(hash);
+    }
+    return rows;
+  }
+}
