@@ -57,14 +57,19 @@ export function avgAggregate(argType: DataType, resultType: DataType): Aggregate
   const step = (acc: AvgAcc, x: unknown, sign: 1 | -1): AvgAcc => {
     if (isNull(x)) return acc;
     const v = toSum(x);
-    const sum = acc[0] === null ? null : sign === 1 ? ops.add(acc[0], v) : ops.sub(acc[0], v);
-    return [sum, acc[1] + sign];
+    acc[0] = acc[0] === null ? null : sign === 1 ? ops.add(acc[0], v) : ops.sub(acc[0], v);
+    acc[1] += sign;
+    return acc;
   };
   return {
     createAccumulator: () => [ops.zero, 0],
     accumulate: (acc, args) => step(acc, args[0], 1),
     retract: (acc, args) => step(acc, args[0], -1),
-    merge: (acc, other) => [acc[0] === null || other[0] === null ? null : ops.add(acc[0], other[0]), acc[1] + other[1]],
+    merge: (acc, other) => {
+      acc[0] = acc[0] === null || other[0] === null ? null : ops.add(acc[0], other[0]);
+      acc[1] += other[1];
+      return acc;
+    },
     getValue: (acc) => (acc[1] === 0 || acc[0] === null ? null : finish(acc[0], acc[1])),
   };
 }

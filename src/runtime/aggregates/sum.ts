@@ -21,16 +21,21 @@ export function sumAggregate(resultType: DataType): AggregateFunction<SumAcc> {
     accumulate: (acc, args) => {
       const x = args[0];
       if (isNull(x)) return acc;
-      return [acc[0] === null ? x : ops.add(acc[0], x), acc[1] + 1];
+      acc[0] = acc[0] === null ? x : ops.add(acc[0], x);
+      acc[1]++;
+      return acc;
     },
     retract: (acc, args) => {
       const x = args[0];
       if (isNull(x)) return acc;
-      return [acc[0] === null ? ops.sub(ops.zero, x) : ops.sub(acc[0], x), acc[1] - 1];
+      acc[0] = acc[0] === null ? ops.sub(ops.zero, x) : ops.sub(acc[0], x);
+      acc[1]--;
+      return acc;
     },
     merge: (acc, other) => {
-      const sum = other[0] === null ? acc[0] : acc[0] === null ? other[0] : ops.add(acc[0], other[0]);
-      return [sum, acc[1] + other[1]];
+      acc[0] = other[0] === null ? acc[0] : acc[0] === null ? other[0] : ops.add(acc[0], other[0]);
+      acc[1] += other[1];
+      return acc;
     },
     getValue: (acc) => (acc[1] === 0 ? null : acc[0]),
   };

@@ -126,13 +126,21 @@ export function varianceAggregate(kind: VarianceKind, argType: DataType, resultT
     a === null || b === null ? null : sign === 1 ? o.add(a, b) : o.sub(a, b);
   const step = (acc: VarianceAcc, x: unknown, sign: 1 | -1): VarianceAcc => {
     if (isNull(x)) return acc;
-    return [add(sqOps, acc[0], arith.square(x), sign), add(ops, acc[1], x, sign), acc[2] + sign];
+    acc[0] = add(sqOps, acc[0], arith.square(x), sign);
+    acc[1] = add(ops, acc[1], x, sign);
+    acc[2] += sign;
+    return acc;
   };
   return {
     createAccumulator: () => [sqOps.zero, ops.zero, 0],
     accumulate: (acc, args) => step(acc, args[0], 1),
     retract: (acc, args) => step(acc, args[0], -1),
-    merge: (acc, other) => [add(sqOps, acc[0], other[0], 1), add(ops, acc[1], other[1], 1), acc[2] + other[2]],
+    merge: (acc, other) => {
+      acc[0] = add(sqOps, acc[0], other[0], 1);
+      acc[1] = add(ops, acc[1], other[1], 1);
+      acc[2] += other[2];
+      return acc;
+    },
     getValue: ([sumSq, sum, count]) => {
       if (count <= 0 || sumSq === null || sum === null) return null;
       const denom = sample ? count - 1 : count;

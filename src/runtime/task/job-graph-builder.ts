@@ -14,6 +14,7 @@ import { SinkOperator } from '../operators/sink-operator.js';
 import { ValuesReader } from './values-reader.js';
 import { WindowTvfOperator } from '../operators/window-tvf-operator.js';
 import { WindowAggregateOperator } from '../operators/window-aggregate-operator.js';
+import { OverAggregateOperator } from '../operators/over-aggregate-operator.js';
 import { createAggregate } from '../aggregates/registry.js';
 import { buildKeyOf } from '../../types/value-hash.js';
 import { sliceAssignerOf, timeShiftOf } from '../windows/window-spec.js';
@@ -54,10 +55,11 @@ export interface BuildOptions {
   readonly collect?: (chunk: Chunk) => void;
 }
 
+const RANKING = new Set(['ROW_NUMBER', 'RANK', 'DENSE_RANK']);
+
 const UNSUPPORTED: Record<string, string> = {
   Aggregate: 'Aggregation (GROUP BY, DISTINCT)',
   Join: 'A join',
-  Over: 'OVER aggregation',
   Sort: 'ORDER BY / LIMIT',
   SetOp: 'UNION / INTERSECT / EXCEPT (without ALL)',
   MatchRecognize: 'MATCH_RECOGNIZE',
@@ -150,15 +152,29 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
           args: call.args,
           filter: call.filterArg,
         }));
-        const keyOf = buildKeyOf(input.map((f) => f.type), node.groupKeys);
+        const keyOf = buildKeyOf(node.groupKeys.map((k) => input[k]!.type), node.groupKeys);
         const shift = timeShiftOf({ input: node.input, timeIndex: node.timeIndex }, opts.session.timeZone);
         const op = new WindowAggregateOperator(`WindowAggregate[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, keyOf, node.groupKeys, aggs, outputOf(consumers));
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
       }
+      case 'Over': {
+        const input = node.input.fields;
+        const ranking = node.aggCalls.find((c) => RANKING.has(c.name));
+        if (ranking) {
+          throw new PlanError(`${ranking.name}() OVER (Top-N and deduplication) cannot run on the embedded engine yet.`, undefined, 'OVER aggregations with aggregate functions run now.');
+        }
+        const order = input[node.orderKeys[0]!.index]!.type;
+        const proctime = (order.kind === 'TIMESTAMP' || order.kind === 'TIMESTAMP_LTZ') && order.timeAttribute === 'PROCTIME';
+        const aggs = node.aggCalls.map((call) => ({ fn: createAggregate(call, call.args.map((a) => input[a]!.type)), args: call.args, filter: call.filterArg }));
+        const keyOf = buildKeyOf(node.partitionKeys.map((k) => input[k]!.type), node.partitionKeys);
+        const frame = node.frame ?? { unit: 'RANGE' as const, preceding: 'UNBOUNDED' as const };
+        const op = new OverAggregateOperator(`OverAggregate[${id}]`, node.orderKeys[0]!.index, frame, keyOf, aggs, outputOf(consumers), proctime);
+        build(node.input, { vertex: addVertex(op, 1), input: 0 });
+        return;
+      }
       case 'Aggregate':
       case 'Join':
-      case 'Over':
       case 'Sort':
       case 'SetOp':
       case 'MatchRecognize':
