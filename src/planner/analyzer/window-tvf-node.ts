@@ -33,8 +33,8 @@ export function windowTvfNode(window: WindowKind, input: PlanNode, timeIndex: nu
     throw new SqlError('INVALID_WINDOW', `The window function requires the timecol is a time attribute type, but is ${typeToString(time)}.`, span,
       'Declare a WATERMARK on the column (event time) or use a PROCTIME() computed column.');
   }
-  if (!(params['size'] ?? params['gap'] ?? 1) || Object.values(params).some((v) => v < 0)) {
-    throw new SqlError('INVALID_WINDOW', 'Window size and gap must be positive intervals', span);
+  for (const k of ['size', 'slide', 'step', 'gap']) {
+    if (params[k] !== undefined && params[k] <= 0) throw new SqlError('INVALID_WINDOW', `The ${k} of a ${window} window must be a positive interval`, span);
   }
   if (window === 'HOP' && params['size']! % params['slide']! !== 0) {
     throw new SqlError('INVALID_WINDOW', `HOP table function based aggregate requires size must be an integral multiple of slide, but got size ${params['size']} ms and slide ${params['slide']} ms.`, span);

@@ -21,27 +21,34 @@ export interface Operator {
   close?(): void | Promise<void>;
 }
 
-/** Calls every downstream output in turn (a node read by several consumers, e.g. a shared source). */
+/** Where a node's output goes: an operator's input. */
+export interface Consumer {
+  readonly vertex: { readonly operator: Operator };
+  readonly input: number;
+}
+
+/** Calls every consumer in turn (a node read by several consumers, e.g. a shared source). */
 export class FanOut implements Output {
-  constructor(private readonly outputs: readonly Output[]) {}
+  /** The list is read on every call: consumers added after construction are included. */
+  constructor(private readonly consumers: readonly Consumer[]) {}
 
   emit(chunk: Chunk): void | Promise<void> {
-    if (this.outputs.length === 1) return this.outputs[0]!.emit(chunk);
-    return this.sequence((o) => o.emit(chunk));
+    return this.each((c) => c.vertex.operator.processChunk(chunk, c.input));
   }
 
   emitWatermark(watermark: number): void | Promise<void> {
-    return this.sequence((o) => o.emitWatermark(watermark));
+    return this.each((c) => c.vertex.operator.processWatermark?.(watermark, c.input));
   }
 
-  private sequence(f: (o: Output) => void | Promise<void>): void | Promise<void> {
-    for (let i = 0; i < this.outputs.length; i++) {
-      const r = f(this.outputs[i]!);
+  private each(f: (c: Consumer) => void | Promise<void>): void | Promise<void> {
+    const list = this.consumers;
+    for (let i = 0; i < list.length; i++) {
+      const r = f(list[i]!);
       if (r) return r.then(() => this.rest(i + 1, f));
     }
   }
 
-  private async rest(from: number, f: (o: Output) => void | Promise<void>): Promise<void> {
-    for (let i = from; i < this.outputs.length; i++) await f(this.outputs[i]!);
+  private async rest(from: number, f: (c: Consumer) => void | Promise<void>): Promise<void> {
+    for (let i = from; i < this.consumers.length; i++) await f(this.consumers[i]!);
   }
 }

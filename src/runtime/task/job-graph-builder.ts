@@ -73,13 +73,8 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
   const built = new Map<PlanNode, { consumers: { vertex: RuntimeVertex; input: number }[] }>();
   let counter = 0;
 
-  const outputOf = (consumers: { vertex: RuntimeVertex; input: number }[]): Output => {
-    const outs: Output[] = consumers.map(({ vertex, input }) => ({
-      emit: (chunk: Chunk) => vertex.operator.processChunk(chunk, input),
-      emitWatermark: (wm: number) => vertex.operator.processWatermark?.(wm, input),
-    }));
-    return new FanOut(outs);
-  };
+  // `consumers` may still grow while the DAG is built (a shared node read again), so read it lazily.
+  const outputOf = (consumers: { vertex: RuntimeVertex; input: number }[]): Output => new FanOut(consumers);
 
   // Builds `node` so that it feeds `consumer`; a node reached twice gets a second consumer.
   const build = (node: PlanNode, consumer: { vertex: RuntimeVertex; input: number } | undefined): void => {

@@ -1,5 +1,6 @@
 import { RuntimeError } from '../../types/errors.js';
 import type { RuntimeDag, RuntimeSource, RuntimeVertex } from './job-graph-builder.js';
+import { FanOut } from '../operators/operator.js';
 
 /** Flink's Long.MAX_VALUE watermark, sent when a bounded source ends. */
 export const MAX_WATERMARK = Number.MAX_SAFE_INTEGER;
@@ -51,19 +52,16 @@ export class JobRunner {
 
   private async drive(source: RuntimeSource): Promise<void> {
     try {
+      const out = new FanOut(source.consumers);
       for (;;) {
         if (this.cancelled) return;
         const next = await source.reader.poll();
         if (next === null) break;
-        for (const { vertex, input } of source.consumers) {
-          const r = 'rows' in next ? vertex.operator.processChunk(next, input) : vertex.operator.processWatermark?.(next.watermark, input);
-          if (r) await r;
-        }
+        const r = 'rows' in next ? out.emit(next) : out.emitWatermark(next.watermark);
+        if (r) await r;
       }
       // A bounded source ends with the final watermark, which fires every pending timer (as in Flink).
-      if (source.bounded) {
-        for (const { vertex, input } of source.consumers) await vertex.operator.processWatermark?.(MAX_WATERMARK, input);
-      }
+      if (source.bounded) await out.emitWatermark(MAX_WATERMARK);
       for (const c of source.consumers) await this.endInput(c.vertex);
     } finally {
       await source.reader.close();
