@@ -53,8 +53,8 @@ export function generateStream(seed: number, o: StreamOptions): StreamItem[] {
     // Whole seconds now and then, so rows fall exactly on window boundaries.
     if (rnd() < 0.25) ts = Math.floor(ts / 1000) * 1000;
     const k = rnd() < 0.05 ? null : KEYS[int(0, KEYS.length - 1)]!;
-    const v = rnd() < 0.12 ? null : int(-50, 1000);
-    const d = rnd() < 0.12 ? null : BigInt(int(-5_000, 99_999));
+    const v = rnd() < 0.12 ? null : int(-1000, 1000);
+    const d = rnd() < 0.12 ? null : BigInt(int(-99_999, 99_999));
     items.push({ row: { k, v, d, ts } });
     maxSeen = Math.max(maxSeen, ts);
     if (--nextWatermark === 0) {
@@ -77,13 +77,17 @@ export function formatDecimal(unscaled: bigint, scale: number): string {
   return neg ? `-${text}` : text;
 }
 
-/** Golden connector input lines: `+I('a', 12, 3.45, TIMESTAMP '…')` and `WATERMARK TIMESTAMP '…'`. */
-export function goldenLines(items: readonly StreamItem[]): string[] {
+/**
+ * Golden connector input lines: `+I('a', 12, 3.45, TIMESTAMP '…')` and `WATERMARK TIMESTAMP '…'`;
+ * with `ltz`, times are instants written as `TO_TIMESTAMP_LTZ(epochMillis, 3)`.
+ */
+export function goldenLines(items: readonly StreamItem[], ltz = false): string[] {
   const lit = (x: string | number | null) => (x === null ? 'NULL' : typeof x === 'string' ? `'${x}'` : String(x));
+  const time = (ms: number) => (ltz ? `TO_TIMESTAMP_LTZ(${ms}, 3)` : `TIMESTAMP '${sqlTimestamp(ms)}'`);
   return items.map((it) =>
     'watermark' in it
-      ? `WATERMARK TIMESTAMP '${sqlTimestamp(it.watermark)}'`
-      : `+I(${lit(it.row.k)}, ${lit(it.row.v)}, ${it.row.d === null ? 'NULL' : formatDecimal(it.row.d, 2)}, TIMESTAMP '${sqlTimestamp(it.row.ts)}')`,
+      ? `WATERMARK ${time(it.watermark)}`
+      : `+I(${lit(it.row.k)}, ${lit(it.row.v)}, ${it.row.d === null ? 'NULL' : formatDecimal(it.row.d, 2)}, ${time(it.row.ts)})`,
   );
 }
 

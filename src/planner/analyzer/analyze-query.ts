@@ -81,7 +81,17 @@ function analyzeSetOperation(op: A.SetOperation, env: PlannerEnv): Relation {
   const what = `${op.op}${op.all ? ' ALL' : ''}`;
   if (mismatch) throw new SqlError('COLUMN_COUNT_MISMATCH', `Column count mismatch in ${what}: ${width} vs ${mismatch.columns.length}`, op.span);
   const types = inputs[0]!.columns.map((_, c) => commonType(inputs.map((i) => inputRef(c, i.node.fields[c]!.type)), op.span, `column ${c + 1} of ${what}`));
-  const fields: Field[] = inputs[0]!.columns.map((c, i) => ({ name: c.name, type: T.withoutTimeAttribute(types[i]!) }));
+  // A column stays a time attribute when it is the same kind of time attribute in every input.
+  const timeAttributeOf = (i: number): T.TimeAttribute | undefined => {
+    const ts = inputs.map((r) => r.node.fields[i]!.type);
+    const first = ts[0]!;
+    const same = T.isTimestamp(first) && ts.every((t) => T.isTimestamp(t) && t.kind === first.kind && t.timeAttribute === first.timeAttribute);
+    return same ? first.timeAttribute : undefined;
+  };
+  const fields: Field[] = inputs[0]!.columns.map((c, i) => {
+    const attr = timeAttributeOf(i);
+    return { name: c.name, type: attr ? { ...(types[i] as T.TimestampType), timeAttribute: attr } : T.withoutTimeAttribute(types[i]!) };
+  });
   const aligned = inputs.map((i) => alignTo(i.node, fields));
   const node: PlanNode = op.op === 'UNION' && op.all ? { kind: 'Union', inputs: aligned, fields } : { kind: 'SetOp', op: op.op, all: op.all, inputs: aligned, fields };
   return { node, columns: fields.map((f) => ({ name: f.name, type: f.type })) };

@@ -174,6 +174,8 @@ export interface WindowAggregateNode extends NodeBase {
   readonly window: Pick<WindowTvfNode, 'window' | 'params'>;
   readonly timeIndex: number;
   readonly groupKeys: readonly number[];
+  /** GROUPING SETS over windows: subsets of groupKeys; absent for a plain GROUP BY. */
+  readonly groupingSets?: readonly (readonly number[])[];
   readonly aggCalls: readonly AggCall[];
 }
 

@@ -6,12 +6,12 @@ import type { Rule } from './rule.js';
  * Aggregate(GROUP BY window_start, window_end, …) over a window TVF → WindowAggregate, as
  * Flink's planner folds the TVF into the window aggregate: the aggregate reads the TVF's input
  * directly and computes the window columns itself. Applies to TUMBLE, HOP and CUMULATE when the
- * window columns are only grouped on (not computed with) and there are no grouping sets.
+ * window columns are only grouped on (not computed with).
  */
 export const windowAggregate: Rule = {
   name: 'window-aggregate',
   rewrite(node) {
-    if (node.kind !== 'Aggregate' || !node.window || node.groupingSets) return undefined;
+    if (node.kind !== 'Aggregate' || !node.window) return undefined;
     const { calc, tvf } = underAggregate(node.input);
     if (!tvf || tvf.window === 'SESSION') return undefined;
     const n = tvf.input.fields.length;
@@ -52,6 +52,7 @@ export const windowAggregate: Rule = {
       window: { window: tvf.window, params: tvf.params },
       timeIndex,
       groupKeys: plainKeys.map((k) => moved.get(k)!),
+      groupingSets: node.groupingSets?.map((set) => set.filter((k) => windowProp(projects[k]!) === undefined).map((k) => moved.get(k)!)),
       aggCalls,
       fields: [...keyFields, ...aggFields, ...windowFields],
     };

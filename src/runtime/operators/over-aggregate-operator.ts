@@ -16,14 +16,17 @@ interface Partition {
   readonly history: { time: number; row: Row }[];
   /** Unbounded frames: the running accumulators. */
   accs?: unknown[];
+  /** Rowtime of the last rows processed: bounded frames drop rows not after it (Flink's lastTriggeringTs). */
+  lastTriggered: number;
 }
 
 /**
  * Event-time OVER aggregation (Flink's RowTime{Rows,Range}{Bounded,Unbounded}PrecedingFunction):
  * rows are buffered per partition until the watermark passes their rowtime, then processed in
  * rowtime order, each emitted with the aggregates over its frame. RANGE frames treat rows with the
- * same rowtime as peers (same values). Rows at or behind the watermark on arrival are late and
- * dropped (numLateRecordsDropped).
+ * same rowtime as peers (same values). Late rows are dropped (numLateRecordsDropped): for
+ * unbounded frames those at or behind the watermark, for bounded frames those not after the
+ * last rowtime already processed in their partition, as Flink's functions do.
  */
 export class OverAggregateOperator implements Operator {
   numLateRecordsDropped = 0;
@@ -48,13 +51,14 @@ export class OverAggregateOperator implements Operator {
         throw new RuntimeError(`${this.name} received an update; OVER aggregation needs an insert-only input.`);
       }
       const ts = row[this.timeIndex] as Timestamp | null;
-      if (ts === null || ts.millis <= this.watermark) {
+      const key = this.keyOf(row);
+      let p = this.partitions.get(key);
+      const bound = this.frame.preceding === 'UNBOUNDED' ? this.watermark : (p?.lastTriggered ?? -Infinity);
+      if (ts === null || ts.millis <= bound) {
         this.numLateRecordsDropped++;
         return;
       }
-      const key = this.keyOf(row);
-      let p = this.partitions.get(key);
-      if (!p) this.partitions.set(key, (p = { pending: new Map(), history: [] }));
+      if (!p) this.partitions.set(key, (p = { pending: new Map(), history: [], lastTriggered: -Infinity }));
       const same = p.pending.get(ts.millis);
       if (same) same.push(row);
       else p.pending.set(ts.millis, [row]);
@@ -66,7 +70,7 @@ export class OverAggregateOperator implements Operator {
     for (const row of chunk.rows) {
       const key = this.keyOf(row);
       let p = this.partitions.get(key);
-      if (!p) this.partitions.set(key, (p = { pending: new Map(), history: [] }));
+      if (!p) this.partitions.set(key, (p = { pending: new Map(), history: [], lastTriggered: -Infinity }));
       this.process(p, 0, [row], out);
     }
     if (out.length > 0) return this.out.emit({ rows: out, kinds: null });
@@ -82,8 +86,9 @@ export class OverAggregateOperator implements Operator {
       for (const t of due) {
         this.process(p, t, p.pending.get(t)!, rows);
         p.pending.delete(t);
+        p.lastTriggered = t;
       }
-      if (p.pending.size === 0 && p.history.length === 0 && !p.accs) this.partitions.delete(key);
+      if (p.pending.size === 0 && p.history.length === 0 && !p.accs && this.frame.preceding === 'UNBOUNDED') this.partitions.delete(key);
     }
     if (rows.length > 0) await this.out.emit({ rows, kinds: null });
     await this.out.emitWatermark(watermark);

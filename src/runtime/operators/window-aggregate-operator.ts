@@ -13,10 +13,20 @@ export interface BoundAggregate {
   readonly fn: AggregateFunction;
   readonly args: readonly number[];
   readonly filter?: number;
+  /** GROUPING(…) / GROUPING_ID(…) / GROUP_ID(): a value of the row's grouping set, not of its rows. */
+  readonly grouping?: (set: GroupingSet) => unknown;
+}
+
+/** One grouping set: how to key a row in it and which key values it keeps (others are NULL). */
+export interface GroupingSet {
+  readonly columns: readonly number[];
+  keyOf(row: Row): HashKey;
+  keyValues(row: Row): unknown[];
 }
 
 interface KeyState {
   readonly key: readonly unknown[];
+  readonly set: GroupingSet;
   /** Slice end → one accumulator per aggregate. */
   readonly slices: Map<number, unknown[]>;
 }
@@ -42,8 +52,7 @@ export class WindowAggregateOperator implements Operator {
     private readonly assigner: SliceAssigner,
     private readonly shift: TimeShift,
     private readonly timeIndex: number,
-    private readonly keyOf: (row: Row) => HashKey,
-    private readonly keyColumns: readonly number[],
+    private readonly sets: readonly GroupingSet[],
     private readonly aggs: readonly BoundAggregate[],
     private readonly out: Output,
   ) {}
@@ -64,25 +73,29 @@ export class WindowAggregateOperator implements Operator {
         this.numLateRecordsDropped++;
         return;
       }
-      const hash = this.keyOf(row);
-      let ks = this.state.get(hash);
-      if (!ks) this.state.set(hash, (ks = { key: this.keyColumns.map((c) => row[c]), slices: new Map() }));
-      let accs = ks.slices.get(sliceEnd);
-      if (!accs) {
-        ks.slices.set(sliceEnd, (accs = this.aggs.map((a) => a.fn.createAccumulator())));
-        for (const end of assigner.windowEndsOf(sliceEnd)) {
-          if (shift.triggerTime(end) <= this.watermark) continue;
-          let keys = this.pending.get(end);
-          if (!keys) this.pending.set(end, (keys = new Set()));
-          keys.add(hash);
-        }
-      }
-      for (let a = 0; a < this.aggs.length; a++) {
-        const agg = this.aggs[a]!;
-        if (agg.filter !== undefined && row[agg.filter] !== true) continue;
-        accs[a] = agg.fn.accumulate(accs[a], agg.args.map((x) => row[x]));
-      }
+      for (const set of this.sets) this.accumulate(row, sliceEnd, set);
     });
+  }
+
+  private accumulate(row: Row, sliceEnd: number, set: GroupingSet): void {
+    const hash = set.keyOf(row);
+    let ks = this.state.get(hash);
+    if (!ks) this.state.set(hash, (ks = { key: set.keyValues(row), set, slices: new Map() }));
+    let accs = ks.slices.get(sliceEnd);
+    if (!accs) {
+      ks.slices.set(sliceEnd, (accs = this.aggs.map((a) => a.fn.createAccumulator())));
+      for (const end of this.assigner.windowEndsOf(sliceEnd)) {
+        if (this.shift.triggerTime(end) <= this.watermark) continue;
+        let keys = this.pending.get(end);
+        if (!keys) this.pending.set(end, (keys = new Set()));
+        keys.add(hash);
+      }
+    }
+    for (let a = 0; a < this.aggs.length; a++) {
+      const agg = this.aggs[a]!;
+      if (agg.grouping || (agg.filter !== undefined && row[agg.filter] !== true)) continue;
+      accs[a] = agg.fn.accumulate(accs[a], agg.args.map((x) => row[x]));
+    }
   }
 
   async processWatermark(watermark: number): Promise<void> {
@@ -112,7 +125,7 @@ export class WindowAggregateOperator implements Operator {
         const accs = ks.slices.get(s);
         if (accs) for (let a = 0; a < this.aggs.length; a++) merged[a] = this.aggs[a]!.fn.merge(merged[a], accs[a]);
       }
-      rows.push([...ks.key, ...this.aggs.map((a, i) => a.fn.getValue(merged[i])), start, windowEnd, windowTime]);
+      rows.push([...ks.key, ...this.aggs.map((a, i) => (a.grouping ? a.grouping(ks.set) : a.fn.getValue(merged[i]))), start, windowEnd, windowTime]);
       // Slices whose last window has now fired are no longer needed.
       for (const s of slices) if (this.assigner.lastWindowEnd(s) <= end) ks.slices.delete(s);
       if (ks.slices.size === 0) this.state.delete(hash);

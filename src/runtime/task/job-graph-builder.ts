@@ -13,7 +13,9 @@ import { FanOut } from '../operators/operator.js';
 import { SinkOperator } from '../operators/sink-operator.js';
 import { ValuesReader } from './values-reader.js';
 import { WindowTvfOperator } from '../operators/window-tvf-operator.js';
-import { WindowAggregateOperator } from '../operators/window-aggregate-operator.js';
+import { WindowAggregateOperator, type BoundAggregate, type GroupingSet } from '../operators/window-aggregate-operator.js';
+import type { AggregateFunction } from '../aggregates/aggregate-function.js';
+import type { AggCall, Field } from '../../planner/logical/plan-node.js';
 import { OverAggregateOperator } from '../operators/over-aggregate-operator.js';
 import { createAggregate } from '../aggregates/registry.js';
 import { buildKeyOf } from '../../types/value-hash.js';
@@ -142,14 +144,10 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       }
       case 'WindowAggregate': {
         const input = node.input.fields;
-        const aggs = node.aggCalls.map((call) => ({
-          fn: createAggregate(call, call.args.map((a) => input[a]!.type)),
-          args: call.args,
-          filter: call.filterArg,
-        }));
-        const keyOf = buildKeyOf(node.groupKeys.map((k) => input[k]!.type), node.groupKeys);
+        const aggs = node.aggCalls.map((call) => boundAggregate(call, input));
+        const sets = groupingSets(node.groupKeys, node.groupingSets, input);
         const shift = timeShiftOf({ input: node.input, timeIndex: node.timeIndex }, opts.session.timeZone);
-        const op = new WindowAggregateOperator(`WindowAggregate[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, keyOf, node.groupKeys, aggs, outputOf(consumers));
+        const op = new WindowAggregateOperator(`WindowAggregate[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets, aggs, outputOf(consumers));
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
       }
@@ -161,7 +159,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         }
         const order = input[node.orderKeys[0]!.index]!.type;
         const proctime = (order.kind === 'TIMESTAMP' || order.kind === 'TIMESTAMP_LTZ') && order.timeAttribute === 'PROCTIME';
-        const aggs = node.aggCalls.map((call) => ({ fn: createAggregate(call, call.args.map((a) => input[a]!.type)), args: call.args, filter: call.filterArg }));
+        const aggs = node.aggCalls.map((call) => boundAggregate(call, input));
         const keyOf = buildKeyOf(node.partitionKeys.map((k) => input[k]!.type), node.partitionKeys);
         const frame = node.frame ?? { unit: 'RANGE' as const, preceding: 'UNBOUNDED' as const };
         const op = new OverAggregateOperator(`OverAggregate[${id}]`, node.orderKeys[0]!.index, frame, keyOf, aggs, outputOf(consumers), proctime);
@@ -179,6 +177,33 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
   };
   for (const sink of job.sinks) build(sink, undefined);
   return { sources, vertices, sinks };
+}
+
+const GROUPING_FUNCTIONS = new Set(['GROUPING', 'GROUPING_ID', 'GROUP_ID']);
+const NO_STATE: AggregateFunction = { createAccumulator: () => null, accumulate: (a) => a, merge: (a) => a, getValue: () => null };
+
+/** An aggregate call bound to its input columns; grouping functions read the row's grouping set. */
+function boundAggregate(call: AggCall, input: readonly Field[]): BoundAggregate {
+  if (GROUPING_FUNCTIONS.has(call.name)) {
+    // GROUPING(a, b): one bit per argument, set when the argument is not grouped in this set.
+    const grouping = (set: GroupingSet) =>
+      call.name === 'GROUP_ID' ? 0n : call.args.reduce((bits, a) => (bits << 1n) | (set.columns.includes(a) ? 0n : 1n), 0n);
+    return { fn: NO_STATE, args: [], grouping };
+  }
+  return { fn: createAggregate(call, call.args.map((a) => input[a]!.type)), args: call.args, filter: call.filterArg };
+}
+
+/** The grouping sets of an aggregation (one set of all keys for a plain GROUP BY). */
+function groupingSets(keys: readonly number[], sets: readonly (readonly number[])[] | undefined, input: readonly Field[]): GroupingSet[] {
+  return (sets ?? [keys]).map((columns, i) => {
+    const hash = buildKeyOf(columns.map((c) => input[c]!.type), columns);
+    const prefix = sets ? `${i}#` : '';
+    return {
+      columns,
+      keyOf: columns.length === 0 ? () => `${prefix}` : sets ? (row) => `${prefix}${hash(row)}` : hash,
+      keyValues: (row) => keys.map((k) => (columns.includes(k) ? row[k] : null)),
+    };
+  });
 }
 
 function sinkWriter(job: PlannedJob, node: Extract<PlanNode, { kind: 'Sink' }>, opts: BuildOptions): SinkWriter {
