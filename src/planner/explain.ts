@@ -99,7 +99,7 @@ function describe(node: PlanNode): string {
       const aggs = node.aggCalls.map((a, i) => `${aggText(a, input)} AS ${node.fields[keys.length + i]!.name}`);
       const w = node.fields.length - 3;
       const props = ['start', 'end', 'rowtime'].map((p, i) => `${p}('w$) AS ${node.fields[w + i]!.name}`);
-      return `WindowAggregate(${keys.length ? `groupBy=[${keys.join(', ')}], ` : ''}window=[${windowText(node.window, input[node.timeIndex]!.name)}], slice=[${formatDuration(sliceAssignerOf(node.window).sliceSize)}], select=[${[...keys, ...aggs, ...props].join(', ')}]`;
+      return `WindowAggregate(${keys.length ? `groupBy=[${keys.join(', ')}], ` : ''}window=[${windowText(node.window, input[node.timeIndex]!.name)}]${node.window.window === 'SESSION' ? '' : `, slice=[${formatDuration(sliceAssignerOf(node.window).sliceSize)}]`}, select=[${[...keys, ...aggs, ...props].join(', ')}]`;
     }
     case 'SetOp':
       return `${node.op === 'UNION' ? 'Union' : node.op === 'INTERSECT' ? 'Intersect' : 'Minus'}(all=[${node.all}])`;

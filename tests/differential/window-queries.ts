@@ -14,8 +14,8 @@ export type WindowSpec =
 export interface AggSpec {
   readonly flink: string;
   readonly duck: string;
-  /** 'int': integer; 'dec': unscaled integer printed with `scale`; 'str': string. */
-  readonly kind: 'int' | 'dec' | 'str';
+  /** 'int': integer; 'dec': unscaled integer printed with `scale`; 'str': string; 'ts': TIMESTAMP(3) as epoch millis. */
+  readonly kind: 'int' | 'dec' | 'str' | 'ts';
   readonly scale?: number;
 }
 
@@ -99,9 +99,10 @@ export function duckWindows(w: WindowSpec): string {
     case 'TUMBLE':
       return `SELECT *, ws + ${w.size} AS we FROM (SELECT *, ${floorTo(w.size, o)} AS ws FROM ev)`;
     case 'HOP':
-      if (w.size % w.slide !== 0) throw new Error('HOP size must be a multiple of slide here');
+      // Windows start every slide; those containing ts start in (ts - size, last start].
       return `SELECT e.*, e.last - j.i * ${w.slide} AS ws, e.last - j.i * ${w.slide} + ${w.size} AS we
-FROM (SELECT *, ${floorTo(w.slide, o)} AS last FROM ev) e, range(0, ${w.size / w.slide}) j(i)`;
+FROM (SELECT *, ${floorTo(w.slide, o)} AS last FROM ev) e, range(0, ${Math.ceil(w.size / w.slide)}) j(i)
+WHERE e.last - j.i * ${w.slide} + ${w.size} > e.ts`;
     case 'CUMULATE':
       if (w.size % w.step !== 0) throw new Error('CUMULATE size must be a multiple of step');
       return `SELECT e.*, e.st AS ws, e.st + m.i * ${w.step} AS we
@@ -110,8 +111,12 @@ WHERE e.st + m.i * ${w.step} > e.ts`;
   }
 }
 
+/** DuckDB select list of the aggregates (integers as HUGEINT; 'ts' values are epoch millis). */
+export function duckAggs(aggs: readonly AggSpec[]): string {
+  return aggs.map((a) => (a.kind === 'str' ? a.duck : `(${a.duck})::HUGEINT`)).join(', ');
+}
+
 export function duckQuery(w: WindowSpec, aggs: readonly AggSpec[], keyed: boolean): string {
   const key = keyed ? 'k, ' : '';
-  const cols = aggs.map((a) => (a.kind === 'str' ? a.duck : `(${a.duck})::HUGEINT`)).join(', ');
-  return `SELECT ${key}ws, we, ${cols} FROM (${duckWindows(w)}) GROUP BY ${key}ws, we`;
+  return `SELECT ${key}ws, we, ${duckAggs(aggs)} FROM (${duckWindows(w)}) GROUP BY ${key}ws, we`;
 }

@@ -5,15 +5,15 @@ import type { Rule } from './rule.js';
 /**
  * Aggregate(GROUP BY window_start, window_end, …) over a window TVF → WindowAggregate, as
  * Flink's planner folds the TVF into the window aggregate: the aggregate reads the TVF's input
- * directly and computes the window columns itself. Applies to TUMBLE, HOP and CUMULATE when the
- * window columns are only grouped on (not computed with).
+ * directly and computes the window columns itself. Applies when the window columns are only
+ * grouped on (not computed with).
  */
 export const windowAggregate: Rule = {
   name: 'window-aggregate',
   rewrite(node) {
     if (node.kind !== 'Aggregate' || !node.window) return undefined;
     const { calc, tvf } = underAggregate(node.input);
-    if (!tvf || tvf.window === 'SESSION') return undefined;
+    if (!tvf) return undefined;
     const n = tvf.input.fields.length;
     const projects = calc ? calc.projects : tvf.fields.map((f, i) => inputRef(i, f.type));
     const windowProp = (r: Rex) => (r.kind === 'InputRef' && r.index >= n ? r.index - n : undefined);

@@ -17,6 +17,7 @@ import { WindowAggregateOperator, type BoundAggregate, type GroupingSet } from '
 import type { AggregateFunction } from '../aggregates/aggregate-function.js';
 import type { AggCall, Field } from '../../planner/logical/plan-node.js';
 import { OverAggregateOperator } from '../operators/over-aggregate-operator.js';
+import { aggregateContent, rowsContent, SessionWindowOperator } from '../operators/session-window-operator.js';
 import { createAggregate } from '../aggregates/registry.js';
 import { buildKeyOf } from '../../types/value-hash.js';
 import { sliceAssignerOf, timeShiftOf } from '../windows/window-spec.js';
@@ -138,6 +139,12 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const time = node.input.fields[node.timeIndex]!.type;
         const proctime = (time.kind === 'TIMESTAMP' || time.kind === 'TIMESTAMP_LTZ') && time.timeAttribute === 'PROCTIME';
         const timeOf = proctime ? () => opts.session.now() : (row: unknown[]) => (row[node.timeIndex] as Timestamp | null)?.millis ?? null;
+        if (node.window === 'SESSION') {
+          const sets = groupingSets(node.partitionKeys, undefined, node.input.fields);
+          const op = new SessionWindowOperator(`WindowTableFunction[${id}]`, node.params['gap']!, timeShiftOf(node, opts.session.timeZone), timeOf, sets, rowsContent, outputOf(consumers));
+          build(node.input, { vertex: addVertex(op, 1), input: 0 });
+          return;
+        }
         const op = new WindowTvfOperator(`WindowTableFunction[${id}]`, sliceAssignerOf(node), timeShiftOf(node, opts.session.timeZone), timeOf, outputOf(consumers));
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
@@ -147,6 +154,12 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const aggs = node.aggCalls.map((call) => boundAggregate(call, input));
         const sets = groupingSets(node.groupKeys, node.groupingSets, input);
         const shift = timeShiftOf({ input: node.input, timeIndex: node.timeIndex }, opts.session.timeZone);
+        if (node.window.window === 'SESSION') {
+          const timeOf = (row: unknown[]) => (row[node.timeIndex] as Timestamp | null)?.millis ?? null;
+          const op = new SessionWindowOperator(`WindowAggregate[${id}]`, node.window.params['gap']!, shift, timeOf, sets, aggregateContent(aggs), outputOf(consumers));
+          build(node.input, { vertex: addVertex(op, 1), input: 0 });
+          return;
+        }
         const op = new WindowAggregateOperator(`WindowAggregate[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets, aggs, outputOf(consumers));
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;

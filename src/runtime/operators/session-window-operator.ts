@@ -1,0 +1,104 @@
+import { RuntimeError } from '../../types/errors.js';
+import type { Chunk, Row } from '../../types/row.js';
+import { RowKind } from '../../types/row.js';
+import type { HashKey } from '../../types/value-hash.js';
+import { Timestamp } from '../../types/values.js';
+import { SessionSet } from '../windows/session-set.js';
+import type { TimeShift } from '../windows/time-shift.js';
+import type { Operator, Output } from './operator.js';
+import type { BoundAggregate, GroupingSet } from './window-aggregate-operator.js';
+
+/** What a session collects: aggregate accumulators (aggregation) or the rows themselves (the TVF). */
+export interface SessionContent<T> {
+  create(): T;
+  add(value: T, row: Row): T;
+  merge(earlier: T, later: T): T;
+  /** Output rows of a fired session, given its key values, window columns and grouping set. */
+  emit(value: T, key: readonly unknown[], window: readonly unknown[], set: GroupingSet): Row[];
+}
+
+/**
+ * SESSION windows (unaligned, Flink's session WindowOperator / UnalignedWindowTableFunctionOperator):
+ * per key, a row opens [t, t + gap) and merges with the sessions it touches; a session fires when
+ * the watermark passes its end. A row whose session would already have fired is late: dropped
+ * and counted, unless it merges into a session that is still open.
+ */
+export class SessionWindowOperator<T> implements Operator {
+  numLateRecordsDropped = 0;
+  private watermark = -Infinity;
+  private readonly keys = new Map<HashKey, { key: unknown[]; set: GroupingSet; sessions: SessionSet<T> }>();
+
+  constructor(
+    readonly name: string,
+    private readonly gap: number,
+    private readonly shift: TimeShift,
+    private readonly timeOf: (row: Row) => number | null,
+    private readonly sets: readonly GroupingSet[],
+    private readonly content: SessionContent<T>,
+    private readonly out: Output,
+  ) {}
+
+  processChunk(chunk: Chunk): void {
+    chunk.rows.forEach((row, i) => {
+      if (chunk.kinds && chunk.kinds[i] !== RowKind.INSERT) {
+        throw new RuntimeError(`${this.name} received an update; session windows need an insert-only input.`);
+      }
+      const time = this.timeOf(row);
+      if (time === null) return;
+      const t = this.shift.toWindowTime(time);
+      for (const set of this.sets) {
+        const hash = set.keyOf(row);
+        let entry = this.keys.get(hash);
+        if (!entry) this.keys.set(hash, (entry = { key: set.keyValues(row), set, sessions: new SessionSet() }));
+        const session = entry.sessions.add(t, this.gap, () => this.content.create(), (a, b) => this.content.merge(a, b));
+        if (this.shift.triggerTime(session.end) <= this.watermark) {
+          // Late: its session would have fired already (an open session merged into stays).
+          entry.sessions.sessions.splice(entry.sessions.sessions.indexOf(session), 1);
+          this.numLateRecordsDropped++;
+          continue;
+        }
+        session.value = this.content.add(session.value, row);
+      }
+    });
+  }
+
+  async processWatermark(watermark: number): Promise<void> {
+    if (watermark <= this.watermark) return;
+    this.watermark = watermark;
+    const fired: { end: number; rows: Row[] }[] = [];
+    for (const [hash, entry] of this.keys) {
+      for (const s of entry.sessions.takeDue((end) => this.shift.triggerTime(end) <= watermark)) {
+        const window = [Timestamp.ofMillis(s.start), Timestamp.ofMillis(s.end), this.shift.windowTime(s.end)];
+        fired.push({ end: s.end, rows: this.content.emit(s.value, entry.key, window, entry.set) });
+      }
+      if (entry.sessions.sessions.length === 0) this.keys.delete(hash);
+    }
+    fired.sort((a, b) => a.end - b.end);
+    const rows = fired.flatMap((f) => f.rows);
+    if (rows.length > 0) await this.out.emit({ rows, kinds: null });
+    await this.out.emitWatermark(watermark);
+  }
+}
+
+/** Session aggregation: accumulators per session; emits keys, aggregates, window columns. */
+export function aggregateContent(aggs: readonly BoundAggregate[]): SessionContent<unknown[]> {
+  return {
+    create: () => aggs.map((a) => a.fn.createAccumulator()),
+    add: (accs, row) => {
+      aggs.forEach((a, i) => {
+        if (!a.grouping && (a.filter === undefined || row[a.filter] === true)) accs[i] = a.fn.accumulate(accs[i], a.args.map((x) => row[x]));
+      });
+      return accs;
+    },
+    merge: (earlier, later) => earlier.map((acc, i) => aggs[i]!.fn.merge(acc, later[i])),
+    emit: (accs, key, window, set) => [[...key, ...aggs.map((a, i) => (a.grouping ? a.grouping(set) : a.fn.getValue(accs[i]))), ...window]],
+  };
+}
+
+/** The SESSION table function: the session's rows, each with the window columns appended. */
+export const rowsContent: SessionContent<Row[]> = {
+  create: () => [],
+  add: (rows, row) => (rows.push(row), rows),
+  merge: (earlier, later) => [...earlier, ...later],
+  emit: (rows, _key, window) => rows.map((r) => [...r, ...window]),
+};
