@@ -93,6 +93,12 @@ function describe(node: PlanNode): string {
     }
     case 'MatchRecognize':
       return describeMatch(node);
+    case 'WindowRank': {
+      const input = node.input.fields;
+      const keys = node.partitionKeys.map((k) => input[k]!.name);
+      const order = node.orderKeys.map((k) => `${input[k.index]!.name} ${k.direction}`);
+      return `${node.limit === 1 && node.rankFunction === 'ROW_NUMBER' ? 'WindowDeduplicate' : 'WindowRank'}(window=[window_end=[${input[node.windowEndIndex]!.name}]], rankType=[${node.rankFunction}], rankRange=[rankStart=1, rankEnd=${node.limit}], partitionBy=[${keys.join(', ')}], orderBy=[${order.join(', ')}]${node.keepLast ? ', keep=[LastRow]' : ''}`;
+    }
     case 'WindowAggregate': {
       const input = node.input.fields;
       const keys = node.groupKeys.map((k) => input[k]!.name);

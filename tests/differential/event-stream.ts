@@ -33,6 +33,9 @@ export interface StreamOptions {
   /** Mean gap between consecutive base times, ms. */
   readonly meanGap: number;
   readonly start: number;
+  /** Share of rows made late: up to `lateBy` ms behind the watermark in effect (default none). */
+  readonly lateShare?: number;
+  readonly lateBy?: number;
 }
 
 /** Input lines: either a row or a watermark (millis). */
@@ -50,6 +53,7 @@ export function generateStream(seed: number, o: StreamOptions): StreamItem[] {
   for (let i = 0; i < o.rows; i++) {
     base += int(0, 2 * o.meanGap);
     let ts = base - int(0, o.jitter);
+    if (o.lateShare && rnd() < o.lateShare && maxSeen > -Infinity) ts = maxSeen - o.watermarkDelay - int(0, o.lateBy ?? 10_000);
     // Whole seconds now and then, so rows fall exactly on window boundaries.
     if (rnd() < 0.25) ts = Math.floor(ts / 1000) * 1000;
     const k = rnd() < 0.05 ? null : KEYS[int(0, KEYS.length - 1)]!;
@@ -63,6 +67,17 @@ export function generateStream(seed: number, o: StreamOptions): StreamItem[] {
     }
   }
   return items;
+}
+
+/** Each row with the watermark in effect when it arrives (rows before any watermark get -Infinity). */
+export function rowsWithWatermark(items: readonly StreamItem[]): { row: Event; watermark: number }[] {
+  let watermark = -Infinity;
+  const out: { row: Event; watermark: number }[] = [];
+  for (const it of items) {
+    if ('watermark' in it) watermark = Math.max(watermark, it.watermark);
+    else out.push({ row: it.row, watermark });
+  }
+  return out;
 }
 
 /** `2024-03-01 00:00:01.250` (UTC wall clock) for a TIMESTAMP literal. */

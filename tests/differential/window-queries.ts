@@ -1,7 +1,8 @@
 /**
  * The window aggregations of the differential test, each as a Flink SQL query for weir and the
- * same computation as a DuckDB batch query over table `ev(k, v, d, du, ts)` (ts in epoch millis,
- * du = d's unscaled value). DuckDB returns integers only (decimals unscaled) so that the
+ * same computation as a DuckDB batch query over table `ev(k, v, d, du, ts, wm)` (ts in epoch millis,
+ * du = d's unscaled value, wm the watermark in effect when the row arrived: a row counts only in
+ * the windows not yet fired then, i.e. with window_end - 1 > wm, as in Flink). DuckDB returns integers only (decimals unscaled) so that the
  * expected print lines are formatted from exact values.
  */
 
@@ -92,8 +93,12 @@ GROUP BY ${key}${w.kind}(${args});`;
 /** Floor of ts to a multiple of `unit` shifted by `offset` (Flink's getWindowStartWithOffset). */
 const floorTo = (unit: number, offset: number) => `ts - (((ts - ${offset}) % ${unit}) + ${unit}) % ${unit}`;
 
-/** The rows of `ev` with each window they belong to, as columns ws and we (epoch millis). */
+/** The rows of `ev` with each window they count in, as columns ws and we (epoch millis). */
 export function duckWindows(w: WindowSpec): string {
+  return `SELECT * FROM (${assignWindows(w)})`;
+}
+
+function assignWindows(w: WindowSpec): string {
   const o = w.offset ?? 0;
   switch (w.kind) {
     case 'TUMBLE':

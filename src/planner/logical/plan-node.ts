@@ -26,6 +26,7 @@ export type PlanNode =
   | SortNode
   | SetOpNode
   | WindowAggregateNode
+  | WindowRankNode
   | MatchRecognizeNode;
 export type PlanKind = PlanNode['kind'];
 
@@ -179,6 +180,23 @@ export interface WindowAggregateNode extends NodeBase {
   readonly aggCalls: readonly AggCall[];
 }
 
+/**
+ * Window Top-N and window deduplication (Flink's WindowRank / WindowDeduplicate): rows of each
+ * window (by its window_end column) and partition are ranked when the window closes; rows with a
+ * rank within [1, limit] are emitted with the rank appended.
+ */
+export interface WindowRankNode extends NodeBase {
+  readonly kind: 'WindowRank';
+  readonly input: PlanNode;
+  readonly rankFunction: 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK';
+  readonly windowEndIndex: number;
+  readonly partitionKeys: readonly number[];
+  readonly orderKeys: readonly { readonly index: number; readonly direction: 'ASC' | 'DESC' }[];
+  readonly limit: number;
+  /** Deduplication keeping the last row: among equal sort keys the latest arrival wins. */
+  readonly keepLast: boolean;
+}
+
 /** UNION (distinct), INTERSECT [ALL], EXCEPT [ALL]. */
 export interface SetOpNode extends NodeBase {
   readonly kind: 'SetOp';
@@ -238,6 +256,7 @@ export function inputsOf(node: PlanNode): readonly PlanNode[] {
     case 'Sort':
     case 'MatchRecognize':
     case 'WindowAggregate':
+    case 'WindowRank':
       return [node.input];
     case 'Join':
       return [node.left, node.right];

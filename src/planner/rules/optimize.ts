@@ -3,8 +3,9 @@ import { mergeCalcs } from './merge-calcs.js';
 import { removeIdentityCalc } from './remove-identity-calc.js';
 import type { Rule } from './rule.js';
 import { windowAggregate } from './window-aggregate.js';
+import { windowRank } from './window-rank.js';
 
-const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, windowAggregate];
+const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, windowAggregate, windowRank];
 
 /** Rewrites the plan bottom-up with every rule to a fixpoint per node; shared subplans stay shared. */
 export function optimize(sinks: readonly SinkNode[]): SinkNode[] {

@@ -17,6 +17,8 @@ import { WindowAggregateOperator, type BoundAggregate, type GroupingSet } from '
 import type { AggregateFunction } from '../aggregates/aggregate-function.js';
 import type { AggCall, Field } from '../../planner/logical/plan-node.js';
 import { OverAggregateOperator } from '../operators/over-aggregate-operator.js';
+import { WindowRankOperator, windowTrigger } from '../operators/window-rank-operator.js';
+import { buildComparator } from '../../types/values-compare.js';
 import { aggregateContent, rowsContent, SessionWindowOperator } from '../operators/session-window-operator.js';
 import { createAggregate } from '../aggregates/registry.js';
 import { buildKeyOf } from '../../types/value-hash.js';
@@ -162,6 +164,28 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         }
         const op = new WindowAggregateOperator(`WindowAggregate[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets, aggs, outputOf(consumers));
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
+        return;
+      }
+      case 'WindowRank': {
+        const input = node.input.fields;
+        const windowTime = input.findIndex((f) => f.name === 'window_time' && f.type.kind !== 'NULL' && 'timeAttribute' in f.type && f.type.timeAttribute === 'ROWTIME');
+        const comparators = node.orderKeys.map((k) => ({ index: k.index, sign: k.direction === 'DESC' ? -1 : 1, cmp: buildComparator(input[k.index]!.type) }));
+        const compare = (a: unknown[], b: unknown[]) => {
+          for (const c of comparators) {
+            const r = c.cmp(a[c.index], b[c.index]);
+            if (r !== 0) return r * c.sign;
+          }
+          return 0;
+        };
+        const spec = {
+          rankFunction: node.rankFunction,
+          limit: node.limit,
+          keepLast: node.keepLast,
+          triggerOf: windowTrigger(windowTime < 0 ? undefined : windowTime, node.windowEndIndex),
+          partitionOf: buildKeyOf(node.partitionKeys.map((k) => input[k]!.type), node.partitionKeys),
+          compare,
+        };
+        build(node.input, { vertex: addVertex(new WindowRankOperator(`WindowRank[${id}]`, spec, outputOf(consumers)), 1), input: 0 });
         return;
       }
       case 'Over': {

@@ -1,0 +1,94 @@
+import { RuntimeError } from '../../types/errors.js';
+import type { Chunk, Row } from '../../types/row.js';
+import { RowKind } from '../../types/row.js';
+import type { HashKey } from '../../types/value-hash.js';
+import type { Timestamp } from '../../types/values.js';
+import type { Operator, Output } from './operator.js';
+
+export interface WindowRankSpec {
+  readonly rankFunction: 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK';
+  readonly limit: number;
+  readonly keepLast: boolean;
+  /** When a window's rows can be ranked: the watermark value its end maps to. */
+  readonly triggerOf: (row: Row) => number;
+  readonly partitionOf: (row: Row) => HashKey;
+  /** Compares two rows by the ORDER BY keys (directions applied). */
+  readonly compare: (a: Row, b: Row) => number;
+}
+
+/**
+ * Window Top-N / deduplication (Flink's WindowRankOperator, WindowDeduplicateOperator): rows wait
+ * per window and partition until the window closes, then are ranked (stable: equal keys keep
+ * arrival order, or the latest arrival first for keep-last deduplication) and those ranked
+ * within the limit are emitted with their rank. Rows of a window that already closed are late.
+ */
+export class WindowRankOperator implements Operator {
+  numLateRecordsDropped = 0;
+  private watermark = -Infinity;
+  /** Trigger time → partition → rows in arrival order. */
+  private readonly windows = new Map<number, Map<HashKey, Row[]>>();
+
+  constructor(
+    readonly name: string,
+    private readonly spec: WindowRankSpec,
+    private readonly out: Output,
+  ) {}
+
+  processChunk(chunk: Chunk): void {
+    chunk.rows.forEach((row, i) => {
+      if (chunk.kinds && chunk.kinds[i] !== RowKind.INSERT) {
+        throw new RuntimeError(`${this.name} received an update; window Top-N needs an insert-only input.`);
+      }
+      const trigger = this.spec.triggerOf(row);
+      if (trigger <= this.watermark) {
+        this.numLateRecordsDropped++;
+        return;
+      }
+      let parts = this.windows.get(trigger);
+      if (!parts) this.windows.set(trigger, (parts = new Map()));
+      const key = this.spec.partitionOf(row);
+      const rows = parts.get(key);
+      if (rows) rows.push(row);
+      else parts.set(key, [row]);
+    });
+  }
+
+  async processWatermark(watermark: number): Promise<void> {
+    if (watermark <= this.watermark) return;
+    this.watermark = watermark;
+    const due = [...this.windows.keys()].filter((t) => t <= watermark).sort((a, b) => a - b);
+    const out: Row[] = [];
+    for (const t of due) {
+      for (const rows of this.windows.get(t)!.values()) this.rank(rows, out);
+      this.windows.delete(t);
+    }
+    if (out.length > 0) await this.out.emit({ rows: out, kinds: null });
+    await this.out.emitWatermark(watermark);
+  }
+
+  private rank(rows: Row[], out: Row[]): void {
+    const { compare, limit, rankFunction } = this.spec;
+    const sorted = (this.spec.keepLast ? [...rows].reverse() : rows.slice()).sort(compare);
+    let rank = 0;
+    let dense = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      const tie = i > 0 && compare(sorted[i - 1]!, sorted[i]!) === 0;
+      if (!tie) {
+        rank = i + 1;
+        dense++;
+      }
+      const value = rankFunction === 'ROW_NUMBER' ? i + 1 : rankFunction === 'RANK' ? rank : dense;
+      if (value > limit) {
+        if (rankFunction === 'ROW_NUMBER' || rankFunction === 'RANK') break;
+        continue;
+      }
+      out.push([...sorted[i]!, BigInt(value)]);
+    }
+  }
+}
+
+/** Trigger of a row's window from its window_time (end - 1, as the rowtime) or, failing that, window_end. */
+export function windowTrigger(windowTimeIndex: number | undefined, windowEndIndex: number): (row: Row) => number {
+  if (windowTimeIndex !== undefined) return (row) => (row[windowTimeIndex] as Timestamp).millis;
+  return (row) => (row[windowEndIndex] as Timestamp).millis - 1;
+}
