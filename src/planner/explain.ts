@@ -93,6 +93,8 @@ function describe(node: PlanNode): string {
     }
     case 'MatchRecognize':
       return describeMatch(node);
+    case 'WindowJoin':
+      return `WindowJoin(leftWindow=[window_end=[${node.left.fields[node.leftWindowEnd]!.name}]], rightWindow=[window_end=[${node.right.fields[node.rightWindowEnd]!.name}]], joinType=[${node.joinType}], where=[${rexToString(node.condition, [...node.left.fields, ...node.right.fields])}], select=[${node.fields.map((f) => f.name).join(', ')}]`;
     case 'WindowRank': {
       const input = node.input.fields;
       const keys = node.partitionKeys.map((k) => input[k]!.name);

@@ -15,6 +15,7 @@ const PRODUCES: { [K in PlanNode['kind']]: (node: Extract<PlanNode, { kind: K }>
   // Until the changelog engine refines these (issue 4): what Flink produces for the common cases.
   WindowAggregate: (_n, [input]) => input!,
   WindowRank: (_n, [input]) => input!,
+  WindowJoin: () => INSERT_ONLY,
   Aggregate: (n, [input]) => (n.window && isInsertOnly(input!) ? INSERT_ONLY : ALL),
   Join: (n, [left, right]) =>
     n.temporal ? left! : n.joinType === 'INNER' && isInsertOnly(left!) && isInsertOnly(right!) ? INSERT_ONLY : ALL,

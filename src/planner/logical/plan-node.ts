@@ -27,6 +27,7 @@ export type PlanNode =
   | SetOpNode
   | WindowAggregateNode
   | WindowRankNode
+  | WindowJoinNode
   | MatchRecognizeNode;
 export type PlanKind = PlanNode['kind'];
 
@@ -197,6 +198,20 @@ export interface WindowRankNode extends NodeBase {
   readonly keepLast: boolean;
 }
 
+/**
+ * Window join (Flink's WindowJoin): both inputs carry window columns and the condition equates
+ * their window_start and window_end; each window's rows are joined when it closes.
+ */
+export interface WindowJoinNode extends NodeBase {
+  readonly kind: 'WindowJoin';
+  readonly left: PlanNode;
+  readonly right: PlanNode;
+  readonly joinType: JoinType;
+  readonly condition: Rex;
+  readonly leftWindowEnd: number;
+  readonly rightWindowEnd: number;
+}
+
 /** UNION (distinct), INTERSECT [ALL], EXCEPT [ALL]. */
 export interface SetOpNode extends NodeBase {
   readonly kind: 'SetOp';
@@ -259,6 +274,7 @@ export function inputsOf(node: PlanNode): readonly PlanNode[] {
     case 'WindowRank':
       return [node.input];
     case 'Join':
+    case 'WindowJoin':
       return [node.left, node.right];
     case 'SetOp':
       return node.inputs;

@@ -4,8 +4,9 @@ import { removeIdentityCalc } from './remove-identity-calc.js';
 import type { Rule } from './rule.js';
 import { windowAggregate } from './window-aggregate.js';
 import { windowRank } from './window-rank.js';
+import { windowJoin } from './window-join.js';
 
-const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, windowAggregate, windowRank];
+const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, windowAggregate, windowRank, windowJoin];
 
 /** Rewrites the plan bottom-up with every rule to a fixpoint per node; shared subplans stay shared. */
 export function optimize(sinks: readonly SinkNode[]): SinkNode[] {
@@ -39,6 +40,7 @@ function withInputs(node: PlanNode, f: (n: PlanNode) => PlanNode): PlanNode {
     case 'SetOp':
       return { ...node, inputs: node.inputs.map(f) };
     case 'Join':
+    case 'WindowJoin':
       return { ...node, left: f(node.left), right: f(node.right) };
     case 'Aggregate':
       return { ...node, input: f(node.input), window: node.window && (f(node.window) as typeof node.window) };

@@ -18,6 +18,7 @@ import type { AggregateFunction } from '../aggregates/aggregate-function.js';
 import type { AggCall, Field } from '../../planner/logical/plan-node.js';
 import { OverAggregateOperator } from '../operators/over-aggregate-operator.js';
 import { WindowRankOperator, windowTrigger } from '../operators/window-rank-operator.js';
+import { WindowJoinOperator } from '../operators/window-join-operator.js';
 import { buildComparator } from '../../types/values-compare.js';
 import { aggregateContent, rowsContent, SessionWindowOperator } from '../operators/session-window-operator.js';
 import { createAggregate } from '../aggregates/registry.js';
@@ -164,6 +165,15 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         }
         const op = new WindowAggregateOperator(`WindowAggregate[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets, aggs, outputOf(consumers));
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
+        return;
+      }
+      case 'WindowJoin': {
+        const condition = compileExpr(node.condition, opts.session);
+        const widths = [node.left.fields.length, node.right.fields.length] as const;
+        const op = new WindowJoinOperator(`WindowJoin[${id}]`, node.joinType, (row) => condition(row) === true, [node.leftWindowEnd, node.rightWindowEnd], widths, outputOf(consumers));
+        const v = addVertex(op, 2);
+        build(node.left, { vertex: v, input: 0 });
+        build(node.right, { vertex: v, input: 1 });
         return;
       }
       case 'WindowRank': {

@@ -1,0 +1,93 @@
+import type { JoinType } from '../../planner/logical/plan-node.js';
+import { RuntimeError } from '../../types/errors.js';
+import type { Chunk, Row } from '../../types/row.js';
+import { RowKind } from '../../types/row.js';
+import type { Timestamp } from '../../types/values.js';
+import type { Operator, Output } from './operator.js';
+
+interface WindowRows {
+  readonly left: Row[];
+  readonly right: Row[];
+}
+
+/**
+ * Window join (Flink's WindowJoinOperator): each input's rows wait in their window (by window_end)
+ * until the watermark of both inputs passes its end; then the window's rows are joined with the
+ * condition and emitted — INNER, LEFT/RIGHT/FULL with NULL padding, SEMI and ANTI. Rows arriving
+ * for a closed window are late and dropped.
+ */
+export class WindowJoinOperator implements Operator {
+  numLateRecordsDropped = 0;
+  private readonly watermarks = [-Infinity, -Infinity];
+  private watermark = -Infinity;
+  /** Window end (as its trigger watermark) → rows of each side. */
+  private readonly windows = new Map<number, WindowRows>();
+
+  constructor(
+    readonly name: string,
+    private readonly joinType: JoinType,
+    /** The join condition over left columns followed by right columns. */
+    private readonly matches: (row: Row) => boolean,
+    private readonly windowEnd: readonly [number, number],
+    private readonly widths: readonly [number, number],
+    private readonly out: Output,
+  ) {}
+
+  processChunk(chunk: Chunk, input: number): void {
+    const side = input === 0 ? 'left' : 'right';
+    chunk.rows.forEach((row, i) => {
+      if (chunk.kinds && chunk.kinds[i] !== RowKind.INSERT) {
+        throw new RuntimeError(`${this.name} received an update; window joins need insert-only inputs.`);
+      }
+      const trigger = (row[this.windowEnd[input]!] as Timestamp).millis - 1;
+      if (trigger <= this.watermark) {
+        this.numLateRecordsDropped++;
+        return;
+      }
+      let w = this.windows.get(trigger);
+      if (!w) this.windows.set(trigger, (w = { left: [], right: [] }));
+      w[side].push(row);
+    });
+  }
+
+  async processWatermark(watermark: number, input: number): Promise<void> {
+    this.watermarks[input] = watermark;
+    const combined = Math.min(...this.watermarks);
+    if (combined <= this.watermark) return;
+    this.watermark = combined;
+    const due = [...this.windows.keys()].filter((t) => t <= combined).sort((a, b) => a - b);
+    const rows: Row[] = [];
+    for (const t of due) {
+      this.join(this.windows.get(t)!, rows);
+      this.windows.delete(t);
+    }
+    if (rows.length > 0) await this.out.emit({ rows, kinds: null });
+    await this.out.emitWatermark(combined);
+  }
+
+  private join({ left, right }: WindowRows, out: Row[]): void {
+    const [lw, rw] = this.widths;
+    const leftNulls = new Array<unknown>(lw).fill(null);
+    const rightNulls = new Array<unknown>(rw).fill(null);
+    const rightMatched = new Array<boolean>(right.length).fill(false);
+    for (const l of left) {
+      let matched = false;
+      for (let j = 0; j < right.length; j++) {
+        const joined = [...l, ...right[j]!];
+        if (!this.matches(joined)) continue;
+        matched = true;
+        rightMatched[j] = true;
+        if (this.joinType === 'SEMI' || this.joinType === 'ANTI') break;
+        out.push(joined);
+      }
+      if (this.joinType === 'SEMI' && matched) out.push(l);
+      if (this.joinType === 'ANTI' && !matched) out.push(l);
+      if (!matched && (this.joinType === 'LEFT' || this.joinType === 'FULL')) out.push([...l, ...rightNulls]);
+    }
+    if (this.joinType === 'RIGHT' || this.joinType === 'FULL') {
+      right.forEach((r, j) => {
+        if (!rightMatched[j]) out.push([...leftNulls, ...r]);
+      });
+    }
+  }
+}
