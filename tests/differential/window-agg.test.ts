@@ -1,5 +1,7 @@
 // Differential test: window aggregations run by weir's streaming engine must equal the same
-// aggregation computed in batch by DuckDB, on seeded random out-of-order event streams.
+// aggregation computed in batch by DuckDB, on seeded random out-of-order event streams (and on
+// streams with late rows, hand-made edge values, and TIMESTAMP_LTZ rowtime in a +05:30 zone).
+// Both sides are compared as Flink print lines, formatted here from DuckDB's exact integers.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScript } from '../../src/session/script-runner.js';

@@ -95,7 +95,7 @@ const floorTo = (unit: number, offset: number) => `ts - (((ts - ${offset}) % ${u
 
 /** The rows of `ev` with each window they count in, as columns ws and we (epoch millis). */
 export function duckWindows(w: WindowSpec): string {
-  return `SELECT * FROM (${assignWindows(w)})`;
+  return `SELECT * FROM (${assignWindows(w)}) WHERE we - 1 > wm`;
 }
 
 function assignWindows(w: WindowSpec): string {
