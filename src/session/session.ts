@@ -1,6 +1,7 @@
 import { CatalogManager } from '../catalog/catalog.js';
 import { SessionConfig } from '../catalog/session-config.js';
 import type { FunctionContext, FunctionDef } from '../functions/function-def.js';
+import type { JsAggregateDef } from '../functions/user/load-js-function.js';
 import { builtinFunctions } from '../functions/registry.js';
 import { connectorFactories, formatFactories } from '../connectors/registry.js';
 import type { FunctionResolver } from '../planner/analyzer/expr-context.js';
@@ -28,6 +29,8 @@ export class Session {
   readonly catalog = new CatalogManager();
   readonly config = new SessionConfig();
   readonly userFunctions = new Map<string, FunctionDef>();
+  /** User-defined aggregate functions, by the same keys as userFunctions. */
+  readonly userAggregates = new Map<string, JsAggregateDef>();
   readonly registry: ConnectorRegistry;
   readonly clock: () => number;
   readonly baseDir: string;
@@ -59,8 +62,15 @@ export class Session {
         const fn = this.catalog.getFunction(name);
         return fn ? this.userFunctions.get(functionKey(fn)) : undefined;
       },
+      userAggregate: (name) => this.userAggregateDef(name)?.resultType,
       names: () => [...builtins.keys(), ...this.catalog.listUserFunctions()],
     };
+  }
+
+  /** A user aggregate by its SQL name, resolved like any user function. */
+  userAggregateDef(name: string): JsAggregateDef | undefined {
+    const fn = this.catalog.getFunction([name]) ?? this.catalog.getFunction([name.toLowerCase()]);
+    return fn ? this.userAggregates.get(functionKey(fn)) : undefined;
   }
 
   /** What the runtime needs from the session to build a job (see buildRuntimeDag). */
@@ -70,6 +80,7 @@ export class Session {
       session: this.functionContext(),
       functions: this.functions(),
       watermarkInterval: this.config.durationMillis('pipeline.auto-watermark-interval'),
+      userAggregates: new Map([...this.userAggregates.values()].map((d) => [d.names[0]!, d])),
     };
   }
 

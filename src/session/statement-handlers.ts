@@ -1,6 +1,6 @@
 import { identifierString } from '../catalog/catalog-table.js';
 import type { CatalogTable } from '../catalog/catalog-table.js';
-import { loadJsFunction } from '../functions/user/load-js-function.js';
+import { loadJsUserFunction } from '../functions/user/load-js-function.js';
 import { analyzeQuery } from '../planner/analyzer/analyze-query.js';
 import { resolveType } from '../planner/analyzer/resolve-type.js';
 import { explainJob } from '../planner/explain.js';
@@ -83,8 +83,9 @@ export const STATEMENT_HANDLERS: { [K in A.StatementKind]: Handler<K> } = {
     const fn = { id, className: s.className, language, temporary: s.temporary || s.system, system: s.system };
     if (session.catalog.getFunction(s.name) && s.ifNotExists) return OK;
     if (language === 'JAVASCRIPT' || language === 'JS') {
-      const def = await loadJsFunction(id.name, s.className, session.baseDir, (t) => resolveType(parseType(t)));
-      session.userFunctions.set(functionKey(fn), def);
+      const def = await loadJsUserFunction(id.name, s.className, session.baseDir, (t) => resolveType(parseType(t)));
+      if (def.kind === 'aggregate') session.userAggregates.set(functionKey(fn), def);
+      else session.userFunctions.set(functionKey(fn), def);
     }
     session.catalog.createFunction(fn, s.ifNotExists, s.span);
     return OK;

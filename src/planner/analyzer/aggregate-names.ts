@@ -7,3 +7,8 @@ export const AGGREGATE_FUNCTIONS: ReadonlySet<string> = new Set([
   // Grouping functions read which grouping set a row belongs to.
   'GROUPING', 'GROUPING_ID', 'GROUP_ID',
 ]);
+
+/** Whether `name` (upper case) is an aggregate: a built-in one or a user-defined one. */
+export function isAggregateName(name: string, functions: { userAggregate?(name: string): unknown }): boolean {
+  return AGGREGATE_FUNCTIONS.has(name) || functions.userAggregate?.(name) !== undefined;
+}

@@ -5,22 +5,23 @@ import { SqlError } from '../../types/errors.js';
 import type { AggCall, AggregateNode, Field, PlanNode, WindowTvfNode } from '../logical/plan-node.js';
 import { inputRef, type Rex } from '../rex.js';
 import { aggregateResultType } from './aggregate-types.js';
-import { AGGREGATE_FUNCTIONS } from './aggregate-names.js';
+import { isAggregateName } from './aggregate-names.js';
+import type { FunctionResolver } from './expr-context.js';
 import { analyzeExpr, analyzePredicate } from './analyze-expr.js';
 import type { ExprContext } from './expr-context.js';
 import { exprKey, walkExpr } from './expr-key.js';
 import { expandGroupBy, isPlainGroupBy } from './grouping-sets.js';
 import { legacyWindow, LEGACY_AUXILIARY } from './legacy-window.js';
 
-const isAggCall = (e: A.Expr): boolean =>
-  e.kind === 'FunctionCall' && !e.over && e.name.length === 1 && AGGREGATE_FUNCTIONS.has(e.name[0]!.toUpperCase());
+const isAggCall = (e: A.Expr, functions: FunctionResolver): boolean =>
+  e.kind === 'FunctionCall' && !e.over && e.name.length === 1 && isAggregateName(e.name[0]!.toUpperCase(), functions);
 
 /** Whether a SELECT aggregates: GROUP BY, HAVING, or an aggregate call outside OVER. */
-export function isAggregateSelect(s: A.Select): boolean {
+export function isAggregateSelect(s: A.Select, functions: FunctionResolver): boolean {
   if (s.groupBy.length > 0 || s.having) return true;
   let found = false;
   for (const item of s.items) walkExpr(item.expr, (e) => {
-    if (isAggCall(e)) found = true;
+    if (isAggCall(e, functions)) found = true;
     return !found && !(e.kind === 'FunctionCall' && e.over);
   });
   return found;
@@ -55,7 +56,7 @@ export function analyzeAggregate(s: A.Select, input: PlanNode, ctx: ExprContext)
   const collect = (root: A.Expr) =>
     walkExpr(root, (e) => {
       if (e.kind === 'FunctionCall' && e.over) return false;
-      if (isAggCall(e)) {
+      if (isAggCall(e, ctx.functions)) {
         if (!calls.some((c) => exprKey(c) === exprKey(e))) calls.push(e as A.FunctionCall);
         return false;
       }
@@ -70,7 +71,7 @@ export function analyzeAggregate(s: A.Select, input: PlanNode, ctx: ExprContext)
     const filterArg = c.filter ? (analyzePredicate(c.filter, { ...baseCtx, clause: 'FILTER' }), addPre(c.filter)) : undefined;
     let type: T.DataType;
     try {
-      type = aggregateResultType(name, args.map((a) => pre[a]!.type), groupKeys.length > 0);
+      type = ctx.functions.userAggregate?.(name) ?? aggregateResultType(name, args.map((a) => pre[a]!.type), groupKeys.length > 0);
     } catch (err) {
       if (err instanceof FunctionTypeError) throw new SqlError('INVALID_CALL', err.message, c.span);
       throw err;
@@ -95,7 +96,7 @@ export function analyzeAggregate(s: A.Select, input: PlanNode, ctx: ExprContext)
   const postCtx: ExprContext = {
     ...ctx,
     substitute: (e) => {
-      if (isAggCall(e)) {
+      if (isAggCall(e, ctx.functions)) {
         const i = calls.findIndex((c) => exprKey(c) === exprKey(e));
         return inputRef(groupKeys.length + i, aggCalls[i]!.type);
       }

@@ -12,7 +12,7 @@ import { analyzeSpecialCall } from './special-calls.js';
 import { intervalLiteral, numericLiteral, typedLiteral } from './literals.js';
 import { resolveType } from './resolve-type.js';
 import { closest } from './suggest.js';
-import { AGGREGATE_FUNCTIONS } from './aggregate-names.js';
+import { isAggregateName } from './aggregate-names.js';
 import { jsonClauseArgs, type ClauseArg } from '../../functions/json/clause-args.js';
 
 type Handler<K extends A.ExprKind> = (e: Extract<A.Expr, { kind: K }>, ctx: ExprContext) => Rex;
@@ -270,7 +270,7 @@ function unsupported(span: Span, what: string, why: string): never {
 
 function analyzeCall(e: A.FunctionCall, ctx: ExprContext): Rex {
   const name = e.name.length === 1 ? e.name[0]!.toUpperCase() : e.name.join('.');
-  if (AGGREGATE_FUNCTIONS.has(name) || e.over || e.filter) {
+  if (isAggregateName(name, ctx.functions) || e.over || e.filter) {
     if (e.over) throw new SqlError('INVALID_OVER', `OVER windows are only allowed in the SELECT list`, e.span);
     throw new SqlError('INVALID_AGGREGATE', `Aggregate function ${name} is not allowed in ${ctx.clause}`, e.span,
       ctx.clause === 'WHERE' ? 'Filter aggregated values with HAVING instead.' : undefined);

@@ -78,7 +78,7 @@ export function analyzeOver(s: A.Select, input: PlanNode, ctx: ExprContext): { n
     const name = c.name.join('.').toUpperCase();
     const args = c.star ? [] : c.args.slice(0, name === 'LISTAGG' ? 1 : undefined).map(add);
     try {
-      const type = aggregateResultType(name, args.map((a) => projects[a]!.type), true);
+      const type = ctx.functions.userAggregate?.(name) ?? aggregateResultType(name, args.map((a) => projects[a]!.type), true);
       return { name, args, distinct: c.distinct, filterArg: c.filter ? add(c.filter) : undefined, type, constants: [] };
     } catch (err) {
       if (err instanceof FunctionTypeError) throw new SqlError('INVALID_CALL', err.message, c.span);

@@ -31,7 +31,7 @@ export function analyzeSelect(s: A.Select, env: PlannerEnv): Relation {
   let projects: Rex[] = [];
   const names: (string | undefined)[] = [];
   let node: PlanNode;
-  if (isAggregateSelect(s)) {
+  if (isAggregateSelect(s, env.functions)) {
     const agg = analyzeAggregate(s, input, ctx);
     node = agg.node;
     projects = agg.projects;

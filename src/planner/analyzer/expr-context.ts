@@ -1,5 +1,6 @@
 import type { FunctionContext, FunctionDef } from '../../functions/function-def.js';
 import type { Expr } from '../../sql/ast/index.js';
+import type { DataType } from '../../types/data-type.js';
 import type { Rex } from '../rex.js';
 import type { Scope } from './scope.js';
 
@@ -8,6 +9,8 @@ export interface FunctionResolver {
   resolve(name: readonly string[]): FunctionDef | undefined;
   /** Every known name, for suggestions. */
   names(): Iterable<string>;
+  /** The result type of a user-defined aggregate function of that (upper-case) name. */
+  userAggregate?(name: string): DataType | undefined;
 }
 
 /** What expression analysis needs: the visible columns, functions, the session, and hooks for aggregates. */

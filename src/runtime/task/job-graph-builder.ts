@@ -15,6 +15,7 @@ import { ValuesReader } from './values-reader.js';
 import { WindowTvfOperator } from '../operators/window-tvf-operator.js';
 import { WindowAggregateOperator, type BoundAggregate, type GroupingSet } from '../operators/window-aggregate-operator.js';
 import type { AggregateFunction } from '../aggregates/aggregate-function.js';
+import type { JsAggregateDef } from '../../functions/user/load-js-function.js';
 import type { AggCall, Field } from '../../planner/logical/plan-node.js';
 import { OverAggregateOperator } from '../operators/over-aggregate-operator.js';
 import { WindowRankOperator, windowTrigger } from '../operators/window-rank-operator.js';
@@ -54,6 +55,8 @@ export interface BuildOptions {
   readonly session: FunctionContext;
   /** `pipeline.auto-watermark-interval` in milliseconds. */
   readonly watermarkInterval: number;
+  /** User-defined aggregate functions by upper-case name. */
+  readonly userAggregates?: ReadonlyMap<string, JsAggregateDef>;
   /** To build user table functions. */
   readonly functions: FunctionResolver;
   readonly writer: Pick<WriterContext, 'stdout' | 'stderr'>;
@@ -154,7 +157,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       }
       case 'WindowAggregate': {
         const input = node.input.fields;
-        const aggs = node.aggCalls.map((call) => boundAggregate(call, input));
+        const aggs = node.aggCalls.map((call) => boundAggregate(call, input, opts.userAggregates));
         const sets = groupingSets(node.groupKeys, node.groupingSets, input);
         const shift = timeShiftOf({ input: node.input, timeIndex: node.timeIndex }, opts.session.timeZone);
         if (node.window.window === 'SESSION') {
@@ -206,7 +209,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         }
         const order = input[node.orderKeys[0]!.index]!.type;
         const proctime = (order.kind === 'TIMESTAMP' || order.kind === 'TIMESTAMP_LTZ') && order.timeAttribute === 'PROCTIME';
-        const aggs = node.aggCalls.map((call) => boundAggregate(call, input));
+        const aggs = node.aggCalls.map((call) => boundAggregate(call, input, opts.userAggregates));
         const keyOf = buildKeyOf(node.partitionKeys.map((k) => input[k]!.type), node.partitionKeys);
         const frame = node.frame ?? { unit: 'RANGE' as const, preceding: 'UNBOUNDED' as const };
         const op = new OverAggregateOperator(`OverAggregate[${id}]`, node.orderKeys[0]!.index, frame, keyOf, aggs, outputOf(consumers), proctime);
@@ -230,14 +233,14 @@ const GROUPING_FUNCTIONS = new Set(['GROUPING', 'GROUPING_ID', 'GROUP_ID']);
 const NO_STATE: AggregateFunction = { createAccumulator: () => null, accumulate: (a) => a, merge: (a) => a, getValue: () => null };
 
 /** An aggregate call bound to its input columns; grouping functions read the row's grouping set. */
-function boundAggregate(call: AggCall, input: readonly Field[]): BoundAggregate {
+function boundAggregate(call: AggCall, input: readonly Field[], userAggregates?: ReadonlyMap<string, JsAggregateDef>): BoundAggregate {
   if (GROUPING_FUNCTIONS.has(call.name)) {
     // GROUPING(a, b): one bit per argument, set when the argument is not grouped in this set.
     const grouping = (set: GroupingSet) =>
       call.name === 'GROUP_ID' ? 0n : call.args.reduce((bits, a) => (bits << 1n) | (set.columns.includes(a) ? 0n : 1n), 0n);
     return { fn: NO_STATE, args: [], grouping };
   }
-  return { fn: createAggregate(call, call.args.map((a) => input[a]!.type)), args: call.args, filter: call.filterArg };
+  return { fn: createAggregate(call, call.args.map((a) => input[a]!.type), { userAggregates }), args: call.args, filter: call.filterArg };
 }
 
 /** The grouping sets of an aggregation (one set of all keys for a plain GROUP BY). */
