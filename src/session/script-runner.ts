@@ -111,7 +111,7 @@ async function runJob(result: Extract<StatementResult, { kind: 'job' }>, session
     }
   }
   const dag = buildRuntimeDag(result.job, { ...session.runtimeOptions(), writer: io, collect });
-  const runner = new JobRunner(dag);
+  const runner = new JobRunner(dag, session.config.durationMillis('table.exec.source.idle-timeout'));
   opts.onJob?.(runner);
   const { cancelled } = await runner.run();
   done?.();

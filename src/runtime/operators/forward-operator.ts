@@ -1,20 +1,20 @@
 import type { Chunk } from '../../types/row.js';
 import type { Operator, Output } from './operator.js';
+import { WatermarkValve } from '../time/watermark-valve.js';
 
 /**
- * Passes data through unchanged: UNION ALL (several inputs into one output) and, until the
- * watermark work lands, the watermark assigner. Watermarks of several inputs combine as their minimum.
+ * Passes data through unchanged: UNION ALL (several inputs into one output). Watermarks of the
+ * inputs combine as their minimum over active inputs.
  */
 export class ForwardOperator implements Operator {
-  private readonly watermarks: number[];
-  private current = -Infinity;
+  private readonly valve: WatermarkValve;
 
   constructor(
     readonly name: string,
     inputs: number,
     private readonly out: Output,
   ) {
-    this.watermarks = new Array<number>(inputs).fill(-Infinity);
+    this.valve = new WatermarkValve(inputs);
   }
 
   processChunk(chunk: Chunk): void | Promise<void> {
@@ -22,11 +22,12 @@ export class ForwardOperator implements Operator {
   }
 
   processWatermark(watermark: number, input: number): void | Promise<void> {
-    this.watermarks[input] = watermark;
-    const min = Math.min(...this.watermarks);
-    if (min > this.current) {
-      this.current = min;
-      return this.out.emitWatermark(min);
-    }
+    const advanced = this.valve.update(input, watermark);
+    if (advanced !== undefined) return this.out.emitWatermark(advanced);
+  }
+
+  setInputIdle(input: number, idle: boolean): void | Promise<void> {
+    const advanced = this.valve.setIdle(input, idle);
+    if (advanced !== undefined) return this.out.emitWatermark(advanced);
   }
 }

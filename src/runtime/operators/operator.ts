@@ -17,6 +17,8 @@ export interface Operator {
   open?(): void | Promise<void>;
   processChunk(chunk: Chunk, input: number): void | Promise<void>;
   processWatermark?(watermark: number, input: number): void | Promise<void>;
+  /** An input went idle (leave it out of the watermark) or active again; only multi-input operators see this. */
+  setInputIdle?(input: number, idle: boolean): void | Promise<void>;
   finish?(): void | Promise<void>;
   close?(): void | Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { Timestamp } from '../../types/values.js';
 import type { Operator, Output } from './operator.js';
+import { WatermarkValve } from '../time/watermark-valve.js';
 
 interface WindowRows {
   readonly left: Row[];
@@ -18,8 +19,7 @@ interface WindowRows {
  */
 export class WindowJoinOperator implements Operator {
   numLateRecordsDropped = 0;
-  private readonly watermarks = [-Infinity, -Infinity];
-  private watermark = -Infinity;
+  private readonly valve = new WatermarkValve(2);
   /** Window end (as its trigger watermark) → rows of each side. */
   private readonly windows = new Map<number, WindowRows>();
 
@@ -40,7 +40,7 @@ export class WindowJoinOperator implements Operator {
         throw new RuntimeError(`${this.name} received an update; window joins need insert-only inputs.`);
       }
       const trigger = (row[this.windowEnd[input]!] as Timestamp).millis - 1;
-      if (trigger <= this.watermark) {
+      if (trigger <= this.valve.watermark) {
         this.numLateRecordsDropped++;
         return;
       }
@@ -50,11 +50,17 @@ export class WindowJoinOperator implements Operator {
     });
   }
 
-  async processWatermark(watermark: number, input: number): Promise<void> {
-    this.watermarks[input] = watermark;
-    const combined = Math.min(...this.watermarks);
-    if (combined <= this.watermark) return;
-    this.watermark = combined;
+  processWatermark(watermark: number, input: number): void | Promise<void> {
+    const advanced = this.valve.update(input, watermark);
+    if (advanced !== undefined) return this.advanceTo(advanced);
+  }
+
+  setInputIdle(input: number, idle: boolean): void | Promise<void> {
+    const advanced = this.valve.setIdle(input, idle);
+    if (advanced !== undefined) return this.advanceTo(advanced);
+  }
+
+  private async advanceTo(combined: number): Promise<void> {
     const due = [...this.windows.keys()].filter((t) => t <= combined).sort((a, b) => a - b);
     const rows: Row[] = [];
     for (const t of due) {

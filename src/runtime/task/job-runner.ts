@@ -1,6 +1,10 @@
 import { RuntimeError } from '../../types/errors.js';
 import type { RuntimeDag, RuntimeSource, RuntimeVertex } from './job-graph-builder.js';
 import { FanOut } from '../operators/operator.js';
+import type { SourceWatermark } from '../../connectors/connector.js';
+import type { Chunk } from '../../types/row.js';
+
+const IDLE = Symbol('idle');
 
 /** Flink's Long.MAX_VALUE watermark, sent when a bounded source ends. */
 export const MAX_WATERMARK = Number.MAX_SAFE_INTEGER;
@@ -19,14 +23,23 @@ export interface JobResult {
 export class JobRunner {
   private cancelled = false;
   private readonly remainingInputs = new Map<RuntimeVertex, number>();
+  /** Resolves on cancel, so a source waiting for data stops waiting. */
+  private readonly cancelSignal: Promise<null>;
+  private signalCancel: () => void = () => {};
 
-  constructor(readonly dag: RuntimeDag) {
+  constructor(
+    readonly dag: RuntimeDag,
+    /** `table.exec.source.idle-timeout` in ms (0: sources are never marked idle). */
+    private readonly idleTimeout = 0,
+  ) {
     for (const v of dag.vertices) this.remainingInputs.set(v, v.inputs);
+    this.cancelSignal = new Promise((resolve) => (this.signalCancel = () => resolve(null)));
   }
 
-  /** Stops the sources at their next poll; the job then ends without committing. */
+  /** Stops the sources, also while they wait for data; the job then ends without committing. */
   cancel(): void {
     this.cancelled = true;
+    this.signalCancel();
   }
 
   async run(): Promise<JobResult> {
@@ -38,7 +51,7 @@ export class JobRunner {
         sources.map((s) =>
           this.drive(s).catch((err: unknown) => {
             failure ??= err;
-            this.cancelled = true;
+            this.cancel();
           }),
         ),
       );
@@ -53,10 +66,22 @@ export class JobRunner {
   private async drive(source: RuntimeSource): Promise<void> {
     try {
       const out = new FanOut(source.consumers);
+      let idle = false;
       for (;;) {
         if (this.cancelled) return;
-        const next = await source.reader.poll();
+        const poll = source.reader.poll();
+        let next = await this.pollOrIdle(poll);
+        if (next === IDLE) {
+          idle = true;
+          await this.setIdle(source.consumers, true);
+          next = await Promise.race([poll, this.cancelSignal]);
+        }
+        if (this.cancelled) return;
         if (next === null) break;
+        if (idle) {
+          idle = false;
+          await this.setIdle(source.consumers, false);
+        }
         const r = 'rows' in next ? out.emit(next) : out.emitWatermark(next.watermark);
         if (r) await r;
       }
@@ -65,6 +90,25 @@ export class JobRunner {
       for (const c of source.consumers) await this.endInput(c.vertex);
     } finally {
       await source.reader.close();
+    }
+  }
+
+  /** The poll's result, or IDLE when the source has sent nothing for the idle timeout. */
+  private pollOrIdle(poll: Promise<Chunk | SourceWatermark | null>): Promise<Chunk | SourceWatermark | null | typeof IDLE> {
+    if (this.idleTimeout <= 0) return Promise.race([poll, this.cancelSignal]);
+    let timer: NodeJS.Timeout | undefined;
+    const idle = new Promise<typeof IDLE>((resolve) => (timer = setTimeout(() => resolve(IDLE), this.idleTimeout)));
+    return Promise.race([poll, idle, this.cancelSignal]).finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * Tells the operators where an idle source's data meets other inputs (UNION, joins) to leave
+   * it out of their watermark, as Flink's watermark status does; single-input operators pass it on.
+   */
+  private async setIdle(consumers: readonly { vertex: RuntimeVertex; input: number }[], idle: boolean): Promise<void> {
+    for (const { vertex, input } of consumers) {
+      if (vertex.inputs > 1) await vertex.operator.setInputIdle?.(input, idle);
+      else await this.setIdle(vertex.consumers, idle);
     }
   }
 
