@@ -1,45 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectorFactory, SourceReader } from '../src/connectors/connector.js';
-import { INSERT_ONLY } from '../src/types/changelog-mode.js';
 import { Timestamp } from '../src/types/values.js';
 import { runScript } from '../src/session/script-runner.js';
 import { Session } from '../src/session/session.js';
+import { scriptedConnector } from './helpers/scripted-connector.js';
 
 const at = (hhmm: string) => Timestamp.ofMillis(Date.parse(`2020-04-15T${hhmm}:00Z`));
-
-/** Unbounded test sources that play a script, then wait for data forever (until cancelled). */
-type Step = { rows: unknown[][] } | { watermark: Timestamp } | { wait: number };
-function scripted(scripts: Record<string, Step[]>): ConnectorFactory {
-  return {
-    identifier: 'scripted',
-    requiredOptions: [{ key: 'script', description: 'script name' }],
-    optionalOptions: [],
-    createSource: (ctx) => ({
-      changelogMode: INSERT_ONLY,
-      bounded: false,
-      metadata: new Map(),
-      createReader: (): SourceReader => {
-        const steps = [...scripts[ctx.options.get('script')!]!];
-        return {
-          poll: async () => {
-            for (let step = steps.shift(); ; step = steps.shift()) {
-              if (!step) return new Promise(() => {});
-              if ('wait' in step) await new Promise((r) => setTimeout(r, step.wait));
-              else if ('rows' in step) return { rows: step.rows, kinds: null };
-              else return { watermark: step.watermark.millis };
-            }
-          },
-          close: async () => {},
-        };
-      },
-    }),
-  };
-}
 
 async function run(idleTimeout: string): Promise<string[]> {
   const session = new Session({
     registry: {
-      connectors: new Map([['scripted', scripted({
+      connectors: new Map([['scripted', scriptedConnector({
         quiet: [{ rows: [[at('08:01'), 1]] }],
         busy: [{ wait: 20 }, { rows: [[at('08:02'), 2], [at('08:12'), 3]] }, { watermark: at('08:12') }, { wait: 100 }, { rows: [[at('08:25'), 4]] }, { watermark: at('08:25') }],
       })]]),

@@ -37,7 +37,7 @@ interface KeyState {
  * are merged and the result emitted, and slices no later window needs are dropped. Rows whose
  * last window has already fired are late: dropped and counted (numLateRecordsDropped). A late row
  * whose slice still belongs to an unfired window (HOP, CUMULATE) counts towards that window only.
- * State is O(keys × live slices).
+ * State is O(keys × live slices). Processing-time windows fire when the clock passes their end.
  */
 export class WindowAggregateOperator implements Operator {
   numLateRecordsDropped = 0;
@@ -55,9 +55,18 @@ export class WindowAggregateOperator implements Operator {
     private readonly sets: readonly GroupingSet[],
     private readonly aggs: readonly BoundAggregate[],
     private readonly out: Output,
+    /** Processing-time windows: fire by this clock instead of by watermarks. */
+    private readonly clock?: () => number,
   ) {}
 
-  processChunk(chunk: Chunk): void {
+  private timer: NodeJS.Timeout | undefined;
+
+  processChunk(chunk: Chunk): void | Promise<void> {
+    this.accumulateChunk(chunk);
+    if (this.clock) return this.fireDue(this.clock());
+  }
+
+  private accumulateChunk(chunk: Chunk): void {
     const { assigner, shift } = this;
     chunk.rows.forEach((row, i) => {
       if (chunk.kinds && chunk.kinds[i] !== RowKind.INSERT) {
@@ -99,14 +108,33 @@ export class WindowAggregateOperator implements Operator {
   }
 
   async processWatermark(watermark: number): Promise<void> {
+    if (this.clock) return this.out.emitWatermark(watermark);
     if (watermark <= this.watermark) return;
-    this.watermark = watermark;
-    const due = [...this.pending.keys()].filter((end) => this.shift.triggerTime(end) <= watermark).sort((a, b) => a - b);
+    await this.fireDue(watermark);
+    await this.out.emitWatermark(watermark);
+  }
+
+  /** Fires every window whose end `time` (a watermark, or the clock for processing time) has passed. */
+  private async fireDue(time: number): Promise<void> {
+    this.watermark = time;
+    const due = [...this.pending.keys()].filter((end) => this.shift.triggerTime(end) <= time).sort((a, b) => a - b);
     for (const end of due) {
       const rows = this.fire(end);
       if (rows.length > 0) await this.out.emit({ rows, kinds: null });
     }
-    await this.out.emitWatermark(watermark);
+    if (this.clock) this.schedule();
+  }
+
+  /** Processing time: wake up when the next window ends, also if no row arrives by then. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (this.pending.size === 0) return;
+    const next = Math.min(...[...this.pending.keys()].map((end) => this.shift.triggerTime(end)));
+    this.timer = setTimeout(() => void this.fireDue(this.clock!()), Math.max(10, next - this.clock!() + 1));
+  }
+
+  close(): void {
+    clearTimeout(this.timer);
   }
 
   private fire(end: number): Row[] {

@@ -166,7 +166,9 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
           build(node.input, { vertex: addVertex(op, 1), input: 0 });
           return;
         }
-        const op = new WindowAggregateOperator(`WindowAggregate[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets, aggs, outputOf(consumers));
+        const time = input[node.timeIndex]!.type;
+        const proctime = (time.kind === 'TIMESTAMP' || time.kind === 'TIMESTAMP_LTZ') && time.timeAttribute === 'PROCTIME';
+        const op = new WindowAggregateOperator(`WindowAggregate[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets, aggs, outputOf(consumers), proctime ? opts.session.now : undefined);
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
       }
