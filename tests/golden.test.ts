@@ -44,7 +44,12 @@ for (const file of goldenFiles(ROOT)) {
   describe(relative(ROOT, file), () => {
     for (const c of cases) {
       (c.skip ? it.skip : it)(c.skip ? `${c.name} (skipped: ${c.skip})` : c.name, async () => {
-        const { stdout, stderr, code } = await runGoldenCase(c);
+        const { stdout, stderr: all, code } = await runGoldenCase(c);
+        // Late-record reports are information, not errors; `--- late N` checks their total.
+        const LATE = /dropped (\d+) late record/;
+        const stderr = all.filter((l) => !LATE.test(l));
+        const late = all.reduce((n, l) => n + Number(LATE.exec(l)?.[1] ?? 0), 0);
+        if (c.late !== undefined) expect(late, 'late records dropped').toBe(c.late);
         if (c.error) {
           expect(code, `expected an error, got output:\n${stdout.join('\n')}`).toBe(1);
           const all = stderr.join('\n');

@@ -115,5 +115,8 @@ async function runJob(result: Extract<StatementResult, { kind: 'job' }>, session
   opts.onJob?.(runner);
   const { cancelled } = await runner.run();
   done?.();
+  for (const [operator, m] of runner.metrics()) {
+    if (m['numLateRecordsDropped']) io.stderr(`${opts.fileName}: ${operator} dropped ${m['numLateRecordsDropped']} late record(s) (numLateRecordsDropped).`);
+  }
   return cancelled ? 'cancelled' : 'done';
 }

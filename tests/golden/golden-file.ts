@@ -11,6 +11,8 @@ export interface GoldenCase {
   readonly error?: { readonly text: string; readonly at?: string };
   /** Why the case does not run yet (it documents Flink's output for a feature still to come). */
   readonly skip?: string;
+  /** Expected total of late records dropped (numLateRecordsDropped), when the case states it. */
+  readonly late?: number;
 }
 
 /** Parses a golden file into cases. Lines before the first `===` are comments. */
@@ -26,6 +28,7 @@ export function parseGoldenFile(text: string, file: string): GoldenCase[] {
     let output: GoldenCase['output'];
     let error: GoldenCase['error'];
     let skip: string | undefined;
+    let late: number | undefined;
     for (const s of current.sections) {
       const [kind, ...rest] = s.header.split(/\s+/);
       const body = trimBlank(s.body);
@@ -33,12 +36,13 @@ export function parseGoldenFile(text: string, file: string): GoldenCase[] {
       else if (kind === 'sql') sql = body.join('\n');
       else if (kind === 'set') sets = body.filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')).trim(), l.slice(l.indexOf('=') + 1).trim()]);
       else if (kind === 'output') output = { lines: body, unordered: rest.includes('unordered'), line: s.line };
+      else if (kind === 'late') late = Number(rest[0]);
       else if (kind === 'skip') skip = [rest.join(' '), ...body].join(' ').trim();
       else if (kind === 'error') error = { text: body.join('\n').trim(), at: rest[0] === 'at' ? rest[1] : undefined };
       else throw new Error(`${file}:${s.line}: unknown section '--- ${s.header}'`);
     }
     if (!output && !error) throw new Error(`${file}:${current.line}: case '${current.name}' has neither '--- output' nor '--- error'`);
-    cases.push({ name: current.name, file, line: current.line, inputs, sets, sql, output, error, skip });
+    cases.push({ name: current.name, file, line: current.line, inputs, sets, sql, output, error, skip, late });
   };
   lines.forEach((raw, i) => {
     const line = raw.replace(/\r$/, '');

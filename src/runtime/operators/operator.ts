@@ -21,6 +21,8 @@ export interface Operator {
   setInputIdle?(input: number, idle: boolean): void | Promise<void>;
   finish?(): void | Promise<void>;
   close?(): void | Promise<void>;
+  /** Counters by Flink's metric names, e.g. numLateRecordsDropped. */
+  metrics?(): Readonly<Record<string, number>>;
 }
 
 /** Where a node's output goes: an operator's input. */

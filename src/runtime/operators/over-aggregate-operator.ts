@@ -33,6 +33,10 @@ export class OverAggregateOperator implements Operator {
   private watermark = -Infinity;
   private readonly partitions = new Map<HashKey, Partition>();
 
+  metrics(): Readonly<Record<string, number>> {
+    return { numLateRecordsDropped: this.numLateRecordsDropped };
+  }
+
   constructor(
     readonly name: string,
     private readonly timeIndex: number,

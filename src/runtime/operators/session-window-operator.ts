@@ -28,6 +28,10 @@ export class SessionWindowOperator<T> implements Operator {
   private watermark = -Infinity;
   private readonly keys = new Map<HashKey, { key: unknown[]; set: GroupingSet; sessions: SessionSet<T> }>();
 
+  metrics(): Readonly<Record<string, number>> {
+    return { numLateRecordsDropped: this.numLateRecordsDropped };
+  }
+
   constructor(
     readonly name: string,
     private readonly gap: number,

@@ -47,6 +47,10 @@ export class WindowAggregateOperator implements Operator {
   /** Window end → keys with data in it; fired in ascending order of end. */
   private readonly pending = new Map<number, Set<HashKey>>();
 
+  metrics(): Readonly<Record<string, number>> {
+    return { numLateRecordsDropped: this.numLateRecordsDropped, numNullRowtimeDropped: this.numNullRowtimeDropped };
+  }
+
   constructor(
     readonly name: string,
     private readonly assigner: SliceAssigner,

@@ -23,6 +23,10 @@ export class WindowJoinOperator implements Operator {
   /** Window end (as its trigger watermark) → rows of each side. */
   private readonly windows = new Map<number, WindowRows>();
 
+  metrics(): Readonly<Record<string, number>> {
+    return { numLateRecordsDropped: this.numLateRecordsDropped };
+  }
+
   constructor(
     readonly name: string,
     private readonly joinType: JoinType,

@@ -28,6 +28,10 @@ export class WindowRankOperator implements Operator {
   /** Trigger time → partition → rows in arrival order. */
   private readonly windows = new Map<number, Map<HashKey, Row[]>>();
 
+  metrics(): Readonly<Record<string, number>> {
+    return { numLateRecordsDropped: this.numLateRecordsDropped };
+  }
+
   constructor(
     readonly name: string,
     private readonly spec: WindowRankSpec,

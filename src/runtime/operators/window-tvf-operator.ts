@@ -12,6 +12,10 @@ import type { Operator, Output } from './operator.js';
 export class WindowTvfOperator implements Operator {
   numNullRowtimeDropped = 0;
 
+  metrics(): Readonly<Record<string, number>> {
+    return { numNullRowtimeDropped: this.numNullRowtimeDropped };
+  }
+
   constructor(
     readonly name: string,
     private readonly assigner: SliceAssigner,

@@ -36,6 +36,16 @@ export class JobRunner {
     this.cancelSignal = new Promise((resolve) => (this.signalCancel = () => resolve(null)));
   }
 
+  /** Each operator's counters, by operator name (e.g. `WindowAggregate[3]` → numLateRecordsDropped). */
+  metrics(): Map<string, Readonly<Record<string, number>>> {
+    const out = new Map<string, Readonly<Record<string, number>>>();
+    for (const v of this.dag.vertices) {
+      const m = v.operator.metrics?.();
+      if (m) out.set(v.operator.name, m);
+    }
+    return out;
+  }
+
   /** Stops the sources, also while they wait for data; the job then ends without committing. */
   cancel(): void {
     this.cancelled = true;
