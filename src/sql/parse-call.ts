@@ -207,8 +207,14 @@ function parseGenericCall(p: Parser, name: readonly string[], start: Pos): Expr 
     }
     if (p.acceptSeq('ORDER', 'BY')) orderBy = parseOrderItems(p);
   }
+  // `ARRAY_AGG(x IGNORE NULLS)`: the null treatment may also stand inside the parentheses.
+  let nulls: 'RESPECT' | 'IGNORE' | undefined;
+  if ((p.isKw('RESPECT') || p.isKw('IGNORE')) && p.isKw('NULLS', 1)) {
+    nulls = p.next().upper as 'RESPECT' | 'IGNORE';
+    p.next();
+  }
   p.expectOp(')');
-  return finishCall(p, name, start, { args, distinct, star, ...(orderBy ? { orderBy } : {}) });
+  return finishCall(p, name, start, { args, distinct, star, ...(orderBy ? { orderBy } : {}), ...(nulls ? { nulls } : {}) });
 }
 
 /** WITHIN GROUP, FILTER, RESPECT/IGNORE NULLS and OVER after a call's ')'. */
@@ -230,7 +236,7 @@ function finishCall(p: Parser, name: readonly string[], start: Pos, parts: Parti
     filter = parseExpr(p);
     p.expectOp(')');
   }
-  let nulls: 'RESPECT' | 'IGNORE' | undefined;
+  let nulls = parts.nulls;
   if ((p.isKw('RESPECT') || p.isKw('IGNORE')) && p.isKw('NULLS', 1)) {
     nulls = p.next().upper as 'RESPECT';
     p.next();

@@ -76,20 +76,35 @@ export function analyzeAggregate(s: A.Select, input: PlanNode, ctx: ExprContext)
       if (err instanceof FunctionTypeError) throw new SqlError('INVALID_CALL', err.message, c.span);
       throw err;
     }
-    return { name, args, distinct: c.distinct, filterArg, type, constants: constants.map((r) => (r.kind === 'Literal' ? r.value : null)) };
+    return {
+      name,
+      args,
+      distinct: c.distinct,
+      filterArg,
+      type,
+      constants: constants.map((r) => (r.kind === 'Literal' ? r.value : null)),
+      ...(c.nulls ? { nulls: c.nulls } : {}),
+      ...(c.json?.onNull ? { onNull: c.json.onNull } : {}),
+    };
   });
   const preNode: PlanNode = { kind: 'Calc', input: base, projects: pre, fields: pre.map((r, i) => ({ name: r.kind === 'InputRef' ? base.fields[r.index]!.name : `$f${i}`, type: r.type })) };
   const nullableKeys = new Set<number>();
   const groupingSets = isPlainGroupBy(s.groupBy) ? undefined : sets.map((set) => set.map((e) => groupExprs.findIndex((g) => exprKey(g) === exprKey(e))));
   if (groupingSets) groupExprs.forEach((_, i) => groupingSets.some((gs) => !gs.includes(i)) && nullableKeys.add(i));
-  const keyFields: Field[] = groupKeys.map((k, i) => ({ name: groupName(groupExprs[i]!, i), type: T.withNullability(pre[k]!.type, pre[k]!.type.nullable || nullableKeys.has(i)) }));
+  // A regular GROUP BY materializes time attributes; a window aggregation keeps window_time's.
+  const windowTvf = window?.node ?? findWindowTvf(input, groupExprs, ctx);
+  const windowed = windowTvf !== undefined;
+  const keyFields: Field[] = groupKeys.map((k, i) => {
+    const type = T.withNullability(pre[k]!.type, pre[k]!.type.nullable || nullableKeys.has(i));
+    return { name: groupName(groupExprs[i]!, i), type: windowed ? type : T.withoutTimeAttribute(type) };
+  });
   const agg: AggregateNode = {
     kind: 'Aggregate',
     input: preNode,
     groupKeys: groupKeys.map((_, i) => i).map((i) => groupKeys[i]!),
     groupingSets: groupingSets?.map((gs) => gs.map((i) => groupKeys[i]!)),
     aggCalls,
-    window: window?.node ?? findWindowTvf(input, groupExprs, ctx),
+    window: windowTvf,
     fields: [...keyFields, ...aggCalls.map((a, i) => ({ name: `EXPR$${i}`, type: a.type }))],
   };
   // SELECT and HAVING see group keys and aggregate results only.

@@ -97,6 +97,10 @@ export interface AggCall {
   readonly type: DataType;
   /** Literal arguments that are not columns (LISTAGG separator). */
   readonly constants: readonly unknown[];
+  /** `IGNORE NULLS` / `RESPECT NULLS` (ARRAY_AGG, FIRST_VALUE, LAST_VALUE). */
+  readonly nulls?: 'RESPECT' | 'IGNORE';
+  /** `NULL ON NULL` / `ABSENT ON NULL` (JSON_OBJECTAGG, JSON_ARRAYAGG). */
+  readonly onNull?: 'NULL' | 'ABSENT';
 }
 
 /** GROUP BY (with grouping sets) or DISTINCT; outputs group keys then aggregates. */
