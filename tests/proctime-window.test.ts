@@ -55,6 +55,21 @@ describe('processing-time windows (injected clock)', () => {
     expect(out).toEqual(['+I[2024-01-01T00:00, 2024-01-02T00:00, 1]']);
   });
 
+  it('a processing-time SESSION window closes when the clock passes its gap', async () => {
+    const out = await run(
+      `${DDL}
+       SELECT k, window_start, window_end, SUM(v) FROM TABLE(SESSION(TABLE s PARTITION BY k, DESCRIPTOR(pt), INTERVAL '5' SECONDS)) GROUP BY k, window_start, window_end;`,
+      [
+        { rows: [['a', 1]] },
+        { clock: T0 + 3 * SEC },
+        { rows: [['a', 2]] },
+        { clock: T0 + 20 * SEC },
+        { rows: [['b', 7]] },
+      ],
+    );
+    expect(out).toEqual(['+I[a, 2024-01-01T10:00, 2024-01-01T10:00:08, 3]']);
+  });
+
   it('a processing-time window TVF stamps rows with the clock', async () => {
     const out = await run(`${DDL}\nSELECT k, window_start, window_end FROM TABLE(TUMBLE(TABLE s, DESCRIPTOR(pt), INTERVAL '1' MINUTE));`, [
       { clock: T0 + 61 * SEC },

@@ -6,6 +6,7 @@ import { Timestamp } from '../../types/values.js';
 import { SessionSet } from '../windows/session-set.js';
 import type { TimeShift } from '../windows/time-shift.js';
 import type { Operator, Output } from './operator.js';
+import { ClockTimer } from '../time/clock-timer.js';
 import type { BoundAggregate, GroupingSet } from './window-aggregate-operator.js';
 
 /** What a session collects: aggregate accumulators (aggregation) or the rows themselves (the TVF). */
@@ -40,9 +41,20 @@ export class SessionWindowOperator<T> implements Operator {
     private readonly sets: readonly GroupingSet[],
     private readonly content: SessionContent<T>,
     private readonly out: Output,
-  ) {}
+    /** Processing-time sessions: close by this clock instead of by watermarks. */
+    private readonly clock?: () => number,
+  ) {
+    this.timer = clock ? new ClockTimer(clock, (now) => this.fireDue(now)) : undefined;
+  }
 
-  processChunk(chunk: Chunk): void {
+  private readonly timer: ClockTimer | undefined;
+
+  processChunk(chunk: Chunk): void | Promise<void> {
+    this.addChunk(chunk);
+    if (this.clock) return this.fireDue(this.clock());
+  }
+
+  private addChunk(chunk: Chunk): void {
     chunk.rows.forEach((row, i) => {
       if (chunk.kinds && chunk.kinds[i] !== RowKind.INSERT) {
         throw new RuntimeError(`${this.name} received an update; session windows need an insert-only input.`);
@@ -67,8 +79,20 @@ export class SessionWindowOperator<T> implements Operator {
   }
 
   async processWatermark(watermark: number): Promise<void> {
+    if (this.clock) return this.out.emitWatermark(watermark);
     if (watermark <= this.watermark) return;
-    this.watermark = watermark;
+    await this.fireDue(watermark);
+    await this.out.emitWatermark(watermark);
+  }
+
+  close(): void {
+    this.timer?.clear();
+  }
+
+  /** Emits every session whose end `time` (a watermark, or the clock) has passed. */
+  private async fireDue(time: number): Promise<void> {
+    this.watermark = time;
+    const watermark = time;
     const fired: { end: number; rows: Row[] }[] = [];
     for (const [hash, entry] of this.keys) {
       for (const s of entry.sessions.takeDue((end) => this.shift.triggerTime(end) <= watermark)) {
@@ -80,7 +104,10 @@ export class SessionWindowOperator<T> implements Operator {
     fired.sort((a, b) => a.end - b.end);
     const rows = fired.flatMap((f) => f.rows);
     if (rows.length > 0) await this.out.emit({ rows, kinds: null });
-    await this.out.emitWatermark(watermark);
+    if (this.timer) {
+      const ends = [...this.keys.values()].flatMap((e) => e.sessions.sessions.map((s) => this.shift.triggerTime(s.end)));
+      this.timer.schedule(ends.length > 0 ? Math.min(...ends) : undefined);
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import type { AggregateFunction } from '../aggregates/aggregate-function.js';
 import type { SliceAssigner } from '../windows/slice-assigner.js';
 import type { TimeShift } from '../windows/time-shift.js';
 import type { Operator, Output } from './operator.js';
+import { ClockTimer } from '../time/clock-timer.js';
 import type { HashKey } from '../../types/value-hash.js';
 
 /** One aggregate of the operator: the function, its argument columns and optional FILTER column. */
@@ -61,9 +62,11 @@ export class WindowAggregateOperator implements Operator {
     private readonly out: Output,
     /** Processing-time windows: fire by this clock instead of by watermarks. */
     private readonly clock?: () => number,
-  ) {}
+  ) {
+    this.timer = clock ? new ClockTimer(clock, (now) => this.fireDue(now)) : undefined;
+  }
 
-  private timer: NodeJS.Timeout | undefined;
+  private readonly timer: ClockTimer | undefined;
 
   processChunk(chunk: Chunk): void | Promise<void> {
     this.accumulateChunk(chunk);
@@ -126,19 +129,12 @@ export class WindowAggregateOperator implements Operator {
       const rows = this.fire(end);
       if (rows.length > 0) await this.out.emit({ rows, kinds: null });
     }
-    if (this.clock) this.schedule();
-  }
-
-  /** Processing time: wake up when the next window ends, also if no row arrives by then. */
-  private schedule(): void {
-    clearTimeout(this.timer);
-    if (this.pending.size === 0) return;
-    const next = Math.min(...[...this.pending.keys()].map((end) => this.shift.triggerTime(end)));
-    this.timer = setTimeout(() => void this.fireDue(this.clock!()), Math.max(10, next - this.clock!() + 1));
+    // Processing time: wake up when the next window ends, also if no row arrives by then.
+    this.timer?.schedule(this.pending.size === 0 ? undefined : Math.min(...[...this.pending.keys()].map((end) => this.shift.triggerTime(end))));
   }
 
   close(): void {
-    clearTimeout(this.timer);
+    this.timer?.clear();
   }
 
   private fire(end: number): Row[] {

@@ -147,7 +147,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const timeOf = proctime ? () => opts.session.now() : (row: unknown[]) => (row[node.timeIndex] as Timestamp | null)?.millis ?? null;
         if (node.window === 'SESSION') {
           const sets = groupingSets(node.partitionKeys, undefined, node.input.fields);
-          const op = new SessionWindowOperator(`WindowTableFunction[${id}]`, node.params['gap']!, timeShiftOf(node, opts.session.timeZone), timeOf, sets, rowsContent, outputOf(consumers));
+          const op = new SessionWindowOperator(`WindowTableFunction[${id}]`, node.params['gap']!, timeShiftOf(node, opts.session.timeZone), timeOf, sets, rowsContent, outputOf(consumers), proctime ? opts.session.now : undefined);
           build(node.input, { vertex: addVertex(op, 1), input: 0 });
           return;
         }
@@ -160,14 +160,14 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const aggs = node.aggCalls.map((call) => boundAggregate(call, input, opts.userAggregates));
         const sets = groupingSets(node.groupKeys, node.groupingSets, input);
         const shift = timeShiftOf({ input: node.input, timeIndex: node.timeIndex }, opts.session.timeZone);
+        const time = input[node.timeIndex]!.type;
+        const proctime = (time.kind === 'TIMESTAMP' || time.kind === 'TIMESTAMP_LTZ') && time.timeAttribute === 'PROCTIME';
         if (node.window.window === 'SESSION') {
           const timeOf = (row: unknown[]) => (row[node.timeIndex] as Timestamp | null)?.millis ?? null;
-          const op = new SessionWindowOperator(`WindowAggregate[${id}]`, node.window.params['gap']!, shift, timeOf, sets, aggregateContent(aggs), outputOf(consumers));
+          const op = new SessionWindowOperator(`WindowAggregate[${id}]`, node.window.params['gap']!, shift, timeOf, sets, aggregateContent(aggs), outputOf(consumers), proctime ? opts.session.now : undefined);
           build(node.input, { vertex: addVertex(op, 1), input: 0 });
           return;
         }
-        const time = input[node.timeIndex]!.type;
-        const proctime = (time.kind === 'TIMESTAMP' || time.kind === 'TIMESTAMP_LTZ') && time.timeAttribute === 'PROCTIME';
         const op = new WindowAggregateOperator(`WindowAggregate[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets, aggs, outputOf(consumers), proctime ? opts.session.now : undefined);
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
