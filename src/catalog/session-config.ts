@@ -12,6 +12,7 @@ export const SESSION_DEFAULTS: ReadonlyMap<string, string> = new Map([
   ['table.exec.sink.not-null-enforcer', 'ERROR'],
   ['table.exec.sink.upsert-materialize', 'AUTO'],
   ['table.exec.state.ttl', '0 ms'],
+  ['table.optimizer.agg-phase-strategy', 'AUTO'],
   ['table.dml-sync', 'false'],
   ['execution.runtime-mode', 'streaming'],
   ['sql-client.execution.result-mode', 'TABLEAU'],

@@ -104,10 +104,13 @@ function describe(node: PlanNode): string {
     case 'WindowAggregate': {
       const input = node.input.fields;
       const keys = node.groupKeys.map((k) => input[k]!.name);
-      const aggs = node.aggCalls.map((a, i) => `${aggText(a, input)} AS ${node.fields[keys.length + i]!.name}`);
+      const local = node.phase === 'local';
+      const aggs = node.aggCalls.map((a, i) => `${aggText(a, input)} AS ${node.fields[keys.length + (local ? 1 : 0) + i]!.name}`);
       const w = node.fields.length - 3;
-      const props = ['start', 'end', 'rowtime'].map((p, i) => `${p}('w$) AS ${node.fields[w + i]!.name}`);
-      return `WindowAggregate(${keys.length ? `groupBy=[${keys.join(', ')}], ` : ''}window=[${windowText(node.window, input[node.timeIndex]!.name)}]${node.window.window === 'SESSION' ? '' : `, slice=[${formatDuration(sliceAssignerOf(node.window).sliceSize)}]`}, select=[${[...keys, ...aggs, ...props].join(', ')}]`;
+      const props = local ? [`slice_end('w$) AS $slice_end`] : ['start', 'end', 'rowtime'].map((p, i) => `${p}('w$) AS ${node.fields[w + i]!.name}`);
+      const time = node.phase === 'global' ? '$slice_end' : input[node.timeIndex]!.name;
+      const name = node.phase === 'local' ? 'LocalWindowAggregate' : node.phase === 'global' ? 'GlobalWindowAggregate' : 'WindowAggregate';
+      return `${name}(${keys.length ? `groupBy=[${keys.join(', ')}], ` : ''}window=[${windowText(node.window, time)}]${node.window.window === 'SESSION' ? '' : `, slice=[${formatDuration(sliceAssignerOf(node.window).sliceSize)}]`}, select=[${[...keys, ...aggs, ...props].join(', ')}]`;
     }
     case 'SetOp':
       return `${node.op === 'UNION' ? 'Union' : node.op === 'INTERSECT' ? 'Intersect' : 'Minus'}(all=[${node.all}])`;

@@ -26,7 +26,7 @@ export function planJob(stmt: A.Insert | A.StatementSet | A.QueryStatement, sess
     if (stmt.inserts.length === 0) throw new SqlError('EMPTY_STATEMENT_SET', 'A statement set must contain at least one INSERT', stmt.span);
     sinks = stmt.inserts.map((i) => planInsert(i, env));
   }
-  const optimized = optimize(sinks);
+  const optimized = optimize(sinks, env);
   return { sinks: optimized, ...resolveConnectors(optimized, env, describeNode) };
 }
 

@@ -85,7 +85,7 @@ export class Session {
   }
 
   env(): PlannerEnv {
-    return { catalog: this.catalog, functions: this.functions(), session: this.functionContext(), registry: this.registry, ctes: new Map() };
+    return { catalog: this.catalog, functions: this.functions(), session: this.functionContext(), option: (k) => this.config.get(k), registry: this.registry, ctes: new Map() };
   }
 
   /** Executes one statement; `text` is the whole script the statement's spans refer to. */

@@ -144,12 +144,17 @@ const CASES: readonly Case[] = [
   { name: 'legacy GROUP BY HOP 2 s / 10 s global', window: { kind: 'HOP', slide: s(2), size: s(10) }, keyed: false, aggs: ALL_AGGS, legacy: true },
 ];
 
+/** Suites alternate the aggregation strategy, so the one- and two-phase paths are both compared with DuckDB. */
+let phaseStrategy = 'TWO_PHASE';
+let suiteCount = 0;
+
 /** Runs one query through the whole engine; returns the print lines. */
 async function runWeir(input: readonly string[], query: string, time: TimeMode): Promise<string[]> {
   let session!: Session;
   const connector = goldenConnector(new Map([['ev', input]]), () => session.functions());
   session = new Session({ registry: { connectors: new Map([['golden', connector]]), formats: new Map() } });
   session.config.set('table.local-time-zone', time.zone);
+  session.config.set('table.optimizer.agg-phase-strategy', phaseStrategy);
   const stdout: string[] = [];
   const stderr: string[] = [];
   const code = await runScript(`${ddl(time.ltz ? 'TIMESTAMP_LTZ(3)' : 'TIMESTAMP(3)')}\n${query}`, session, {
@@ -199,11 +204,13 @@ async function expectedLines(conn: DuckDBConnection, c: Case): Promise<string[]>
 
 /** One suite: a stream loaded into DuckDB once, and each case run through weir and compared. */
 function defineSuite(title: string, items: readonly StreamItem[], cases: readonly Case[], time = UTC_TIMESTAMP, late = false): void {
-  describe(title, () => {
+  const strategy = suiteCount++ % 2 === 0 ? 'TWO_PHASE' : 'ONE_PHASE';
+  describe(`${title} (${strategy})`, () => {
     const input = goldenLines(items, time.ltz);
     let db: DuckDBInstance;
     let conn: DuckDBConnection;
     beforeAll(async () => {
+      phaseStrategy = strategy;
       db = await DuckDBInstance.create(':memory:');
       conn = await db.connect();
       await loadEvents(conn, items, time.zoneOffset);

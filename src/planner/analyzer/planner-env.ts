@@ -10,6 +10,8 @@ export interface PlannerEnv {
   readonly catalog: CatalogManager;
   readonly functions: FunctionResolver;
   readonly session: FunctionContext;
+  /** A session option (`SET 'k' = 'v'` or its default). */
+  option(key: string): string | undefined;
   /** Connector and format factories, to resolve sources and sinks while planning. */
   readonly registry: ConnectorRegistry;
   /** CTEs visible at this point (innermost last). */

@@ -183,6 +183,12 @@ export interface WindowAggregateNode extends NodeBase {
   /** GROUPING SETS over windows: subsets of groupKeys; absent for a plain GROUP BY. */
   readonly groupingSets?: readonly (readonly number[])[];
   readonly aggCalls: readonly AggCall[];
+  /**
+   * Two-phase aggregation (table.optimizer.agg-phase-strategy): the local phase emits, per key
+   * and slice, the keys, the slice end (`timeIndex` of the global phase) and one accumulator per
+   * aggregate; the global phase merges them (its aggregates' args are those accumulator columns).
+   */
+  readonly phase?: 'local' | 'global';
 }
 
 /**

@@ -1,15 +1,16 @@
 import type { PlanNode, SinkNode } from '../logical/plan-node.js';
 import { mergeCalcs } from './merge-calcs.js';
 import { removeIdentityCalc } from './remove-identity-calc.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleContext } from './rule.js';
 import { windowAggregate } from './window-aggregate.js';
 import { windowRank } from './window-rank.js';
 import { windowJoin } from './window-join.js';
+import { twoPhaseWindowAggregate } from './two-phase-window-aggregate.js';
 
-const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, windowAggregate, windowRank, windowJoin];
+const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, windowAggregate, windowRank, windowJoin, twoPhaseWindowAggregate];
 
 /** Rewrites the plan bottom-up with every rule to a fixpoint per node; shared subplans stay shared. */
-export function optimize(sinks: readonly SinkNode[]): SinkNode[] {
+export function optimize(sinks: readonly SinkNode[], ctx: RuleContext): SinkNode[] {
   const done = new Map<PlanNode, PlanNode>();
   const visit = (node: PlanNode): PlanNode => {
     const known = done.get(node);
@@ -18,14 +19,16 @@ export function optimize(sinks: readonly SinkNode[]): SinkNode[] {
     for (let changed = true; changed; ) {
       changed = false;
       for (const rule of RULES) {
-        const next = rule.rewrite(result);
+        const next = rule.rewrite(result, ctx);
         if (next) {
-          result = next;
+          // A rewrite may create new nodes below the result: they get the rules too.
+          result = withInputs(next, visit);
           changed = true;
         }
       }
     }
     done.set(node, result);
+    done.set(result, result);
     return result;
   };
   return sinks.map((s) => visit(s) as SinkNode);

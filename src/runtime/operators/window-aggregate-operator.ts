@@ -62,6 +62,8 @@ export class WindowAggregateOperator implements Operator {
     private readonly out: Output,
     /** Processing-time windows: fire by this clock instead of by watermarks. */
     private readonly clock?: () => number,
+    /** Global phase of two-phase aggregation: rows carry a slice end and accumulators to merge. */
+    private readonly merging = false,
   ) {
     this.timer = clock ? new ClockTimer(clock, (now) => this.fireDue(now)) : undefined;
   }
@@ -79,12 +81,16 @@ export class WindowAggregateOperator implements Operator {
       if (chunk.kinds && chunk.kinds[i] !== RowKind.INSERT) {
         throw new RuntimeError(`${this.name} received an update (${chunk.kinds[i]}); window aggregation needs an insert-only input.`);
       }
-      const time = row[this.timeIndex] as Timestamp | null;
-      if (time === null) {
-        this.numNullRowtimeDropped++;
-        return;
+      let sliceEnd: number;
+      if (this.merging) sliceEnd = row[this.timeIndex] as number;
+      else {
+        const time = row[this.timeIndex] as Timestamp | null;
+        if (time === null) {
+          this.numNullRowtimeDropped++;
+          return;
+        }
+        sliceEnd = assigner.sliceEnd(shift.toWindowTime(time.millis));
       }
-      const sliceEnd = assigner.sliceEnd(shift.toWindowTime(time.millis));
       if (shift.triggerTime(assigner.lastWindowEnd(sliceEnd)) <= this.watermark) {
         this.numLateRecordsDropped++;
         return;
@@ -110,7 +116,7 @@ export class WindowAggregateOperator implements Operator {
     for (let a = 0; a < this.aggs.length; a++) {
       const agg = this.aggs[a]!;
       if (agg.grouping || (agg.filter !== undefined && row[agg.filter] !== true)) continue;
-      accs[a] = agg.fn.accumulate(accs[a], agg.args.map((x) => row[x]));
+      accs[a] = this.merging ? agg.fn.merge(accs[a], row[agg.args[0]!]) : agg.fn.accumulate(accs[a], agg.args.map((x) => row[x]));
     }
   }
 

@@ -12,6 +12,7 @@ import type { Operator, Output } from '../operators/operator.js';
 import { FanOut } from '../operators/operator.js';
 import { SinkOperator } from '../operators/sink-operator.js';
 import { ValuesReader } from './values-reader.js';
+import { LocalWindowAggregateOperator } from '../operators/local-window-aggregate-operator.js';
 import { WindowTvfOperator } from '../operators/window-tvf-operator.js';
 import { WindowAggregateOperator, type BoundAggregate, type GroupingSet } from '../operators/window-aggregate-operator.js';
 import type { AggregateFunction } from '../aggregates/aggregate-function.js';
@@ -157,18 +158,26 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       }
       case 'WindowAggregate': {
         const input = node.input.fields;
-        const aggs = node.aggCalls.map((call) => boundAggregate(call, input, opts.userAggregates));
+        // The global phase's aggregates read accumulators: build them from the local phase's calls.
+        const calls = node.phase === 'global' && node.input.kind === 'WindowAggregate' ? node.input.aggCalls : node.aggCalls;
+        const callInput = node.phase === 'global' && node.input.kind === 'WindowAggregate' ? node.input.input.fields : input;
+        const aggs = calls.map((call, i) => ({ ...boundAggregate(call, callInput, opts.userAggregates), args: node.aggCalls[i]!.args, filter: node.aggCalls[i]!.filterArg }));
         const sets = groupingSets(node.groupKeys, node.groupingSets, input);
-        const shift = timeShiftOf({ input: node.input, timeIndex: node.timeIndex }, opts.session.timeZone);
-        const time = input[node.timeIndex]!.type;
+        const timeNode = node.phase === 'global' && node.input.kind === 'WindowAggregate' ? node.input : node;
+        const shift = timeShiftOf({ input: timeNode.input, timeIndex: timeNode.timeIndex }, opts.session.timeZone);
+        const time = timeNode.input.fields[timeNode.timeIndex]!.type;
         const proctime = (time.kind === 'TIMESTAMP' || time.kind === 'TIMESTAMP_LTZ') && time.timeAttribute === 'PROCTIME';
+        const clock = proctime ? opts.session.now : undefined;
+        let op: Operator;
         if (node.window.window === 'SESSION') {
           const timeOf = (row: unknown[]) => (row[node.timeIndex] as Timestamp | null)?.millis ?? null;
-          const op = new SessionWindowOperator(`WindowAggregate[${id}]`, node.window.params['gap']!, shift, timeOf, sets, aggregateContent(aggs), outputOf(consumers), proctime ? opts.session.now : undefined);
-          build(node.input, { vertex: addVertex(op, 1), input: 0 });
-          return;
+          op = new SessionWindowOperator(`WindowAggregate[${id}]`, node.window.params['gap']!, shift, timeOf, sets, aggregateContent(aggs), outputOf(consumers), clock);
+        } else if (node.phase === 'local') {
+          op = new LocalWindowAggregateOperator(`LocalWindowAggregate[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets[0]!, aggs, outputOf(consumers));
+        } else {
+          const name = node.phase === 'global' ? 'GlobalWindowAggregate' : 'WindowAggregate';
+          op = new WindowAggregateOperator(`${name}[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets, aggs, outputOf(consumers), clock, node.phase === 'global');
         }
-        const op = new WindowAggregateOperator(`WindowAggregate[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets, aggs, outputOf(consumers), proctime ? opts.session.now : undefined);
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
       }
