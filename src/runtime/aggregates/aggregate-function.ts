@@ -19,7 +19,7 @@
  */
 export interface AggregateFunction<A = unknown> {
   createAccumulator(): A;
-  /** Adds one input row's arguments (already projected; FILTER already applied). */
+  /** Adds one input row's arguments (already projected; FILTER already applied). The array may be reused by the caller: keep values, not the array. */
   accumulate(acc: A, args: readonly unknown[]): A;
   /** Removes one input row's arguments; absent when the function cannot retract. */
   retract?(acc: A, args: readonly unknown[]): A;

@@ -66,9 +66,11 @@ export class WindowAggregateOperator implements Operator {
     private readonly merging = false,
   ) {
     this.timer = clock ? new ClockTimer(clock, (now) => this.fireDue(now)) : undefined;
+    this.argBuffers = aggs.map((a) => new Array<unknown>(a.args.length));
   }
 
   private readonly timer: ClockTimer | undefined;
+  private readonly argBuffers: unknown[][];
 
   processChunk(chunk: Chunk): void | Promise<void> {
     this.accumulateChunk(chunk);
@@ -116,7 +118,13 @@ export class WindowAggregateOperator implements Operator {
     for (let a = 0; a < this.aggs.length; a++) {
       const agg = this.aggs[a]!;
       if (agg.grouping || (agg.filter !== undefined && row[agg.filter] !== true)) continue;
-      accs[a] = this.merging ? agg.fn.merge(accs[a], row[agg.args[0]!]) : agg.fn.accumulate(accs[a], agg.args.map((x) => row[x]));
+      if (this.merging) accs[a] = agg.fn.merge(accs[a], row[agg.args[0]!]);
+      else {
+        // One reused argument array per aggregate: functions read the values, never keep the array.
+        const args = this.argBuffers[a]!;
+        for (let i = 0; i < args.length; i++) args[i] = row[agg.args[i]!];
+        accs[a] = agg.fn.accumulate(accs[a], args);
+      }
     }
   }
 
@@ -154,12 +162,17 @@ export class WindowAggregateOperator implements Operator {
     for (const hash of keys) {
       const ks = this.state.get(hash);
       if (!ks) continue;
-      const merged = this.aggs.map((a) => a.fn.createAccumulator());
-      for (const s of slices) {
-        const accs = ks.slices.get(s);
-        if (accs) for (let a = 0; a < this.aggs.length; a++) merged[a] = this.aggs[a]!.fn.merge(merged[a], accs[a]);
+      // A window of one slice (TUMBLE) is that slice's accumulators; others merge their slices.
+      let merged = slices.length === 1 ? ks.slices.get(slices[0]!) : undefined;
+      if (!merged) {
+        merged = this.aggs.map((a) => a.fn.createAccumulator());
+        for (const s of slices) {
+          const accs = ks.slices.get(s);
+          if (accs) for (let a = 0; a < this.aggs.length; a++) merged[a] = this.aggs[a]!.fn.merge(merged[a], accs[a]);
+        }
       }
-      rows.push([...ks.key, ...this.aggs.map((a, i) => (a.grouping ? a.grouping(ks.set) : a.fn.getValue(merged[i]))), start, windowEnd, windowTime]);
+      const values = merged;
+      rows.push([...ks.key, ...this.aggs.map((a, i) => (a.grouping ? a.grouping(ks.set) : a.fn.getValue(values[i]))), start, windowEnd, windowTime]);
       // Slices whose last window has now fired are no longer needed.
       for (const s of slices) if (this.assigner.lastWindowEnd(s) <= end) ks.slices.delete(s);
       if (ks.slices.size === 0) this.state.delete(hash);

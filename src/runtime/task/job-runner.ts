@@ -23,9 +23,8 @@ export interface JobResult {
 export class JobRunner {
   private cancelled = false;
   private readonly remainingInputs = new Map<RuntimeVertex, number>();
-  /** Resolves on cancel, so a source waiting for data stops waiting. */
-  private readonly cancelSignal: Promise<null>;
-  private signalCancel: () => void = () => {};
+  /** Polls in flight: cancel resolves them with null, so a source waiting for data stops waiting. */
+  private readonly waiting = new Set<(v: null) => void>();
 
   constructor(
     readonly dag: RuntimeDag,
@@ -33,7 +32,6 @@ export class JobRunner {
     private readonly idleTimeout = 0,
   ) {
     for (const v of dag.vertices) this.remainingInputs.set(v, v.inputs);
-    this.cancelSignal = new Promise((resolve) => (this.signalCancel = () => resolve(null)));
   }
 
   /** Each operator's counters, by operator name (e.g. `WindowAggregate[3]` → numLateRecordsDropped). */
@@ -49,7 +47,29 @@ export class JobRunner {
   /** Stops the sources, also while they wait for data; the job then ends without committing. */
   cancel(): void {
     this.cancelled = true;
-    this.signalCancel();
+    for (const resolve of this.waiting) resolve(null);
+    this.waiting.clear();
+  }
+
+  /**
+   * `p`, or null once the job is cancelled. (Racing each poll against one long-lived cancel
+   * promise would leak: every race leaves a reaction on it.)
+   */
+  private orCancel<T>(p: Promise<T>): Promise<T | null> {
+    if (this.cancelled) return Promise.resolve(null);
+    return new Promise<T | null>((resolve, reject) => {
+      this.waiting.add(resolve);
+      p.then(
+        (v) => {
+          this.waiting.delete(resolve);
+          resolve(v);
+        },
+        (e: unknown) => {
+          this.waiting.delete(resolve);
+          reject(e);
+        },
+      );
+    });
   }
 
   async run(): Promise<JobResult> {
@@ -84,7 +104,7 @@ export class JobRunner {
         if (next === IDLE) {
           idle = true;
           await this.setIdle(source.consumers, true);
-          next = await Promise.race([poll, this.cancelSignal]);
+          next = await this.orCancel(poll);
         }
         if (this.cancelled) return;
         if (next === null) break;
@@ -105,10 +125,10 @@ export class JobRunner {
 
   /** The poll's result, or IDLE when the source has sent nothing for the idle timeout. */
   private pollOrIdle(poll: Promise<Chunk | SourceWatermark | null>): Promise<Chunk | SourceWatermark | null | typeof IDLE> {
-    if (this.idleTimeout <= 0) return Promise.race([poll, this.cancelSignal]);
+    if (this.idleTimeout <= 0) return this.orCancel(poll);
     let timer: NodeJS.Timeout | undefined;
     const idle = new Promise<typeof IDLE>((resolve) => (timer = setTimeout(() => resolve(IDLE), this.idleTimeout)));
-    return Promise.race([poll, idle, this.cancelSignal]).finally(() => clearTimeout(timer));
+    return this.orCancel(Promise.race([poll, idle])).finally(() => clearTimeout(timer));
   }
 
   /**
