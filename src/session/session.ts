@@ -76,7 +76,6 @@ export class Session {
   /** What the runtime needs from the session to build a job (see buildRuntimeDag). */
   runtimeOptions() {
     return {
-      registry: this.registry,
       session: this.functionContext(),
       functions: this.functions(),
       watermarkInterval: this.config.durationMillis('pipeline.auto-watermark-interval'),

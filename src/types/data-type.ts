@@ -171,3 +171,6 @@ export const isBinaryString = (t: DataType): t is BinaryType => t.kind === 'BINA
 export const isTimestamp = (t: DataType): t is TimestampType => t.kind === 'TIMESTAMP' || t.kind === 'TIMESTAMP_LTZ';
 export const isInterval = (t: DataType): t is IntervalType =>
   t.kind === 'INTERVAL_YEAR_MONTH' || t.kind === 'INTERVAL_DAY_TIME';
+
+/** Whether `t` is a time attribute of that kind (a rowtime or proctime column). */
+export const isTimeAttribute = (t: DataType, attr: TimeAttribute): boolean => isTimestamp(t) && t.timeAttribute === attr;

@@ -4,7 +4,6 @@ import { compileCalc, compileExpr } from '../../planner/codegen/compile-calc.js'
 import type { PlanNode, PlannedJob } from '../../planner/logical/plan-node.js';
 import { PlanError } from '../../types/errors.js';
 import type { Chunk } from '../../types/row.js';
-import type { ConnectorRegistry } from '../connect.js';
 import { CalcOperator } from '../operators/calc-operator.js';
 import { ForwardOperator } from '../operators/forward-operator.js';
 import { WatermarkAssignerOperator } from '../operators/watermark-assigner-operator.js';
@@ -25,6 +24,7 @@ import { buildComparator } from '../../types/values-compare.js';
 import { aggregateContent, rowsContent, SessionWindowOperator } from '../operators/session-window-operator.js';
 import { createAggregate } from '../aggregates/registry.js';
 import { buildKeyOf } from '../../types/value-hash.js';
+import { isTimeAttribute } from '../../types/data-type.js';
 import { sliceAssignerOf, timeShiftOf } from '../windows/window-spec.js';
 import type { Timestamp } from '../../types/values.js';
 import { correlateRows } from './correlate-rows.js';
@@ -52,7 +52,6 @@ export interface RuntimeDag {
 }
 
 export interface BuildOptions {
-  readonly registry: ConnectorRegistry;
   readonly session: FunctionContext;
   /** `pipeline.auto-watermark-interval` in milliseconds. */
   readonly watermarkInterval: number;
@@ -144,7 +143,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       }
       case 'WindowTvf': {
         const time = node.input.fields[node.timeIndex]!.type;
-        const proctime = (time.kind === 'TIMESTAMP' || time.kind === 'TIMESTAMP_LTZ') && time.timeAttribute === 'PROCTIME';
+        const proctime = isTimeAttribute(time, 'PROCTIME');
         const timeOf = proctime ? () => opts.session.now() : (row: unknown[]) => (row[node.timeIndex] as Timestamp | null)?.millis ?? null;
         if (node.window === 'SESSION') {
           const sets = groupingSets(node.partitionKeys, undefined, node.input.fields);
@@ -166,7 +165,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const timeNode = node.phase === 'global' && node.input.kind === 'WindowAggregate' ? node.input : node;
         const shift = timeShiftOf({ input: timeNode.input, timeIndex: timeNode.timeIndex }, opts.session.timeZone);
         const time = timeNode.input.fields[timeNode.timeIndex]!.type;
-        const proctime = (time.kind === 'TIMESTAMP' || time.kind === 'TIMESTAMP_LTZ') && time.timeAttribute === 'PROCTIME';
+        const proctime = isTimeAttribute(time, 'PROCTIME');
         const clock = proctime ? opts.session.now : undefined;
         let op: Operator;
         if (node.window.window === 'SESSION') {
@@ -192,7 +191,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       }
       case 'WindowRank': {
         const input = node.input.fields;
-        const windowTime = input.findIndex((f) => f.name === 'window_time' && f.type.kind !== 'NULL' && 'timeAttribute' in f.type && f.type.timeAttribute === 'ROWTIME');
+        const windowTime = input.findIndex((f) => f.name === 'window_time' && isTimeAttribute(f.type, 'ROWTIME'));
         const comparators = node.orderKeys.map((k) => ({ index: k.index, sign: k.direction === 'DESC' ? -1 : 1, cmp: buildComparator(input[k.index]!.type) }));
         const compare = (a: unknown[], b: unknown[]) => {
           for (const c of comparators) {
@@ -219,7 +218,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
           throw new PlanError(`${ranking.name}() OVER (Top-N and deduplication) cannot run on the embedded engine yet.`, undefined, 'OVER aggregations with aggregate functions run now.');
         }
         const order = input[node.orderKeys[0]!.index]!.type;
-        const proctime = (order.kind === 'TIMESTAMP' || order.kind === 'TIMESTAMP_LTZ') && order.timeAttribute === 'PROCTIME';
+        const proctime = isTimeAttribute(order, 'PROCTIME');
         const aggs = node.aggCalls.map((call) => boundAggregate(call, input, opts.userAggregates));
         const keyOf = buildKeyOf(node.partitionKeys.map((k) => input[k]!.type), node.partitionKeys);
         const frame = node.frame ?? { unit: 'RANGE' as const, preceding: 'UNBOUNDED' as const };

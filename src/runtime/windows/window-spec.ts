@@ -1,5 +1,6 @@
 import type { WindowTvfNode } from '../../planner/logical/plan-node.js';
 import { PlanError } from '../../types/errors.js';
+import { isTimeAttribute } from '../../types/data-type.js';
 import { cumulateSlices, hopSlices, tumbleSlices, type SliceAssigner } from './slice-assigner.js';
 import { NO_SHIFT, zoneShift, type TimeShift } from './time-shift.js';
 
@@ -22,7 +23,7 @@ export function sliceAssignerOf(node: Pick<WindowTvfNode, 'window' | 'params'>):
 /** Windows on TIMESTAMP_LTZ or processing time are aligned in the session zone; TIMESTAMP needs no shift. */
 export function timeShiftOf(node: Pick<WindowTvfNode, 'input' | 'timeIndex'>, zone: string): TimeShift {
   const time = node.input.fields[node.timeIndex]!.type;
-  const local = time.kind === 'TIMESTAMP_LTZ' || (time.kind === 'TIMESTAMP' && time.timeAttribute === 'PROCTIME');
+  const local = time.kind === 'TIMESTAMP_LTZ' || isTimeAttribute(time, 'PROCTIME');
   return local && zone !== 'UTC' ? zoneShift(zone) : NO_SHIFT;
 }
 
