@@ -206,6 +206,8 @@ export interface WindowRankNode extends NodeBase {
   readonly limit: number;
   /** Deduplication keeping the last row: among equal sort keys the latest arrival wins. */
   readonly keepLast: boolean;
+  /** The windows were aligned in the session time zone (TIMESTAMP_LTZ or processing time). */
+  readonly localWindows: boolean;
 }
 
 /**
@@ -220,6 +222,8 @@ export interface WindowJoinNode extends NodeBase {
   readonly condition: Rex;
   readonly leftWindowEnd: number;
   readonly rightWindowEnd: number;
+  /** The windows were aligned in the session time zone (TIMESTAMP_LTZ or processing time). */
+  readonly localWindows: boolean;
 }
 
 /** UNION (distinct), INTERSECT [ALL], EXCEPT [ALL]. */

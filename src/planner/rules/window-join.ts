@@ -1,6 +1,7 @@
 import type { Field, WindowJoinNode } from '../logical/plan-node.js';
 import type { Rex } from '../rex.js';
 import type { Rule } from './rule.js';
+import { localWindows } from './window-origin.js';
 
 /**
  * A join whose condition equates both inputs' window_start and window_end (both from window
@@ -30,6 +31,7 @@ export const windowJoin: Rule = {
       condition: node.condition,
       leftWindowEnd: end.l,
       rightWindowEnd: end.r,
+      localWindows: localWindows(node.left),
       fields: node.fields,
     };
     return join;

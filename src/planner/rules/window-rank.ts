@@ -1,6 +1,7 @@
 import type { Calc, WindowRankNode } from '../logical/plan-node.js';
 import type { Rex } from '../rex.js';
 import type { Rule } from './rule.js';
+import { localWindows } from './window-origin.js';
 
 const RANKING = new Set(['ROW_NUMBER', 'RANK', 'DENSE_RANK']);
 
@@ -34,6 +35,7 @@ export const windowRank: Rule = {
       orderKeys: over.orderKeys,
       limit,
       keepLast: limit === 1 && call.name === 'ROW_NUMBER' && timeOrder && first!.direction === 'DESC',
+      localWindows: localWindows(over.input),
       fields: over.fields,
     };
     const result: Calc = { ...node, input: rank };

@@ -2,7 +2,6 @@ import type { JoinType } from '../../planner/logical/plan-node.js';
 import { RuntimeError } from '../../types/errors.js';
 import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
-import type { Timestamp } from '../../types/values.js';
 import type { Operator, Output } from './operator.js';
 import { WatermarkValve } from '../time/watermark-valve.js';
 
@@ -32,7 +31,8 @@ export class WindowJoinOperator implements Operator {
     private readonly joinType: JoinType,
     /** The join condition over left columns followed by right columns. */
     private readonly matches: (row: Row) => boolean,
-    private readonly windowEnd: readonly [number, number],
+    /** The watermark at which each side's row's window closes. */
+    private readonly triggers: readonly [(row: Row) => number, (row: Row) => number],
     private readonly widths: readonly [number, number],
     private readonly out: Output,
   ) {}
@@ -43,7 +43,7 @@ export class WindowJoinOperator implements Operator {
       if (chunk.kinds && chunk.kinds[i] !== RowKind.INSERT) {
         throw new RuntimeError(`${this.name} received an update; window joins need insert-only inputs.`);
       }
-      const trigger = (row[this.windowEnd[input]!] as Timestamp).millis - 1;
+      const trigger = this.triggers[input]!(row);
       if (trigger <= this.valve.watermark) {
         this.numLateRecordsDropped++;
         return;

@@ -4,6 +4,7 @@ import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
 import type { Timestamp } from '../../types/values.js';
 import type { Operator, Output } from './operator.js';
+import type { TimeShift } from '../windows/time-shift.js';
 
 export interface WindowRankSpec {
   readonly rankFunction: 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK';
@@ -91,8 +92,7 @@ export class WindowRankOperator implements Operator {
   }
 }
 
-/** Trigger of a row's window from its window_time (end - 1, as the rowtime) or, failing that, window_end. */
-export function windowTrigger(windowTimeIndex: number | undefined, windowEndIndex: number): (row: Row) => number {
-  if (windowTimeIndex !== undefined) return (row) => (row[windowTimeIndex] as Timestamp).millis;
-  return (row) => (row[windowEndIndex] as Timestamp).millis - 1;
+/** The watermark at which a row's window closes: from its window_end, shifted like the window operators. */
+export function windowTrigger(windowEndIndex: number, shift: TimeShift): (row: Row) => number {
+  return (row) => shift.triggerTime((row[windowEndIndex] as Timestamp).millis);
 }

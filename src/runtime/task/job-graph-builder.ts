@@ -25,7 +25,7 @@ import { aggregateContent, rowsContent, SessionWindowOperator } from '../operato
 import { createAggregate } from '../aggregates/registry.js';
 import { buildKeyOf } from '../../types/value-hash.js';
 import { isTimeAttribute } from '../../types/data-type.js';
-import { sliceAssignerOf, timeShiftOf } from '../windows/window-spec.js';
+import { sliceAssignerOf, timeShiftOf, windowShift } from '../windows/window-spec.js';
 import type { Timestamp } from '../../types/values.js';
 import { correlateRows } from './correlate-rows.js';
 import { CorrelateOperator } from '../operators/correlate-operator.js';
@@ -183,7 +183,9 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       case 'WindowJoin': {
         const condition = compileExpr(node.condition, opts.session);
         const widths = [node.left.fields.length, node.right.fields.length] as const;
-        const op = new WindowJoinOperator(`WindowJoin[${id}]`, node.joinType, (row) => condition(row) === true, [node.leftWindowEnd, node.rightWindowEnd], widths, outputOf(consumers));
+        const shift = windowShift(node.localWindows, opts.session.timeZone);
+        const triggers = [windowTrigger(node.leftWindowEnd, shift), windowTrigger(node.rightWindowEnd, shift)] as const;
+        const op = new WindowJoinOperator(`WindowJoin[${id}]`, node.joinType, (row) => condition(row) === true, triggers, widths, outputOf(consumers));
         const v = addVertex(op, 2);
         build(node.left, { vertex: v, input: 0 });
         build(node.right, { vertex: v, input: 1 });
@@ -191,7 +193,6 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       }
       case 'WindowRank': {
         const input = node.input.fields;
-        const windowTime = input.findIndex((f) => f.name === 'window_time' && isTimeAttribute(f.type, 'ROWTIME'));
         const comparators = node.orderKeys.map((k) => ({ index: k.index, sign: k.direction === 'DESC' ? -1 : 1, cmp: buildComparator(input[k.index]!.type) }));
         const compare = (a: unknown[], b: unknown[]) => {
           for (const c of comparators) {
@@ -204,7 +205,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
           rankFunction: node.rankFunction,
           limit: node.limit,
           keepLast: node.keepLast,
-          triggerOf: windowTrigger(windowTime < 0 ? undefined : windowTime, node.windowEndIndex),
+          triggerOf: windowTrigger(node.windowEndIndex, windowShift(node.localWindows, opts.session.timeZone)),
           partitionOf: buildKeyOf(node.partitionKeys.map((k) => input[k]!.type), node.partitionKeys),
           compare,
         };

@@ -23,7 +23,11 @@ export function sliceAssignerOf(node: Pick<WindowTvfNode, 'window' | 'params'>):
 /** Windows on TIMESTAMP_LTZ or processing time are aligned in the session zone; TIMESTAMP needs no shift. */
 export function timeShiftOf(node: Pick<WindowTvfNode, 'input' | 'timeIndex'>, zone: string): TimeShift {
   const time = node.input.fields[node.timeIndex]!.type;
-  const local = time.kind === 'TIMESTAMP_LTZ' || isTimeAttribute(time, 'PROCTIME');
+  return windowShift(time.kind === 'TIMESTAMP_LTZ' || isTimeAttribute(time, 'PROCTIME'), zone);
+}
+
+/** The shift of windows aligned in `zone` (local), or none. */
+export function windowShift(local: boolean, zone: string): TimeShift {
   return local && zone !== 'UTC' ? zoneShift(zone) : NO_SHIFT;
 }
 
