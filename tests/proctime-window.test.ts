@@ -70,6 +70,15 @@ describe('processing-time windows (injected clock)', () => {
     expect(out).toEqual(['+I[a, 2024-01-01T10:00, 2024-01-01T10:00:08, 3]']);
   });
 
+  it('a processing-time OVER aggregation processes rows as they arrive', async () => {
+    const out = await run(`${DDL}\nSELECT k, v, SUM(v) OVER (PARTITION BY k ORDER BY pt ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM s;`, [
+      { rows: [['a', 1], ['b', 5]] },
+      { clock: T0 + SEC },
+      { rows: [['a', 2], ['a', 3]] },
+    ]);
+    expect(out).toEqual(['+I[a, 1, 1]', '+I[b, 5, 5]', '+I[a, 2, 3]', '+I[a, 3, 5]']);
+  });
+
   it('a processing-time window TVF stamps rows with the clock', async () => {
     const out = await run(`${DDL}\nSELECT k, window_start, window_end FROM TABLE(TUMBLE(TABLE s, DESCRIPTOR(pt), INTERVAL '1' MINUTE));`, [
       { clock: T0 + 61 * SEC },
