@@ -1,4 +1,6 @@
 import type { Chunk } from '../../types/row.js';
+import type { KeyedStateTable } from '../state/keyed-state-table.js';
+import type { TimerQueue } from '../state/timer-queue.js';
 
 /** Where an operator sends its results: the next operators of the chain. */
 export interface Output {
@@ -21,6 +23,8 @@ export interface Operator {
   setInputIdle?(input: number, idle: boolean): void | Promise<void>;
   finish?(): void | Promise<void>;
   close?(): void | Promise<void>;
+  /** The operator's named state (DESIGN.md convention 5), for checkpoints and restore. */
+  stateTables?(): readonly (KeyedStateTable<unknown> | TimerQueue)[];
   /** Counters by Flink's metric names, e.g. numLateRecordsDropped. */
   metrics?(): Readonly<Record<string, number>>;
 }

@@ -4,6 +4,7 @@ import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
 import type { Timestamp } from '../../types/values.js';
 import type { Operator, Output } from './operator.js';
+import { KeyedStateTable } from '../state/keyed-state-table.js';
 import type { BoundAggregate } from './window-aggregate-operator.js';
 
 /** The frame of an OVER window, ending at the current row. */
@@ -31,7 +32,7 @@ interface Partition {
 export class OverAggregateOperator implements Operator {
   numLateRecordsDropped = 0;
   private watermark = -Infinity;
-  private readonly partitions = new Map<HashKey, Partition>();
+  private readonly partitions = new KeyedStateTable<Partition>('over-partitions');
 
   metrics(): Readonly<Record<string, number>> {
     return { numLateRecordsDropped: this.numLateRecordsDropped };
@@ -128,6 +129,10 @@ export class OverAggregateOperator implements Operator {
       while (p.history.length > preceding + 1) p.history.shift();
       out.push([...row, ...this.aggregate(p.history.map((h) => h.row))]);
     }
+  }
+
+  stateTables() {
+    return [this.partitions];
   }
 
   private accumulate(accs: unknown[], row: Row): void {

@@ -1,9 +1,9 @@
 import { RuntimeError } from '../../types/errors.js';
 import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
-import type { HashKey } from '../../types/value-hash.js';
 import { Timestamp } from '../../types/values.js';
 import { SessionSet } from '../windows/session-set.js';
+import { KeyedStateTable } from '../state/keyed-state-table.js';
 import type { TimeShift } from '../windows/time-shift.js';
 import type { Operator, Output } from './operator.js';
 import { ClockTimer } from '../time/clock-timer.js';
@@ -27,7 +27,7 @@ export interface SessionContent<T> {
 export class SessionWindowOperator<T> implements Operator {
   numLateRecordsDropped = 0;
   private watermark = -Infinity;
-  private readonly keys = new Map<HashKey, { key: unknown[]; set: GroupingSet; sessions: SessionSet<T> }>();
+  private readonly keys = new KeyedStateTable<{ key: unknown[]; set: GroupingSet; sessions: SessionSet<T> }>('session-windows');
 
   metrics(): Readonly<Record<string, number>> {
     return { numLateRecordsDropped: this.numLateRecordsDropped };
@@ -87,6 +87,10 @@ export class SessionWindowOperator<T> implements Operator {
 
   close(): void {
     this.timer?.clear();
+  }
+
+  stateTables() {
+    return [this.keys];
   }
 
   /** Emits every session whose end `time` (a watermark, or the clock) has passed. */

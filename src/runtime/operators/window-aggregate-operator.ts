@@ -8,6 +8,8 @@ import type { TimeShift } from '../windows/time-shift.js';
 import type { Operator, Output } from './operator.js';
 import { ClockTimer } from '../time/clock-timer.js';
 import type { HashKey } from '../../types/value-hash.js';
+import { KeyedStateTable } from '../state/keyed-state-table.js';
+import { TimerQueue } from '../state/timer-queue.js';
 
 /** One aggregate of the operator: the function, its argument columns and optional FILTER column. */
 export interface BoundAggregate {
@@ -44,9 +46,9 @@ export class WindowAggregateOperator implements Operator {
   numLateRecordsDropped = 0;
   numNullRowtimeDropped = 0;
   private watermark = -Infinity;
-  private readonly state = new Map<HashKey, KeyState>();
+  private readonly state = new KeyedStateTable<KeyState>('window-aggregate-slices');
   /** Window end → keys with data in it; fired in ascending order of end. */
-  private readonly pending = new Map<number, Set<HashKey>>();
+  private readonly pending = new TimerQueue('window-aggregate-timers');
 
   metrics(): Readonly<Record<string, number>> {
     return { numLateRecordsDropped: this.numLateRecordsDropped, numNullRowtimeDropped: this.numNullRowtimeDropped };
@@ -109,10 +111,7 @@ export class WindowAggregateOperator implements Operator {
     if (!accs) {
       ks.slices.set(sliceEnd, (accs = this.aggs.map((a) => a.fn.createAccumulator())));
       for (const end of this.assigner.windowEndsOf(sliceEnd)) {
-        if (this.shift.triggerTime(end) <= this.watermark) continue;
-        let keys = this.pending.get(end);
-        if (!keys) this.pending.set(end, (keys = new Set()));
-        keys.add(hash);
+        if (this.shift.triggerTime(end) > this.watermark) this.pending.register(end, hash);
       }
     }
     for (let a = 0; a < this.aggs.length; a++) {
@@ -138,22 +137,23 @@ export class WindowAggregateOperator implements Operator {
   /** Fires every window whose end `time` (a watermark, or the clock for processing time) has passed. */
   private async fireDue(time: number): Promise<void> {
     this.watermark = time;
-    const due = [...this.pending.keys()].filter((end) => this.shift.triggerTime(end) <= time).sort((a, b) => a - b);
-    for (const end of due) {
-      const rows = this.fire(end);
+    for (const [end, keys] of this.pending.due(time, (end) => this.shift.triggerTime(end))) {
+      const rows = this.fire(end, keys);
       if (rows.length > 0) await this.out.emit({ rows, kinds: null });
     }
     // Processing time: wake up when the next window ends, also if no row arrives by then.
-    this.timer?.schedule(this.pending.size === 0 ? undefined : Math.min(...[...this.pending.keys()].map((end) => this.shift.triggerTime(end))));
+    this.timer?.schedule(this.pending.next((end) => this.shift.triggerTime(end)));
   }
 
   close(): void {
     this.timer?.clear();
   }
 
-  private fire(end: number): Row[] {
-    const keys = this.pending.get(end)!;
-    this.pending.delete(end);
+  stateTables() {
+    return [this.state, this.pending];
+  }
+
+  private fire(end: number, keys: ReadonlySet<HashKey>): Row[] {
     const slices = this.assigner.slicesOf(end);
     const start = Timestamp.ofMillis(this.assigner.windowStart(end));
     const windowEnd = Timestamp.ofMillis(end);

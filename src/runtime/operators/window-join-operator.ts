@@ -4,6 +4,7 @@ import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { Operator, Output } from './operator.js';
 import { WatermarkValve } from '../time/watermark-valve.js';
+import { KeyedStateTable } from '../state/keyed-state-table.js';
 
 interface WindowRows {
   readonly left: Row[];
@@ -19,8 +20,8 @@ interface WindowRows {
 export class WindowJoinOperator implements Operator {
   numLateRecordsDropped = 0;
   private readonly valve = new WatermarkValve(2);
-  /** Window end (as its trigger watermark) → rows of each side. */
-  private readonly windows = new Map<number, WindowRows>();
+  /** Window (by its trigger watermark) → rows of each side. Keyed by window until joins partition by key. */
+  private readonly windows = new KeyedStateTable<WindowRows>('window-join-buffer');
 
   metrics(): Readonly<Record<string, number>> {
     return { numLateRecordsDropped: this.numLateRecordsDropped };
@@ -65,7 +66,7 @@ export class WindowJoinOperator implements Operator {
   }
 
   private async advanceTo(combined: number): Promise<void> {
-    const due = [...this.windows.keys()].filter((t) => t <= combined).sort((a, b) => a - b);
+    const due = [...this.windows].map(([t]) => t as number).filter((t) => t <= combined).sort((a, b) => a - b);
     const rows: Row[] = [];
     for (const t of due) {
       this.join(this.windows.get(t)!, rows);
@@ -73,6 +74,10 @@ export class WindowJoinOperator implements Operator {
     }
     if (rows.length > 0) await this.out.emit({ rows, kinds: null });
     await this.out.emitWatermark(combined);
+  }
+
+  stateTables() {
+    return [this.windows];
   }
 
   private join({ left, right }: WindowRows, out: Row[]): void {

@@ -4,6 +4,8 @@ import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
 import type { Timestamp } from '../../types/values.js';
 import type { Operator, Output } from './operator.js';
+import { KeyedStateTable } from '../state/keyed-state-table.js';
+import { TimerQueue } from '../state/timer-queue.js';
 import type { TimeShift } from '../windows/time-shift.js';
 
 export interface WindowRankSpec {
@@ -26,8 +28,9 @@ export interface WindowRankSpec {
 export class WindowRankOperator implements Operator {
   numLateRecordsDropped = 0;
   private watermark = -Infinity;
-  /** Trigger time → partition → rows in arrival order. */
-  private readonly windows = new Map<number, Map<HashKey, Row[]>>();
+  /** Partition → window trigger time → its rows in arrival order. */
+  private readonly buffer = new KeyedStateTable<Map<number, Row[]>>('window-rank-buffer');
+  private readonly timers = new TimerQueue('window-rank-timers');
 
   metrics(): Readonly<Record<string, number>> {
     return { numLateRecordsDropped: this.numLateRecordsDropped };
@@ -49,26 +52,36 @@ export class WindowRankOperator implements Operator {
         this.numLateRecordsDropped++;
         return;
       }
-      let parts = this.windows.get(trigger);
-      if (!parts) this.windows.set(trigger, (parts = new Map()));
       const key = this.spec.partitionOf(row);
-      const rows = parts.get(key);
+      let windows = this.buffer.get(key);
+      if (!windows) this.buffer.set(key, (windows = new Map()));
+      const rows = windows.get(trigger);
       if (rows) rows.push(row);
-      else parts.set(key, [row]);
+      else {
+        windows.set(trigger, [row]);
+        this.timers.register(trigger, key);
+      }
     });
   }
 
   async processWatermark(watermark: number): Promise<void> {
     if (watermark <= this.watermark) return;
     this.watermark = watermark;
-    const due = [...this.windows.keys()].filter((t) => t <= watermark).sort((a, b) => a - b);
     const out: Row[] = [];
-    for (const t of due) {
-      for (const rows of this.windows.get(t)!.values()) this.rank(rows, out);
-      this.windows.delete(t);
+    for (const [t, keys] of this.timers.due(watermark)) {
+      for (const key of keys) {
+        const windows = this.buffer.get(key)!;
+        this.rank(windows.get(t)!, out);
+        windows.delete(t);
+        if (windows.size === 0) this.buffer.delete(key);
+      }
     }
     if (out.length > 0) await this.out.emit({ rows: out, kinds: null });
     await this.out.emitWatermark(watermark);
+  }
+
+  stateTables() {
+    return [this.buffer, this.timers];
   }
 
   private rank(rows: Row[], out: Row[]): void {
