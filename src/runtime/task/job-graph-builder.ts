@@ -23,7 +23,9 @@ import { WindowJoinOperator } from '../operators/window-join-operator.js';
 import { buildComparator } from '../../types/values-compare.js';
 import { aggregateContent, rowsContent, SessionWindowOperator } from '../operators/session-window-operator.js';
 import { createAggregate } from '../aggregates/registry.js';
-import { buildKeyOf } from '../../types/value-hash.js';
+import { buildKeyOf, hashKey } from '../../types/value-hash.js';
+import { RowKind } from '../../types/row.js';
+import { GroupAggregateOperator } from '../operators/group-aggregate-operator.js';
 import { isTimeAttribute } from '../../types/data-type.js';
 import { sliceAssignerOf, timeShiftOf, windowShift } from '../windows/window-spec.js';
 import type { Timestamp } from '../../types/values.js';
@@ -67,7 +69,6 @@ export interface BuildOptions {
 const RANKING = new Set(['ROW_NUMBER', 'RANK', 'DENSE_RANK']);
 
 const UNSUPPORTED: Record<string, string> = {
-  Aggregate: 'Aggregation (GROUP BY, DISTINCT)',
   Join: 'A join',
   Sort: 'ORDER BY / LIMIT',
   SetOp: 'UNION / INTERSECT / EXCEPT (without ALL)',
@@ -227,7 +228,19 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
       }
-      case 'Aggregate':
+      case 'Aggregate': {
+        if (node.window) throw new PlanError('This window aggregation cannot run on the embedded engine yet (its window columns are computed with, not only grouped on).');
+        const input = node.input.fields;
+        const mode = job.changelog.get(node.input);
+        const retraction = mode !== undefined && (mode.kinds.has(RowKind.UPDATE_BEFORE) || mode.kinds.has(RowKind.DELETE));
+        const aggs = node.aggCalls.map((call) => boundAggregate(call, input, opts.userAggregates, retraction));
+        const sets = groupingSets(node.groupKeys, node.groupingSets, input);
+        const outTypes = node.fields.map((f) => f.type);
+        const rowKey = (row: unknown[]) => hashKey(row, outTypes);
+        const op = new GroupAggregateOperator(`GroupAggregate[${id}]`, sets, aggs, rowKey, true, outputOf(consumers));
+        build(node.input, { vertex: addVertex(op, 1), input: 0 });
+        return;
+      }
       case 'Join':
       case 'Sort':
       case 'SetOp':
@@ -244,14 +257,14 @@ const GROUPING_FUNCTIONS = new Set(['GROUPING', 'GROUPING_ID', 'GROUP_ID']);
 const NO_STATE: AggregateFunction = { createAccumulator: () => null, accumulate: (a) => a, merge: (a) => a, getValue: () => null };
 
 /** An aggregate call bound to its input columns; grouping functions read the row's grouping set. */
-function boundAggregate(call: AggCall, input: readonly Field[], userAggregates?: ReadonlyMap<string, JsAggregateDef>): BoundAggregate {
+function boundAggregate(call: AggCall, input: readonly Field[], userAggregates?: ReadonlyMap<string, JsAggregateDef>, retraction = false): BoundAggregate {
   if (GROUPING_FUNCTIONS.has(call.name)) {
     // GROUPING(a, b): one bit per argument, set when the argument is not grouped in this set.
     const grouping = (set: GroupingSet) =>
       call.name === 'GROUP_ID' ? 0n : call.args.reduce((bits, a) => (bits << 1n) | (set.columns.includes(a) ? 0n : 1n), 0n);
     return { fn: NO_STATE, args: [], grouping };
   }
-  return { fn: createAggregate(call, call.args.map((a) => input[a]!.type), { userAggregates }), args: call.args, filter: call.filterArg };
+  return { fn: createAggregate(call, call.args.map((a) => input[a]!.type), { userAggregates, retraction }), args: call.args, filter: call.filterArg };
 }
 
 /** The grouping sets of an aggregation (one set of all keys for a plain GROUP BY). */
