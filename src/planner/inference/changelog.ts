@@ -16,6 +16,7 @@ const PRODUCES: { [K in PlanNode['kind']]: (node: Extract<PlanNode, { kind: K }>
   WindowAggregate: (_n, [input]) => input!,
   WindowRank: (_n, [input]) => input!,
   WindowJoin: () => INSERT_ONLY,
+  Rank: () => ALL,
   Aggregate: (n, [input]) => (n.window && isInsertOnly(input!) ? INSERT_ONLY : ALL),
   Join: (n, [left, right]) =>
     n.temporal ? left! : n.joinType === 'INNER' && isInsertOnly(left!) && isInsertOnly(right!) ? INSERT_ONLY : ALL,

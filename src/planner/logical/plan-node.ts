@@ -28,6 +28,7 @@ export type PlanNode =
   | WindowAggregateNode
   | WindowRankNode
   | WindowJoinNode
+  | RankNode
   | MatchRecognizeNode;
 export type PlanKind = PlanNode['kind'];
 
@@ -226,6 +227,21 @@ export interface WindowJoinNode extends NodeBase {
   readonly localWindows: boolean;
 }
 
+/**
+ * Top-N (Flink's Rank): per partition, the rows ranked within [1, limit] by the ORDER BY, kept up
+ * to date as rows arrive or are retracted. Output: the input columns plus the rank, when
+ * `outputRank` (otherwise the rank column is NULL and unused above).
+ */
+export interface RankNode extends NodeBase {
+  readonly kind: 'Rank';
+  readonly input: PlanNode;
+  readonly rankFunction: 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK';
+  readonly partitionKeys: readonly number[];
+  readonly orderKeys: readonly { readonly index: number; readonly direction: 'ASC' | 'DESC' }[];
+  readonly limit: number;
+  readonly outputRank: boolean;
+}
+
 /** UNION (distinct), INTERSECT [ALL], EXCEPT [ALL]. */
 export interface SetOpNode extends NodeBase {
   readonly kind: 'SetOp';
@@ -286,6 +302,7 @@ export function inputsOf(node: PlanNode): readonly PlanNode[] {
     case 'MatchRecognize':
     case 'WindowAggregate':
     case 'WindowRank':
+    case 'Rank':
       return [node.input];
     case 'Join':
     case 'WindowJoin':

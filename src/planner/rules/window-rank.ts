@@ -1,6 +1,7 @@
 import type { Calc, WindowRankNode } from '../logical/plan-node.js';
 import type { Rex } from '../rex.js';
 import type { Rule } from './rule.js';
+import { rankLimit } from './top-n.js';
 import { localWindows } from './window-origin.js';
 
 const RANKING = new Set(['ROW_NUMBER', 'RANK', 'DENSE_RANK']);
@@ -42,19 +43,3 @@ export const windowRank: Rule = {
     return result;
   },
 };
-
-/** N from a conjunct `rank <= N`, `rank < N` or `rank = 1` of the filter above the ranking. */
-function rankLimit(condition: Rex, rankIndex: number): number | undefined {
-  const conjuncts = condition.kind === 'Logical' && condition.op === 'AND' ? condition.args : [condition];
-  for (const c of conjuncts) {
-    if (c.kind !== 'Call' || c.args.length !== 2) continue;
-    const [a, b] = c.args;
-    if (a?.kind !== 'InputRef' || a.index !== rankIndex || b?.kind !== 'Literal') continue;
-    const n = Number(b.value);
-    if (c.name === '<=') return n;
-    if (c.name === '<') return n - 1;
-    if (c.name === '=' && n === 1) return 1;
-  }
-  return undefined;
-}
-

@@ -26,6 +26,7 @@ import { createAggregate } from '../aggregates/registry.js';
 import { buildKeyOf, hashKey } from '../../types/value-hash.js';
 import { RowKind } from '../../types/row.js';
 import { GroupAggregateOperator } from '../operators/group-aggregate-operator.js';
+import { RankOperator } from '../operators/rank-operator.js';
 import { isTimeAttribute } from '../../types/data-type.js';
 import { sliceAssignerOf, timeShiftOf, windowShift } from '../windows/window-spec.js';
 import type { Timestamp } from '../../types/values.js';
@@ -194,14 +195,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       }
       case 'WindowRank': {
         const input = node.input.fields;
-        const comparators = node.orderKeys.map((k) => ({ index: k.index, sign: k.direction === 'DESC' ? -1 : 1, cmp: buildComparator(input[k.index]!.type) }));
-        const compare = (a: unknown[], b: unknown[]) => {
-          for (const c of comparators) {
-            const r = c.cmp(a[c.index], b[c.index]);
-            if (r !== 0) return r * c.sign;
-          }
-          return 0;
-        };
+        const compare = rowComparator(node.orderKeys, input);
         const spec = {
           rankFunction: node.rankFunction,
           limit: node.limit,
@@ -211,6 +205,27 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
           compare,
         };
         build(node.input, { vertex: addVertex(new WindowRankOperator(`WindowRank[${id}]`, spec, outputOf(consumers)), 1), input: 0 });
+        return;
+      }
+      case 'Rank': {
+        const input = node.input.fields;
+        const mode = job.changelog.get(node.input);
+        const first = node.orderKeys[0];
+        const timeOrder = first !== undefined && (isTimeAttribute(input[first.index]!.type, 'ROWTIME') || isTimeAttribute(input[first.index]!.type, 'PROCTIME'));
+        const deduplicate = node.rankFunction === 'ROW_NUMBER' && node.limit === 1 && !node.outputRank && timeOrder;
+        const types = input.map((f) => f.type);
+        const spec = {
+          rankFunction: node.rankFunction,
+          limit: node.limit,
+          outputRank: node.outputRank,
+          deduplicate,
+          newFirstOnTies: deduplicate && first!.direction === 'DESC',
+          retracting: mode !== undefined && (mode.kinds.has(RowKind.UPDATE_BEFORE) || mode.kinds.has(RowKind.DELETE)),
+          partitionOf: buildKeyOf(node.partitionKeys.map((k) => input[k]!.type), node.partitionKeys),
+          compare: rowComparator(node.orderKeys, input),
+          rowKey: (row: unknown[]) => hashKey(row, types),
+        };
+        build(node.input, { vertex: addVertex(new RankOperator(`Rank[${id}]`, spec, outputOf(consumers)), 1), input: 0 });
         return;
       }
       case 'Over': {
@@ -251,6 +266,18 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
   };
   for (const sink of job.sinks) build(sink, undefined);
   return { sources, vertices, sinks };
+}
+
+/** Compares rows by ORDER BY keys (directions applied; NULL lowest as Flink's default ordering). */
+function rowComparator(keys: readonly { index: number; direction: 'ASC' | 'DESC' }[], input: readonly Field[]): (a: unknown[], b: unknown[]) => number {
+  const comparators = keys.map((k) => ({ index: k.index, sign: k.direction === 'DESC' ? -1 : 1, cmp: buildComparator(input[k.index]!.type) }));
+  return (a, b) => {
+    for (const c of comparators) {
+      const r = c.cmp(a[c.index], b[c.index]);
+      if (r !== 0) return r * c.sign;
+    }
+    return 0;
+  };
 }
 
 const GROUPING_FUNCTIONS = new Set(['GROUPING', 'GROUPING_ID', 'GROUP_ID']);

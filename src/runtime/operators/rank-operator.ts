@@ -1,0 +1,134 @@
+import type { Chunk, Row } from '../../types/row.js';
+import { RowKind } from '../../types/row.js';
+import type { HashKey } from '../../types/value-hash.js';
+import { KeyedStateTable } from '../state/keyed-state-table.js';
+import type { Operator, Output } from './operator.js';
+
+export interface RankSpec {
+  readonly rankFunction: 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK';
+  readonly limit: number;
+  readonly outputRank: boolean;
+  /** Top-1 by a time attribute without the rank column: Flink's Deduplicate (changes are -U/+U). */
+  readonly deduplicate: boolean;
+  /** A new row goes before rows with an equal sort key (keep-last deduplication). */
+  readonly newFirstOnTies: boolean;
+  /** The input can retract (-U/-D): keep every row, rows below the limit may come back. */
+  readonly retracting: boolean;
+  readonly partitionOf: (row: Row) => HashKey;
+  readonly compare: (a: Row, b: Row) => number;
+  /** Identity of a row (a retraction removes the row equal to it). */
+  readonly rowKey: (row: Row) => HashKey;
+}
+
+/**
+ * Top-N over a changelog (Flink's Rank / Deduplicate operators): each partition's rows are kept
+ * sorted; after each input row the ranked list within the limit is compared with the one before
+ * and the difference emitted — with the rank column, a rank whose holder changed as -U/+U, a new
+ * rank as +I, a vacated one as -D; without it, rows entering the top as +I and leaving as -D.
+ */
+export class RankOperator implements Operator {
+  private readonly state = new KeyedStateTable<Row[]>('rank');
+
+  constructor(
+    readonly name: string,
+    private readonly spec: RankSpec,
+    private readonly out: Output,
+  ) {}
+
+  processChunk(chunk: Chunk): void | Promise<void> {
+    const rows: Row[] = [];
+    const kinds: RowKind[] = [];
+    chunk.rows.forEach((row, i) => {
+      const kind = chunk.kinds?.[i] ?? RowKind.INSERT;
+      const key = this.spec.partitionOf(row);
+      const list = this.state.get(key) ?? [];
+      const before = this.ranked(list);
+      if (kind === RowKind.UPDATE_BEFORE || kind === RowKind.DELETE) this.remove(list, row);
+      else this.insert(list, row);
+      const after = this.ranked(list);
+      if (list.length === 0) this.state.delete(key);
+      else this.state.set(key, list);
+      this.diff(before, after, (k, r) => {
+        rows.push(r);
+        kinds.push(k);
+      });
+    });
+    if (rows.length > 0) return this.out.emit({ rows, kinds });
+  }
+
+  private insert(list: Row[], row: Row): void {
+    const { compare, newFirstOnTies } = this.spec;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = compare(list[mid]!, row);
+      if (c < 0 || (c === 0 && !newFirstOnTies)) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, row);
+    // An insert-only input never brings back a row pushed below the limit: drop those.
+    if (!this.spec.retracting) list.length = Math.min(list.length, this.keepCount(list));
+  }
+
+  private remove(list: Row[], row: Row): void {
+    const key = this.spec.rowKey(row);
+    const at = list.findIndex((r) => this.spec.rowKey(r) === key);
+    if (at >= 0) list.splice(at, 1);
+  }
+
+  /** Rows that can still rank within the limit (ties at the limit stay for RANK/DENSE_RANK). */
+  private keepCount(list: readonly Row[]): number {
+    const ranked = this.ranked(list);
+    return ranked.length;
+  }
+
+  /** The rows ranked within the limit, with their rank. */
+  private ranked(list: readonly Row[]): { row: Row; rank: number }[] {
+    const { compare, limit, rankFunction } = this.spec;
+    const out: { row: Row; rank: number }[] = [];
+    let rank = 0;
+    let dense = 0;
+    for (let i = 0; i < list.length; i++) {
+      const tie = i > 0 && compare(list[i - 1]!, list[i]!) === 0;
+      if (!tie) {
+        rank = i + 1;
+        dense++;
+      }
+      const value = rankFunction === 'ROW_NUMBER' ? i + 1 : rankFunction === 'RANK' ? rank : dense;
+      if (value > limit) break;
+      out.push({ row: list[i]!, rank: value });
+    }
+    return out;
+  }
+
+  private diff(before: readonly { row: Row; rank: number }[], after: readonly { row: Row; rank: number }[], emit: (k: RowKind, r: Row) => void): void {
+    const { outputRank, deduplicate, rowKey } = this.spec;
+    const withRank = (e: { row: Row; rank: number }) => [...e.row, outputRank ? BigInt(e.rank) : null];
+    if (outputRank || deduplicate) {
+      for (let i = 0; i < Math.max(before.length, after.length); i++) {
+        const b = before[i];
+        const a = after[i];
+        if (b && a && b.row === a.row && b.rank === a.rank) continue;
+        if (b && a) {
+          emit(RowKind.UPDATE_BEFORE, withRank(b));
+          emit(RowKind.UPDATE_AFTER, withRank(a));
+        } else if (a) emit(RowKind.INSERT, withRank(a));
+        else if (b) emit(RowKind.DELETE, withRank(b));
+      }
+      return;
+    }
+    const was = new Set(before.map((e) => rowKey(e.row)));
+    const is = new Set(after.map((e) => rowKey(e.row)));
+    for (const e of after) if (!was.has(rowKey(e.row))) emit(RowKind.INSERT, withRank(e));
+    for (const e of before) if (!is.has(rowKey(e.row))) emit(RowKind.DELETE, withRank(e));
+  }
+
+  processWatermark(watermark: number): void | Promise<void> {
+    return this.out.emitWatermark(watermark);
+  }
+
+  stateTables() {
+    return [this.state];
+  }
+}
