@@ -27,6 +27,7 @@ import { buildKeyOf, hashKey } from '../../types/value-hash.js';
 import { RowKind } from '../../types/row.js';
 import { GroupAggregateOperator } from '../operators/group-aggregate-operator.js';
 import { RankOperator } from '../operators/rank-operator.js';
+import { SET_OP_COUNTS, SetOpOperator } from '../operators/set-op-operator.js';
 import { isTimeAttribute } from '../../types/data-type.js';
 import { sliceAssignerOf, timeShiftOf, windowShift } from '../windows/window-spec.js';
 import type { Timestamp } from '../../types/values.js';
@@ -72,7 +73,6 @@ const RANKING = new Set(['ROW_NUMBER', 'RANK', 'DENSE_RANK']);
 const UNSUPPORTED: Record<string, string> = {
   Join: 'A join',
   Sort: 'ORDER BY / LIMIT',
-  SetOp: 'UNION / INTERSECT / EXCEPT (without ALL)',
   MatchRecognize: 'MATCH_RECOGNIZE',
 };
 
@@ -256,9 +256,17 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
       }
+      case 'SetOp': {
+        const types = node.fields.map((f) => f.type);
+        const count = SET_OP_COUNTS[`${node.op}${node.all ? ' ALL' : ''}`];
+        if (!count) throw new PlanError(`${node.op} ALL cannot run on the embedded engine yet.`);
+        const op = new SetOpOperator(`SetOp[${id}]`, node.inputs.length, count, (row) => hashKey(row, types), outputOf(consumers));
+        const v = addVertex(op, node.inputs.length);
+        node.inputs.forEach((input, i) => build(input, { vertex: v, input: i }));
+        return;
+      }
       case 'Join':
       case 'Sort':
-      case 'SetOp':
       case 'MatchRecognize':
         throw new PlanError(`${UNSUPPORTED[node.kind]} cannot run on the embedded engine yet.`, undefined,
           'weir validates and explains this query; the stateful operators it needs come with the windowing and changelog engine work.');

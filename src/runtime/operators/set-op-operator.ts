@@ -1,0 +1,68 @@
+import type { Chunk, Row } from '../../types/row.js';
+import { RowKind } from '../../types/row.js';
+import type { HashKey } from '../../types/value-hash.js';
+import { KeyedStateTable } from '../state/keyed-state-table.js';
+import type { Operator, Output } from './operator.js';
+
+interface RowCounts {
+  readonly row: Row;
+  /** Copies of the row held by each input. */
+  readonly counts: number[];
+  /** Copies emitted so far. */
+  emitted: number;
+}
+
+/** How many copies of a row the result holds, given each input's count. */
+export type SetOpCount = (counts: readonly number[]) => number;
+
+export const SET_OP_COUNTS: Record<string, SetOpCount> = {
+  UNION: (c) => (c.some((n) => n > 0) ? 1 : 0),
+  INTERSECT: (c) => (c[0]! > 0 && c[1]! > 0 ? 1 : 0),
+  'INTERSECT ALL': (c) => Math.max(0, Math.min(c[0]!, c[1]!)),
+  EXCEPT: (c) => (c[0]! > 0 && c[1]! <= 0 ? 1 : 0),
+  'EXCEPT ALL': (c) => Math.max(0, c[0]! - c[1]!),
+};
+
+/**
+ * UNION / INTERSECT / EXCEPT [ALL] over changelogs: per distinct row, the copies each input
+ * holds (inserts count up, retractions down) and the copies emitted; after each input row the
+ * result is moved to the count the operation calls for with +I or -D rows.
+ */
+export class SetOpOperator implements Operator {
+  private readonly state = new KeyedStateTable<RowCounts>('set-operation');
+
+  constructor(
+    readonly name: string,
+    private readonly inputs: number,
+    private readonly resultCount: SetOpCount,
+    private readonly rowKey: (row: Row) => HashKey,
+    private readonly out: Output,
+  ) {}
+
+  processChunk(chunk: Chunk, input: number): void | Promise<void> {
+    const rows: Row[] = [];
+    const kinds: RowKind[] = [];
+    chunk.rows.forEach((row, i) => {
+      const kind = chunk.kinds?.[i] ?? RowKind.INSERT;
+      const key = this.rowKey(row);
+      let st = this.state.get(key);
+      if (!st) this.state.set(key, (st = { row, counts: new Array<number>(this.inputs).fill(0), emitted: 0 }));
+      st.counts[input]! += kind === RowKind.UPDATE_BEFORE || kind === RowKind.DELETE ? -1 : 1;
+      const target = this.resultCount(st.counts);
+      for (; st.emitted < target; st.emitted++) {
+        rows.push(st.row);
+        kinds.push(RowKind.INSERT);
+      }
+      for (; st.emitted > target; st.emitted--) {
+        rows.push(st.row);
+        kinds.push(RowKind.DELETE);
+      }
+      if (st.counts.every((n) => n === 0)) this.state.delete(key);
+    });
+    if (rows.length > 0) return this.out.emit({ rows, kinds });
+  }
+
+  stateTables() {
+    return [this.state];
+  }
+}
