@@ -239,6 +239,8 @@ export interface RankNode extends NodeBase {
   readonly partitionKeys: readonly number[];
   readonly orderKeys: readonly { readonly index: number; readonly direction: 'ASC' | 'DESC' }[];
   readonly limit: number;
+  /** First rank kept (OFFSET + 1); 1 unless an ORDER BY … OFFSET set it. */
+  readonly start?: number;
   readonly outputRank: boolean;
 }
 

@@ -5,10 +5,11 @@ import type { Rule, RuleContext } from './rule.js';
 import { windowAggregate } from './window-aggregate.js';
 import { windowRank } from './window-rank.js';
 import { topN } from './top-n.js';
+import { sortLimit } from './sort-limit.js';
 import { windowJoin } from './window-join.js';
 import { twoPhaseWindowAggregate } from './two-phase-window-aggregate.js';
 
-const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, windowAggregate, windowRank, topN, windowJoin, twoPhaseWindowAggregate];
+const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, windowAggregate, windowRank, topN, sortLimit, windowJoin, twoPhaseWindowAggregate];
 
 /** Rewrites the plan bottom-up with every rule to a fixpoint per node; shared subplans stay shared. */
 export function optimize(sinks: readonly SinkNode[], ctx: RuleContext): SinkNode[] {

@@ -7,6 +7,8 @@ import type { Operator, Output } from './operator.js';
 export interface RankSpec {
   readonly rankFunction: 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK';
   readonly limit: number;
+  /** First rank emitted (OFFSET + 1). */
+  readonly start: number;
   readonly outputRank: boolean;
   /** Top-1 by a time attribute without the rank column: Flink's Deduplicate (changes are -U/+U). */
   readonly deduplicate: boolean;
@@ -79,12 +81,15 @@ export class RankOperator implements Operator {
 
   /** Rows that can still rank within the limit (ties at the limit stay for RANK/DENSE_RANK). */
   private keepCount(list: readonly Row[]): number {
-    const ranked = this.ranked(list);
-    return ranked.length;
+    return this.rankedUpToLimit(list).length;
   }
 
-  /** The rows ranked within the limit, with their rank. */
+  /** The rows ranked within [start, limit], with their rank. */
   private ranked(list: readonly Row[]): { row: Row; rank: number }[] {
+    return this.rankedUpToLimit(list).filter((e) => e.rank >= this.spec.start);
+  }
+
+  private rankedUpToLimit(list: readonly Row[]): { row: Row; rank: number }[] {
     const { compare, limit, rankFunction } = this.spec;
     const out: { row: Row; rank: number }[] = [];
     let rank = 0;

@@ -217,6 +217,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const spec = {
           rankFunction: node.rankFunction,
           limit: node.limit,
+          start: node.start ?? 1,
           outputRank: node.outputRank,
           deduplicate,
           newFirstOnTies: deduplicate && first!.direction === 'DESC',
@@ -266,7 +267,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         return;
       }
       case 'Join':
-      case 'Sort':
+      case 'Sort':  // without LIMIT: streaming sorts come later
       case 'MatchRecognize':
         throw new PlanError(`${UNSUPPORTED[node.kind]} cannot run on the embedded engine yet.`, undefined,
           'weir validates and explains this query; the stateful operators it needs come with the windowing and changelog engine work.');
