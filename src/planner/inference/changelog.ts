@@ -1,5 +1,6 @@
 import { ALL, changelogModeString, INSERT_ONLY, type ChangelogMode } from '../../types/changelog-mode.js';
-import { inputsOf, type PlanNode, type SinkNode } from '../logical/plan-node.js';
+import { RowKind } from '../../types/row.js';
+import { deduplication, inputsOf, type PlanNode, type SinkNode } from '../logical/plan-node.js';
 
 /**
  * How each node kind transforms its inputs' changelog modes (DESIGN.md convention 3). Sources
@@ -16,7 +17,15 @@ const PRODUCES: { [K in PlanNode['kind']]: (node: Extract<PlanNode, { kind: K }>
   WindowAggregate: (_n, [input]) => input!,
   WindowRank: (_n, [input]) => input!,
   WindowJoin: () => INSERT_ONLY,
-  Rank: () => ALL,
+  // With the rank column every moved rank updates; without it rows only enter (+I) and leave (-D);
+  // deduplication updates its one row per key (keep-first on processing time never does).
+  Rank: (n, [input]) => {
+    if (n.outputRank || !isInsertOnly(input!)) return ALL;
+    const dedup = deduplication(n);
+    if (!dedup) return INSERT_DELETE;
+    const proctime = n.input.fields[n.orderKeys[0]!.index]!.type;
+    return dedup === 'first' && 'timeAttribute' in proctime && proctime.timeAttribute === 'PROCTIME' ? INSERT_ONLY : UPDATES;
+  },
   Aggregate: (n, [input]) => (n.window && isInsertOnly(input!) ? INSERT_ONLY : ALL),
   Join: (n, [left, right]) =>
     n.temporal ? left! : n.joinType === 'INNER' && isInsertOnly(left!) && isInsertOnly(right!) ? INSERT_ONLY : ALL,
@@ -28,6 +37,9 @@ const PRODUCES: { [K in PlanNode['kind']]: (node: Extract<PlanNode, { kind: K }>
   // Flink's MATCH_RECOGNIZE reads an append-only input and appends one row per match.
   MatchRecognize: () => INSERT_ONLY,
 };
+
+const INSERT_DELETE: ChangelogMode = { kinds: new Set([RowKind.INSERT, RowKind.DELETE]) };
+const UPDATES: ChangelogMode = { kinds: new Set([RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER]) };
 
 function isInsertOnly(mode: ChangelogMode): boolean {
   return mode.kinds.size === 1 && mode.kinds.has(INSERT_ONLY.kinds.values().next().value!);

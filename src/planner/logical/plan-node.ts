@@ -244,6 +244,15 @@ export interface RankNode extends NodeBase {
   readonly outputRank: boolean;
 }
 
+/** Top-1 per key by a time attribute, without the rank column: Flink's Deduplicate. */
+export function deduplication(node: RankNode): 'first' | 'last' | undefined {
+  const first = node.orderKeys[0];
+  if (node.rankFunction !== 'ROW_NUMBER' || node.limit !== 1 || node.outputRank || !first) return undefined;
+  const t = node.input.fields[first.index]!.type;
+  if (!((t.kind === 'TIMESTAMP' || t.kind === 'TIMESTAMP_LTZ') && t.timeAttribute)) return undefined;
+  return first.direction === 'ASC' ? 'first' : 'last';
+}
+
 /** UNION (distinct), INTERSECT [ALL], EXCEPT [ALL]. */
 export interface SetOpNode extends NodeBase {
   readonly kind: 'SetOp';

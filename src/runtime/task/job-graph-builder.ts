@@ -16,7 +16,7 @@ import { WindowTvfOperator } from '../operators/window-tvf-operator.js';
 import { WindowAggregateOperator, type BoundAggregate, type GroupingSet } from '../operators/window-aggregate-operator.js';
 import type { AggregateFunction } from '../aggregates/aggregate-function.js';
 import type { JsAggregateDef } from '../../functions/user/load-js-function.js';
-import type { AggCall, Field } from '../../planner/logical/plan-node.js';
+import { deduplication, type AggCall, type Field } from '../../planner/logical/plan-node.js';
 import { OverAggregateOperator } from '../operators/over-aggregate-operator.js';
 import { WindowRankOperator, windowTrigger } from '../operators/window-rank-operator.js';
 import { WindowJoinOperator } from '../operators/window-join-operator.js';
@@ -210,17 +210,15 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       case 'Rank': {
         const input = node.input.fields;
         const mode = job.changelog.get(node.input);
-        const first = node.orderKeys[0];
-        const timeOrder = first !== undefined && (isTimeAttribute(input[first.index]!.type, 'ROWTIME') || isTimeAttribute(input[first.index]!.type, 'PROCTIME'));
-        const deduplicate = node.rankFunction === 'ROW_NUMBER' && node.limit === 1 && !node.outputRank && timeOrder;
+        const dedup = deduplication(node);
         const types = input.map((f) => f.type);
         const spec = {
           rankFunction: node.rankFunction,
           limit: node.limit,
           start: node.start ?? 1,
           outputRank: node.outputRank,
-          deduplicate,
-          newFirstOnTies: deduplicate && first!.direction === 'DESC',
+          deduplicate: dedup !== undefined,
+          newFirstOnTies: dedup === 'last',
           retracting: mode !== undefined && (mode.kinds.has(RowKind.UPDATE_BEFORE) || mode.kinds.has(RowKind.DELETE)),
           partitionOf: buildKeyOf(node.partitionKeys.map((k) => input[k]!.type), node.partitionKeys),
           compare: rowComparator(node.orderKeys, input),
