@@ -1,6 +1,7 @@
 import type { Calc, RankNode } from '../logical/plan-node.js';
 import { forEachInputRef, type Rex } from '../rex.js';
 import type { Rule } from './rule.js';
+import { PlanError } from '../../types/errors.js';
 
 const RANKING = new Set(['ROW_NUMBER', 'RANK', 'DENSE_RANK']);
 
@@ -23,6 +24,9 @@ export const topN: Rule = {
     const rankIndex = over.input.fields.length;
     const limit = rankLimit(node.condition, rankIndex);
     if (limit === undefined) return undefined;
+    if (call.name !== 'ROW_NUMBER') {
+      throw new PlanError(`${call.name}() on streaming table is not supported currently`, undefined, 'Use ROW_NUMBER() for Top-N on a streaming table.');
+    }
     const rank: RankNode = {
       kind: 'Rank',
       input: over.input,
@@ -33,10 +37,18 @@ export const topN: Rule = {
       outputRank: readsColumn(node, rankIndex),
       fields: over.fields,
     };
-    const result: Calc = { ...node, input: rank };
+    // The Rank keeps only ranks within the limit: the filter no longer needs to test them.
+    const result: Calc = { ...node, condition: withoutRankBound(node.condition, rankIndex), input: rank };
     return result;
   },
 };
+
+function withoutRankBound(condition: Rex, rankIndex: number): Rex | undefined {
+  const conjuncts = condition.kind === 'Logical' && condition.op === 'AND' ? condition.args : [condition];
+  const rest = conjuncts.filter((c) => rankLimit(c, rankIndex) === undefined);
+  if (rest.length === 0) return undefined;
+  return rest.length === 1 ? rest[0] : { ...(condition as Extract<Rex, { kind: 'Logical' }>), args: rest };
+}
 
 /** Whether a Calc's projections read input column `index` (its filter may). */
 function readsColumn(calc: Calc, index: number): boolean {

@@ -26,7 +26,7 @@ export interface RankSpec {
  * Top-N over a changelog (Flink's Rank / Deduplicate operators): each partition's rows are kept
  * sorted; after each input row the ranked list within the limit is compared with the one before
  * and the difference emitted — with the rank column, a rank whose holder changed as -U/+U, a new
- * rank as +I, a vacated one as -D; without it, rows entering the top as +I and leaving as -D.
+ * rank as +I, a vacated one as -D; without it, rows leaving the top as -D, then entering as +I.
  */
 export class RankOperator implements Operator {
   private readonly state = new KeyedStateTable<Row[]>('rank');
@@ -110,7 +110,10 @@ export class RankOperator implements Operator {
   private diff(before: readonly { row: Row; rank: number }[], after: readonly { row: Row; rank: number }[], emit: (k: RowKind, r: Row) => void): void {
     const { outputRank, deduplicate, rowKey } = this.spec;
     const withRank = (e: { row: Row; rank: number }) => [...e.row, outputRank ? BigInt(e.rank) : null];
-    if (outputRank || deduplicate) {
+    // Ranks that change holder update (-U/+U): with the rank column, for deduplication, and for an
+    // insert-only Top-1 (Flink's FastTop1Function); otherwise rows leave (-D) before others enter (+I).
+    const topOne = this.spec.limit === 1 && this.spec.rankFunction === 'ROW_NUMBER' && !this.spec.retracting;
+    if (outputRank || deduplicate || topOne) {
       for (let i = 0; i < Math.max(before.length, after.length); i++) {
         const b = before[i];
         const a = after[i];
@@ -125,8 +128,8 @@ export class RankOperator implements Operator {
     }
     const was = new Set(before.map((e) => rowKey(e.row)));
     const is = new Set(after.map((e) => rowKey(e.row)));
-    for (const e of after) if (!was.has(rowKey(e.row))) emit(RowKind.INSERT, withRank(e));
     for (const e of before) if (!is.has(rowKey(e.row))) emit(RowKind.DELETE, withRank(e));
+    for (const e of after) if (!was.has(rowKey(e.row))) emit(RowKind.INSERT, withRank(e));
   }
 
   processWatermark(watermark: number): void | Promise<void> {

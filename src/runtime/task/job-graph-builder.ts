@@ -28,6 +28,8 @@ import { RowKind } from '../../types/row.js';
 import { GroupAggregateOperator } from '../operators/group-aggregate-operator.js';
 import { RankOperator } from '../operators/rank-operator.js';
 import { SET_OP_COUNTS, SetOpOperator } from '../operators/set-op-operator.js';
+import { StreamingJoinOperator } from '../operators/streaming-join-operator.js';
+import type { Rex } from '../../planner/rex.js';
 import { isTimeAttribute } from '../../types/data-type.js';
 import { sliceAssignerOf, timeShiftOf, windowShift } from '../windows/window-spec.js';
 import type { Timestamp } from '../../types/values.js';
@@ -71,8 +73,7 @@ export interface BuildOptions {
 const RANKING = new Set(['ROW_NUMBER', 'RANK', 'DENSE_RANK']);
 
 const UNSUPPORTED: Record<string, string> = {
-  Join: 'A join',
-  Sort: 'ORDER BY / LIMIT',
+  Sort: 'ORDER BY without LIMIT',
   MatchRecognize: 'MATCH_RECOGNIZE',
 };
 
@@ -264,7 +265,23 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         node.inputs.forEach((input, i) => build(input, { vertex: v, input: i }));
         return;
       }
-      case 'Join':
+      case 'Join': {
+        if (node.temporal) throw new PlanError(`${node.temporal === 'lookup' ? 'A lookup join' : 'An event-time temporal join'} cannot run on the embedded engine yet.`);
+        const left = node.left.fields;
+        const right = node.right.fields;
+        const keys = equiKeys(node.condition, left.length);
+        const sides = [
+          { keyOf: buildKeyOf(keys.map(([l]) => left[l]!.type), keys.map(([l]) => l)), width: left.length },
+          { keyOf: buildKeyOf(keys.map(([, r]) => right[r]!.type), keys.map(([, r]) => r)), width: right.length },
+        ] as const;
+        const condition = compileExpr(node.condition, opts.session);
+        const ids = [(row: unknown[]) => hashKey(row, left.map((f) => f.type)), (row: unknown[]) => hashKey(row, right.map((f) => f.type))] as const;
+        const op = new StreamingJoinOperator(`Join[${id}]`, node.joinType, sides, (row) => condition(row) === true, ids, outputOf(consumers));
+        const v = addVertex(op, 2);
+        build(node.left, { vertex: v, input: 0 });
+        build(node.right, { vertex: v, input: 1 });
+        return;
+      }
       case 'Sort':  // without LIMIT: streaming sorts come later
       case 'MatchRecognize':
         throw new PlanError(`${UNSUPPORTED[node.kind]} cannot run on the embedded engine yet.`, undefined,
@@ -273,6 +290,20 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
   };
   for (const sink of job.sinks) build(sink, undefined);
   return { sources, vertices, sinks };
+}
+
+/** Pairs [left column, right column] equated by top-level conjuncts of a join condition (the join key). */
+function equiKeys(condition: Rex, leftWidth: number): [number, number][] {
+  const conjuncts = condition.kind === 'Logical' && condition.op === 'AND' ? condition.args : [condition];
+  const keys: [number, number][] = [];
+  for (const c of conjuncts) {
+    if (c.kind !== 'Call' || c.name !== '=' || c.args.length !== 2) continue;
+    const [a, b] = c.args;
+    if (a?.kind !== 'InputRef' || b?.kind !== 'InputRef') continue;
+    if (a.index < leftWidth && b.index >= leftWidth) keys.push([a.index, b.index - leftWidth]);
+    else if (b.index < leftWidth && a.index >= leftWidth) keys.push([b.index, a.index - leftWidth]);
+  }
+  return keys;
 }
 
 /** Compares rows by ORDER BY keys (directions applied; NULL lowest as Flink's default ordering). */

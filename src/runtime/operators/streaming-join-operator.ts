@@ -1,0 +1,173 @@
+import type { JoinType } from '../../planner/logical/plan-node.js';
+import type { Chunk, Row } from '../../types/row.js';
+import { RowKind } from '../../types/row.js';
+import type { HashKey } from '../../types/value-hash.js';
+import { KeyedStateTable } from '../state/keyed-state-table.js';
+import { WatermarkValve } from '../time/watermark-valve.js';
+import type { Operator, Output } from './operator.js';
+
+/** One stored input row: how many identical copies, and (outer sides) how many other-side rows it matches. */
+interface Entry {
+  readonly row: Row;
+  readonly id: HashKey;
+  count: number;
+  associations: number;
+}
+
+export interface JoinSide {
+  /** The equi-join key of a row of this side. */
+  readonly keyOf: (row: Row) => HashKey;
+  readonly width: number;
+}
+
+/**
+ * Regular joins over changelogs (Flink's StreamingJoinOperator and, for SEMI / ANTI,
+ * StreamingSemiAntiJoinOperator): each side's rows are kept per join key; a row is joined with
+ * the other side's matching rows when it arrives or is retracted. Inner joins forward the input's
+ * row kind; outer joins emit +I/-D and keep, per row of an outer side, how many rows it matches so
+ * the NULL-padded row is retracted on its first match and restored after its last.
+ */
+export class StreamingJoinOperator implements Operator {
+  private readonly state: [KeyedStateTable<Entry[]>, KeyedStateTable<Entry[]>] = [
+    new KeyedStateTable('join-left-records'),
+    new KeyedStateTable('join-right-records'),
+  ];
+  private readonly outer: readonly [boolean, boolean];
+  private readonly valve = new WatermarkValve(2);
+
+  constructor(
+    readonly name: string,
+    private readonly joinType: JoinType,
+    private readonly sides: readonly [JoinSide, JoinSide],
+    /** The non-key part of the condition over [left…, right…]. */
+    private readonly matches: (joined: Row) => boolean,
+    private readonly rowId: readonly [(row: Row) => HashKey, (row: Row) => HashKey],
+    private readonly out: Output,
+  ) {
+    this.outer = [joinType === 'LEFT' || joinType === 'FULL', joinType === 'RIGHT' || joinType === 'FULL'];
+  }
+
+  processChunk(chunk: Chunk, input: number): void | Promise<void> {
+    const rows: Row[] = [];
+    const kinds: RowKind[] = [];
+    const emit = (kind: RowKind, row: Row) => {
+      rows.push(row);
+      kinds.push(kind);
+    };
+    chunk.rows.forEach((row, i) => {
+      const kind = chunk.kinds?.[i] ?? RowKind.INSERT;
+      if (this.joinType === 'SEMI' || this.joinType === 'ANTI') this.semiAnti(row, kind, input, emit);
+      else this.join(row, kind, input, emit);
+    });
+    if (rows.length > 0) return this.out.emit({ rows, kinds });
+  }
+
+  private join(row: Row, kind: RowKind, input: number, emit: (k: RowKind, r: Row) => void): void {
+    const other = 1 - input;
+    const inputOuter = this.outer[input]!;
+    const otherOuter = this.outer[other]!;
+    const key = this.sides[input]!.keyOf(row);
+    const joined = (mine: Row, theirs: Row) => (input === 0 ? [...mine, ...theirs] : [...theirs, ...mine]);
+    const padded = (r: Row, side: number) => (side === 0 ? [...r, ...this.nulls(1)] : [...this.nulls(0), ...r]);
+    const matched = this.matching(row, input, key);
+    if (kind === RowKind.INSERT || kind === RowKind.UPDATE_AFTER) {
+      const additional = otherOuter && !this.has(input, key, row);
+      this.add(input, key, row, inputOuter ? matched.length : 0);
+      if (inputOuter && matched.length === 0) return emit(RowKind.INSERT, padded(row, input));
+      for (const m of matched) {
+        if (otherOuter) {
+          if (m.associations === 0) emit(RowKind.DELETE, padded(m.row, other));
+          if (m.associations === 0 || additional) m.associations++;
+        }
+        emit(inputOuter || otherOuter ? RowKind.INSERT : kind, joined(row, m.row));
+      }
+      return;
+    }
+    this.retract(input, key, row);
+    if (matched.length === 0) {
+      if (inputOuter) emit(RowKind.DELETE, padded(row, input));
+      return;
+    }
+    for (const m of matched) {
+      emit(inputOuter ? RowKind.DELETE : kind, joined(row, m.row));
+      if (otherOuter) {
+        if (m.associations === 1) emit(RowKind.INSERT, padded(m.row, other));
+        m.associations--;
+      }
+    }
+  }
+
+  /** SEMI / ANTI: the left row is in the result while it has (SEMI) or lacks (ANTI) a match. */
+  private semiAnti(row: Row, kind: RowKind, input: number, emit: (k: RowKind, r: Row) => void): void {
+    const semi = this.joinType === 'SEMI';
+    const accumulate = kind === RowKind.INSERT || kind === RowKind.UPDATE_AFTER;
+    const key = this.sides[input]!.keyOf(row);
+    const matched = this.matching(row, input, key);
+    if (input === 0) {
+      if (accumulate) this.add(0, key, row, matched.length);
+      else this.retract(0, key, row);
+      if ((matched.length > 0) === semi) emit(kind, row);
+      return;
+    }
+    if (accumulate) this.add(1, key, row, 0);
+    else this.retract(1, key, row);
+    for (const left of matched) {
+      if (accumulate) {
+        if (left.associations++ === 0) emit(semi ? RowKind.INSERT : RowKind.DELETE, left.row);
+      } else if (--left.associations === 0) emit(semi ? RowKind.DELETE : RowKind.INSERT, left.row);
+    }
+  }
+
+  /** The other side's rows (each copy once) that join with `row`. */
+  private matching(row: Row, input: number, key: HashKey): Entry[] {
+    const other = 1 - input;
+    const out: Entry[] = [];
+    for (const e of this.state[other]!.get(key) ?? []) {
+      if (!this.matches(input === 0 ? [...row, ...e.row] : [...e.row, ...row])) continue;
+      for (let c = 0; c < e.count; c++) out.push(e);
+    }
+    return out;
+  }
+
+  private has(side: number, key: HashKey, row: Row): boolean {
+    const id = this.rowId[side]!(row);
+    return (this.state[side]!.get(key) ?? []).some((e) => e.id === id);
+  }
+
+  private add(side: number, key: HashKey, row: Row, associations: number): void {
+    const id = this.rowId[side]!(row);
+    const list = this.state[side]!.get(key) ?? [];
+    const e = list.find((x) => x.id === id);
+    if (e) e.count++;
+    else list.push({ row, id, count: 1, associations });
+    this.state[side]!.set(key, list);
+  }
+
+  private retract(side: number, key: HashKey, row: Row): void {
+    const id = this.rowId[side]!(row);
+    const list = this.state[side]!.get(key);
+    const at = list?.findIndex((x) => x.id === id) ?? -1;
+    if (!list || at < 0) return;
+    if (--list[at]!.count === 0) list.splice(at, 1);
+    if (list.length === 0) this.state[side]!.delete(key);
+  }
+
+  private nulls(side: number): null[] {
+    return new Array<null>(this.sides[side]!.width).fill(null);
+  }
+
+  /** Watermarks pass on as the minimum over both inputs (the output has no time attribute). */
+  processWatermark(watermark: number, input: number): void | Promise<void> {
+    const advanced = this.valve.update(input, watermark);
+    if (advanced !== undefined) return this.out.emitWatermark(advanced);
+  }
+
+  setInputIdle(input: number, idle: boolean): void | Promise<void> {
+    const advanced = this.valve.setIdle(input, idle);
+    if (advanced !== undefined) return this.out.emitWatermark(advanced);
+  }
+
+  stateTables() {
+    return this.state;
+  }
+}
