@@ -46,12 +46,15 @@ export function planSubqueryFilters(where: A.Expr, input: PlanNode, ctx: ExprCon
     const sub = subqueryJoin(inner.query, ctx, env);
     const width = node.fields.length;
     const conditions = [...sub.conditions];
+    const anti = negated !== (inner.kind === 'InSubquery' && inner.negated);
     if (inner.kind === 'InSubquery') {
       const left = analyzeExpr(inner.operand, ctx);
       const right = inputRef(width + sub.valueIndex, sub.node.fields[sub.valueIndex]!.type);
-      conditions.push(callFunction(operator('=', ctx, inner.span), '=', [left, right], [inner.operand.span, inner.query.span], inner.span, ctx));
+      const eq = callFunction(operator('=', ctx, inner.span), '=', [left, right], [inner.operand.span, inner.query.span], inner.span, ctx);
+      // NOT IN is null-aware: a NULL on either side makes the row "maybe in", so it is not kept.
+      const nullAware: Rex = { kind: 'Logical', op: 'OR', args: [eq, { kind: 'IsNull', arg: eq, negated: false, type: T.BOOLEAN(false) }], type: T.BOOLEAN(false) };
+      conditions.push(anti ? nullAware : eq);
     }
-    const anti = negated !== (inner.kind === 'InSubquery' && inner.negated);
     const join: JoinNode = { kind: 'Join', left: node, right: sub.node, joinType: anti ? 'ANTI' : 'SEMI', condition: and(conditions), fields: node.fields };
     node = join;
   }

@@ -27,7 +27,7 @@ import { buildKeyOf, hashKey } from '../../types/value-hash.js';
 import { RowKind } from '../../types/row.js';
 import { GroupAggregateOperator } from '../operators/group-aggregate-operator.js';
 import { RankOperator } from '../operators/rank-operator.js';
-import { SET_OP_COUNTS, SetOpOperator } from '../operators/set-op-operator.js';
+import { SET_OP_ALL_COPIES, SET_OP_COUNTS, SetOpOperator } from '../operators/set-op-operator.js';
 import { StreamingJoinOperator } from '../operators/streaming-join-operator.js';
 import type { Rex } from '../../planner/rex.js';
 import { isTimeAttribute } from '../../types/data-type.js';
@@ -258,9 +258,9 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       }
       case 'SetOp': {
         const types = node.fields.map((f) => f.type);
-        const count = SET_OP_COUNTS[`${node.op}${node.all ? ' ALL' : ''}`];
-        if (!count) throw new PlanError(`${node.op} ALL cannot run on the embedded engine yet.`);
-        const op = new SetOpOperator(`SetOp[${id}]`, node.inputs.length, count, (row) => hashKey(row, types), outputOf(consumers));
+        const name = `${node.op}${node.all ? ' ALL' : ''}`;
+        const count = SET_OP_COUNTS[name] ?? SET_OP_ALL_COPIES[name]!;
+        const op = new SetOpOperator(`SetOp[${id}]`, node.inputs.length, count, (row) => hashKey(row, types), outputOf(consumers), node.all);
         const v = addVertex(op, node.inputs.length);
         node.inputs.forEach((input, i) => build(input, { vertex: v, input: i }));
         return;
