@@ -79,6 +79,7 @@ export class Session {
       session: this.functionContext(),
       functions: this.functions(),
       watermarkInterval: this.config.durationMillis('pipeline.auto-watermark-interval'),
+      stateTtl: this.config.durationMillis('table.exec.state.ttl'),
       userAggregates: new Map([...this.userAggregates.values()].map((d) => [d.names[0]!, d])),
     };
   }

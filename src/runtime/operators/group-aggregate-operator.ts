@@ -2,7 +2,7 @@ import { RuntimeError } from '../../types/errors.js';
 import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
-import { KeyedStateTable } from '../state/keyed-state-table.js';
+import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
 import type { Operator, Output } from './operator.js';
 import type { BoundAggregate, GroupingSet } from './window-aggregate-operator.js';
 
@@ -25,7 +25,7 @@ interface GroupState {
  * retraction for a group without state is ignored, as in Flink.
  */
 export class GroupAggregateOperator implements Operator {
-  private readonly state = new KeyedStateTable<GroupState>('group-aggregate');
+  private readonly state: KeyedStateTable<GroupState>;
   private readonly argBuffers: unknown[][];
 
   constructor(
@@ -36,7 +36,9 @@ export class GroupAggregateOperator implements Operator {
     private readonly rowKey: (row: Row) => HashKey,
     private readonly updateBefore: boolean,
     private readonly out: Output,
+    ttl?: StateTtl,
   ) {
+    this.state = new KeyedStateTable<GroupState>('group-aggregate', undefined, ttl);
     this.argBuffers = aggs.map((a) => new Array<unknown>(a.args.length));
   }
 
@@ -72,6 +74,7 @@ export class GroupAggregateOperator implements Operator {
       else throw new RuntimeError(`${this.name}: an aggregate cannot retract, but its input contains updates or deletes.`);
     }
     st.count += retract ? -1 : 1;
+    this.state.set(hash, st); // a write: refreshes the state's time-to-live
     if (st.count <= 0) {
       if (st.previous) emit(RowKind.DELETE, st.previous);
       this.state.delete(hash);

@@ -1,7 +1,7 @@
 import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
-import { KeyedStateTable } from '../state/keyed-state-table.js';
+import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
 import type { Operator, Output } from './operator.js';
 
 export interface RankSpec {
@@ -29,13 +29,16 @@ export interface RankSpec {
  * rank as +I, a vacated one as -D; without it, rows leaving the top as -D, then entering as +I.
  */
 export class RankOperator implements Operator {
-  private readonly state = new KeyedStateTable<Row[]>('rank');
+  private readonly state: KeyedStateTable<Row[]>;
 
   constructor(
     readonly name: string,
     private readonly spec: RankSpec,
     private readonly out: Output,
-  ) {}
+    ttl?: StateTtl,
+  ) {
+    this.state = new KeyedStateTable<Row[]>('rank', undefined, ttl);
+  }
 
   processChunk(chunk: Chunk): void | Promise<void> {
     const rows: Row[] = [];

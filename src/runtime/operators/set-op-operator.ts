@@ -1,7 +1,7 @@
 import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
-import { KeyedStateTable } from '../state/keyed-state-table.js';
+import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
 import type { Operator, Output } from './operator.js';
 
 interface RowCounts {
@@ -38,7 +38,7 @@ export const SET_OP_ALL_COPIES: Record<string, SetOpCount> = {
  * result is moved to the count the operation calls for with +I or -D rows.
  */
 export class SetOpOperator implements Operator {
-  private readonly state = new KeyedStateTable<RowCounts>('set-operation');
+  private readonly state: KeyedStateTable<RowCounts>;
 
   constructor(
     readonly name: string,
@@ -48,7 +48,10 @@ export class SetOpOperator implements Operator {
     private readonly out: Output,
     /** ALL variants: emit Flink's aggregate-update changelog (see SET_OP_ALL_COPIES). */
     private readonly asUpdates = false,
-  ) {}
+    ttl?: StateTtl,
+  ) {
+    this.state = new KeyedStateTable<RowCounts>('set-operation', undefined, ttl);
+  }
 
   processChunk(chunk: Chunk, input: number): void | Promise<void> {
     const rows: Row[] = [];
@@ -61,6 +64,7 @@ export class SetOpOperator implements Operator {
       if (!st) this.state.set(key, (st = { row, counts: new Array<number>(this.inputs).fill(0), emitted: 0 }));
       const before = [...st.counts];
       st.counts[input]! += kind === RowKind.UPDATE_BEFORE || kind === RowKind.DELETE ? -1 : 1;
+      this.state.set(key, st); // a write: refreshes the state's time-to-live
       if (this.asUpdates) {
         const copies = (k: RowKind, counts: readonly number[]) => {
           for (let n = this.resultCount(counts); n > 0; n--) {

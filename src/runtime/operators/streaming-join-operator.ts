@@ -2,7 +2,7 @@ import type { JoinType } from '../../planner/logical/plan-node.js';
 import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
-import { KeyedStateTable } from '../state/keyed-state-table.js';
+import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
 import { WatermarkValve } from '../time/watermark-valve.js';
 import type { Operator, Output } from './operator.js';
 
@@ -28,10 +28,7 @@ export interface JoinSide {
  * the NULL-padded row is retracted on its first match and restored after its last.
  */
 export class StreamingJoinOperator implements Operator {
-  private readonly state: [KeyedStateTable<Entry[]>, KeyedStateTable<Entry[]>] = [
-    new KeyedStateTable('join-left-records'),
-    new KeyedStateTable('join-right-records'),
-  ];
+  private readonly state: [KeyedStateTable<Entry[]>, KeyedStateTable<Entry[]>];
   private readonly outer: readonly [boolean, boolean];
   private readonly valve = new WatermarkValve(2);
 
@@ -43,7 +40,9 @@ export class StreamingJoinOperator implements Operator {
     private readonly matches: (joined: Row) => boolean,
     private readonly rowId: readonly [(row: Row) => HashKey, (row: Row) => HashKey],
     private readonly out: Output,
+    ttl?: StateTtl,
   ) {
+    this.state = [new KeyedStateTable('join-left-records', undefined, ttl), new KeyedStateTable('join-right-records', undefined, ttl)];
     this.outer = [joinType === 'LEFT' || joinType === 'FULL', joinType === 'RIGHT' || joinType === 'FULL'];
   }
 
@@ -150,6 +149,7 @@ export class StreamingJoinOperator implements Operator {
     if (!list || at < 0) return;
     if (--list[at]!.count === 0) list.splice(at, 1);
     if (list.length === 0) this.state[side]!.delete(key);
+    else this.state[side]!.set(key, list);
   }
 
   private nulls(side: number): null[] {

@@ -14,29 +14,63 @@ export interface KeyGroupSnapshot<V> {
   readonly entries: readonly (readonly [HashKey, V])[];
 }
 
+/** State time-to-live (Flink's table.exec.state.ttl): processing time since a key's last write. */
+export interface StateTtl {
+  readonly millis: number;
+  readonly now: () => number;
+}
+
 /**
  * A named table of per-key operator state (DESIGN.md: state tables partitioned by key group).
  * Lookups go straight to the key; the key group is a function of the key, computed when a
  * snapshot is split by key group, so a restore at another parallelism can take just its groups.
+ * With a TTL, a key not written for that long is gone (never returned once expired, as Flink's
+ * NeverReturnExpired), and expired keys are swept as new writes arrive, so memory stays bounded.
  */
 export class KeyedStateTable<V> {
   private readonly map = new Map<HashKey, V>();
+  /** With a TTL: last write time per key, in write order (oldest first). */
+  private readonly written = new Map<HashKey, number>();
 
   constructor(
     readonly name: string,
     readonly maxParallelism = DEFAULT_MAX_PARALLELISM,
+    private readonly ttl?: StateTtl,
   ) {}
 
   get(key: HashKey): V | undefined {
+    if (this.ttl) {
+      const at = this.written.get(key);
+      if (at !== undefined && this.ttl.now() - at > this.ttl.millis) {
+        this.delete(key);
+        return undefined;
+      }
+    }
     return this.map.get(key);
   }
 
   set(key: HashKey, value: V): void {
     this.map.set(key, value);
+    if (this.ttl) {
+      const now = this.ttl.now();
+      this.written.delete(key);
+      this.written.set(key, now);
+      this.sweep(now);
+    }
   }
 
   delete(key: HashKey): void {
     this.map.delete(key);
+    this.written.delete(key);
+  }
+
+  /** Drops keys whose last write is older than the TTL (the oldest come first). */
+  private sweep(now: number): void {
+    for (const [key, at] of this.written) {
+      if (now - at <= this.ttl!.millis) return;
+      this.map.delete(key);
+      this.written.delete(key);
+    }
   }
 
   get size(): number {

@@ -61,6 +61,8 @@ export interface BuildOptions {
   readonly session: FunctionContext;
   /** `pipeline.auto-watermark-interval` in milliseconds. */
   readonly watermarkInterval: number;
+  /** `table.exec.state.ttl` in ms (0: state never expires). */
+  readonly stateTtl?: number;
   /** User-defined aggregate functions by upper-case name. */
   readonly userAggregates?: ReadonlyMap<string, JsAggregateDef>;
   /** To build user table functions. */
@@ -84,6 +86,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
   const sinks: SinkOperator[] = [];
   const built = new Map<PlanNode, { consumers: { vertex: RuntimeVertex; input: number }[] }>();
   let counter = 0;
+  const ttl = opts.stateTtl ? { millis: opts.stateTtl, now: opts.session.now } : undefined;
 
   // `consumers` may still grow while the DAG is built (a shared node read again), so read it lazily.
   const outputOf = (consumers: { vertex: RuntimeVertex; input: number }[]): Output => new FanOut(consumers);
@@ -225,7 +228,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
           compare: rowComparator(node.orderKeys, input),
           rowKey: (row: unknown[]) => hashKey(row, types),
         };
-        build(node.input, { vertex: addVertex(new RankOperator(`Rank[${id}]`, spec, outputOf(consumers)), 1), input: 0 });
+        build(node.input, { vertex: addVertex(new RankOperator(`Rank[${id}]`, spec, outputOf(consumers), ttl), 1), input: 0 });
         return;
       }
       case 'Over': {
@@ -252,7 +255,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const sets = groupingSets(node.groupKeys, node.groupingSets, input);
         const outTypes = node.fields.map((f) => f.type);
         const rowKey = (row: unknown[]) => hashKey(row, outTypes);
-        const op = new GroupAggregateOperator(`GroupAggregate[${id}]`, sets, aggs, rowKey, true, outputOf(consumers));
+        const op = new GroupAggregateOperator(`GroupAggregate[${id}]`, sets, aggs, rowKey, true, outputOf(consumers), ttl);
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
       }
@@ -260,7 +263,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const types = node.fields.map((f) => f.type);
         const name = `${node.op}${node.all ? ' ALL' : ''}`;
         const count = SET_OP_COUNTS[name] ?? SET_OP_ALL_COPIES[name]!;
-        const op = new SetOpOperator(`SetOp[${id}]`, node.inputs.length, count, (row) => hashKey(row, types), outputOf(consumers), node.all);
+        const op = new SetOpOperator(`SetOp[${id}]`, node.inputs.length, count, (row) => hashKey(row, types), outputOf(consumers), node.all, ttl);
         const v = addVertex(op, node.inputs.length);
         node.inputs.forEach((input, i) => build(input, { vertex: v, input: i }));
         return;
@@ -276,7 +279,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         ] as const;
         const condition = compileExpr(node.condition, opts.session);
         const ids = [(row: unknown[]) => hashKey(row, left.map((f) => f.type)), (row: unknown[]) => hashKey(row, right.map((f) => f.type))] as const;
-        const op = new StreamingJoinOperator(`Join[${id}]`, node.joinType, sides, (row) => condition(row) === true, ids, outputOf(consumers));
+        const op = new StreamingJoinOperator(`Join[${id}]`, node.joinType, sides, (row) => condition(row) === true, ids, outputOf(consumers), ttl);
         const v = addVertex(op, 2);
         build(node.left, { vertex: v, input: 0 });
         build(node.right, { vertex: v, input: 1 });
