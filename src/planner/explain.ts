@@ -98,6 +98,8 @@ function describe(node: PlanNode): string {
       const order = node.orderKeys.map((k) => `${input[k.index]!.name} ${k.direction}`);
       return `Rank(rankType=[${node.rankFunction}], rankRange=[rankStart=1, rankEnd=${node.limit}], partitionBy=[${node.partitionKeys.map((k) => input[k]!.name).join(', ')}], orderBy=[${order.join(', ')}], select=[${node.fields.slice(0, node.outputRank ? undefined : -1).map((f) => f.name).join(', ')}]`;
     }
+    case 'IntervalJoin':
+      return `IntervalJoin(joinType=[${node.joinType}], windowBounds=[leftLowerBound=${node.lower}, leftUpperBound=${node.upper}, leftTimeIndex=${node.leftTime}, rightTimeIndex=${node.rightTime}], where=[${rexToString(node.condition, [...node.left.fields, ...node.right.fields])}], select=[${node.fields.map((f) => f.name).join(', ')}]`;
     case 'WindowJoin':
       return `WindowJoin(leftWindow=[window_end=[${node.left.fields[node.leftWindowEnd]!.name}]], rightWindow=[window_end=[${node.right.fields[node.rightWindowEnd]!.name}]], joinType=[${node.joinType}], where=[${rexToString(node.condition, [...node.left.fields, ...node.right.fields])}], select=[${node.fields.map((f) => f.name).join(', ')}]`;
     case 'WindowRank': {

@@ -17,6 +17,7 @@ const PRODUCES: { [K in PlanNode['kind']]: (node: Extract<PlanNode, { kind: K }>
   WindowAggregate: (_n, [input]) => input!,
   WindowRank: (_n, [input]) => input!,
   WindowJoin: () => INSERT_ONLY,
+  IntervalJoin: () => INSERT_ONLY,
   // With the rank column every moved rank updates; without it rows only enter (+I) and leave (-D);
   // deduplication updates its one row per key (keep-first on processing time never does).
   Rank: (n, [input]) => {

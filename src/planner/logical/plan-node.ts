@@ -29,6 +29,7 @@ export type PlanNode =
   | WindowRankNode
   | WindowJoinNode
   | RankNode
+  | IntervalJoinNode
   | MatchRecognizeNode;
 export type PlanKind = PlanNode['kind'];
 
@@ -253,6 +254,22 @@ export function deduplication(node: RankNode): 'first' | 'last' | undefined {
   return first.direction === 'ASC' ? 'first' : 'last';
 }
 
+/**
+ * Interval join (Flink's IntervalJoin): rows match when, besides the condition,
+ * `lower <= leftTime - rightTime <= upper` (milliseconds) on the inputs' rowtimes.
+ */
+export interface IntervalJoinNode extends NodeBase {
+  readonly kind: 'IntervalJoin';
+  readonly left: PlanNode;
+  readonly right: PlanNode;
+  readonly joinType: JoinType;
+  readonly condition: Rex;
+  readonly leftTime: number;
+  readonly rightTime: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
 /** UNION (distinct), INTERSECT [ALL], EXCEPT [ALL]. */
 export interface SetOpNode extends NodeBase {
   readonly kind: 'SetOp';
@@ -317,6 +334,7 @@ export function inputsOf(node: PlanNode): readonly PlanNode[] {
       return [node.input];
     case 'Join':
     case 'WindowJoin':
+    case 'IntervalJoin':
       return [node.left, node.right];
     case 'SetOp':
       return node.inputs;

@@ -6,10 +6,11 @@ import { windowAggregate } from './window-aggregate.js';
 import { windowRank } from './window-rank.js';
 import { topN } from './top-n.js';
 import { sortLimit } from './sort-limit.js';
+import { intervalJoin } from './interval-join.js';
 import { windowJoin } from './window-join.js';
 import { twoPhaseWindowAggregate } from './two-phase-window-aggregate.js';
 
-const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, windowAggregate, windowRank, topN, sortLimit, windowJoin, twoPhaseWindowAggregate];
+const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, windowAggregate, windowRank, topN, sortLimit, windowJoin, intervalJoin, twoPhaseWindowAggregate];
 
 /** Rewrites the plan bottom-up with every rule to a fixpoint per node; shared subplans stay shared. */
 export function optimize(sinks: readonly SinkNode[], ctx: RuleContext): SinkNode[] {
@@ -46,6 +47,7 @@ function withInputs(node: PlanNode, f: (n: PlanNode) => PlanNode): PlanNode {
       return { ...node, inputs: node.inputs.map(f) };
     case 'Join':
     case 'WindowJoin':
+    case 'IntervalJoin':
       return { ...node, left: f(node.left), right: f(node.right) };
     case 'Aggregate':
       return { ...node, input: f(node.input), window: node.window && (f(node.window) as typeof node.window) };

@@ -29,6 +29,7 @@ import { GroupAggregateOperator } from '../operators/group-aggregate-operator.js
 import { RankOperator } from '../operators/rank-operator.js';
 import { SET_OP_ALL_COPIES, SET_OP_COUNTS, SetOpOperator } from '../operators/set-op-operator.js';
 import { StreamingJoinOperator } from '../operators/streaming-join-operator.js';
+import { IntervalJoinOperator } from '../operators/interval-join-operator.js';
 import type { Rex } from '../../planner/rex.js';
 import { isTimeAttribute } from '../../types/data-type.js';
 import { sliceAssignerOf, timeShiftOf, windowShift } from '../windows/window-spec.js';
@@ -184,6 +185,25 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
           op = new WindowAggregateOperator(`${name}[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets, aggs, outputOf(consumers), clock, node.phase === 'global');
         }
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
+        return;
+      }
+      case 'IntervalJoin': {
+        const left = node.left.fields;
+        const right = node.right.fields;
+        const keys = equiKeys(node.condition, left.length);
+        const condition = compileExpr(node.condition, opts.session);
+        const spec = {
+          joinType: node.joinType,
+          keyOf: [buildKeyOf(keys.map(([l]) => left[l]!.type), keys.map(([l]) => l)), buildKeyOf(keys.map(([, r]) => right[r]!.type), keys.map(([, r]) => r))] as const,
+          timeIndex: [node.leftTime, node.rightTime] as const,
+          lower: node.lower,
+          upper: node.upper,
+          widths: [left.length, right.length] as const,
+          matches: (row: unknown[]) => condition(row) === true,
+        };
+        const v = addVertex(new IntervalJoinOperator(`IntervalJoin[${id}]`, spec, outputOf(consumers)), 2);
+        build(node.left, { vertex: v, input: 0 });
+        build(node.right, { vertex: v, input: 1 });
         return;
       }
       case 'WindowJoin': {
