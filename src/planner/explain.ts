@@ -14,8 +14,10 @@ export function explainJob(job: PlannedJob): string {
   const lines: string[] = [];
   const walk = (node: PlanNode, prefix: string, childPrefix: string) => {
     const mode = job.changelog.get(node);
-    const attrs = describe(node);
-    lines.push(`${prefix}${attrs}, changelogMode=[${node.kind === 'Sink' ? 'NONE' : mode ? changelogModeString(mode) : '?'}])`);
+    const attrs = describe(node) + (node.kind === 'Sink' && job.upsertMaterialize.has(node) ? ', upsertMaterialize=[true]' : '');
+    const keys = node.kind === 'Sink' ? undefined : job.upsertKeys.get(node);
+    const keysText = keys ? `, upsertKeys=[${keys.map((k) => `[${k.map((i) => node.fields[i]!.name).join(', ')}]`).join(', ')}]` : '';
+    lines.push(`${prefix}${attrs}, changelogMode=[${node.kind === 'Sink' ? 'NONE' : mode ? changelogModeString(mode) : '?'}]${keysText})`);
     lines.push(`${childPrefix}${inputsOf(node).length > 0 ? '|  ' : '   '}rowType=[${node.fields.map((f) => `${f.name} ${typeToString(f.type)}`).join(', ')}]`);
     const inputs = inputsOf(node);
     inputs.forEach((input, i) => {

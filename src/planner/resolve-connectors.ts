@@ -9,6 +9,7 @@ import { PlanError } from '../types/errors.js';
 import { RowKind } from '../types/row.js';
 import type { PlannerEnv } from './analyzer/planner-env.js';
 import { inferChangelog } from './inference/changelog.js';
+import { inferUpsertKeys, type UpsertKeys } from './inference/upsert-keys.js';
 import { inputsOf, type PlanNode, type SinkNode, type TableScan } from './logical/plan-node.js';
 
 /** Metadata columns must name keys the connector offers, with a type that can hold them (as Flink checks). */
@@ -79,6 +80,8 @@ export function resolveConnectors(sinks: readonly SinkNode[], env: PlannerEnv, d
   sinks.forEach(visit);
   checkTemporalJoins(sinks, tableSources);
   const changelog = inferChangelog(sinks, sourceModes);
+  const upsertKeys = inferUpsertKeys(sinks);
+  const upsertMaterialize = new Set<SinkNode>();
   for (const sink of sinks) {
     if (!sink.table) continue;
     const tableSink = createSink(sink.table, sink.options, env.registry, env.session, sink.span);
@@ -95,6 +98,26 @@ export function resolveConnectors(sinks: readonly SinkNode[], env: PlannerEnv, d
       throw new PlanError(`Table sink '${identifierString(sink.table.id)}' doesn't support consuming ${updates ? 'update' : 'delete'} changes which is produced by node ${describe(sink.input)}`, sink.span,
         `The query produces changelog [${changelogModeString(produced)}]; write it to a sink with a PRIMARY KEY that accepts updates, or make the query append-only.`);
     }
+    if (needsUpsertMaterialize(sink.table, produced, upsertKeys.get(sink.input), env.option('table.exec.sink.upsert-materialize'))) upsertMaterialize.add(sink);
   }
-  return { tableSources, tableSinks, changelog };
+  return { tableSources, tableSinks, changelog, upsertKeys, upsertMaterialize };
+}
+
+/**
+ * Flink's rule for a sink with a PRIMARY KEY fed by updates: unless some upsert key of the query
+ * lies within the primary key, changes of one primary key may arrive out of order and need a
+ * SinkUpsertMaterializer (`table.exec.sink.upsert-materialize`: AUTO decides, FORCE/NONE override).
+ */
+function needsUpsertMaterialize(table: CatalogTable, produced: ChangelogMode, keys: UpsertKeys, option: string | undefined): boolean {
+  if (!table.primaryKey || (produced.kinds.size === 1 && produced.kinds.has(RowKind.INSERT))) return false;
+  const mode = (option ?? 'AUTO').toUpperCase();
+  if (mode !== 'AUTO') return mode === 'FORCE';
+  const pk = primaryKeyPositions(table);
+  return !keys?.some((k) => k.every((c) => pk.includes(c)));
+}
+
+/** Positions of the primary key among the columns a sink receives (physical and persisted metadata). */
+export function primaryKeyPositions(table: CatalogTable): number[] {
+  const written = table.columns.filter((c) => c.kind === 'physical' || (c.kind === 'metadata' && !c.virtual)).map((c) => c.name);
+  return (table.primaryKey?.columns ?? []).map((c) => written.indexOf(c));
 }

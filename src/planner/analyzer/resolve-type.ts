@@ -36,14 +36,15 @@ export function resolveType(node: TypeNode): DataType {
     }
     case 'CHAR':
       return T.CHAR(checkRange(node, 'Length', arg(node, 0, 1), 1, T.MAX_VARCHAR_LENGTH), n);
+    // Flink SQL's type system gives VARCHAR/VARBINARY without a length the maximum (i.e. STRING/BYTES).
     case 'VARCHAR':
-      return T.VARCHAR(checkRange(node, 'Length', arg(node, 0, 1), 1, T.MAX_VARCHAR_LENGTH), n);
+      return T.VARCHAR(checkRange(node, 'Length', arg(node, 0, T.MAX_VARCHAR_LENGTH), 1, T.MAX_VARCHAR_LENGTH), n);
     case 'STRING':
       return T.STRING(n);
     case 'BINARY':
       return T.BINARY(checkRange(node, 'Length', arg(node, 0, 1), 1, T.MAX_VARCHAR_LENGTH), n);
     case 'VARBINARY':
-      return T.VARBINARY(checkRange(node, 'Length', arg(node, 0, 1), 1, T.MAX_VARCHAR_LENGTH), n);
+      return T.VARBINARY(checkRange(node, 'Length', arg(node, 0, T.MAX_VARCHAR_LENGTH), 1, T.MAX_VARCHAR_LENGTH), n);
     case 'BYTES':
       return T.BYTES(n);
     case 'TIME':

@@ -1,5 +1,6 @@
 import type { CatalogTable } from '../../catalog/catalog-table.js';
 import type { TableSink, TableSource } from '../../connectors/connector.js';
+import type { UpsertKeys } from '../inference/upsert-keys.js';
 import type { ChangelogMode } from '../../types/changelog-mode.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Span } from '../../types/span.js';
@@ -310,6 +311,10 @@ export interface PlannedJob {
   readonly tableSinks: ReadonlyMap<SinkNode, TableSink>;
   /** The changelog mode each node produces, filled by inference. */
   readonly changelog: ReadonlyMap<PlanNode, ChangelogMode>;
+  /** Upsert keys per node (output column sets), where known. */
+  readonly upsertKeys: ReadonlyMap<PlanNode, UpsertKeys>;
+  /** Sinks with a PRIMARY KEY that get a SinkUpsertMaterializer. */
+  readonly upsertMaterialize: ReadonlySet<SinkNode>;
 }
 
 export function inputsOf(node: PlanNode): readonly PlanNode[] {

@@ -1,3 +1,6 @@
+import { primaryKeyPositions } from '../../planner/resolve-connectors.js';
+import { SinkUpsertMaterializer } from '../operators/sink-upsert-materializer.js';
+import { equiPairs } from '../../planner/inference/upsert-keys.js';
 import type { SinkWriter, SourceReader, WriterContext } from '../../connectors/connector.js';
 import type { FunctionContext } from '../../functions/function-def.js';
 import { compileCalc, compileExpr } from '../../planner/codegen/compile-calc.js';
@@ -140,7 +143,15 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const op = new SinkOperator(node.table ? `Sink: ${node.table.id.name}[${id}]` : `Collect[${id}]`, writer);
         sinks.push(op);
         const v = addVertex(op, 1);
-        build(node.input, { vertex: v, input: 0 });
+        if (!job.upsertMaterialize.has(node)) return build(node.input, { vertex: v, input: 0 });
+        const types = node.input.fields.map((f) => f.type);
+        const pk = primaryKeyPositions(node.table!);
+        const all = types.map((_, i) => i);
+        const materializerConsumers = [{ vertex: v, input: 0 }];
+        const materializer = new SinkUpsertMaterializer(`SinkMaterializer[${id}]`, buildKeyOf(pk.map((i) => types[i]!), pk), buildKeyOf(types, all), outputOf(materializerConsumers), ttl);
+        const m: RuntimeVertex = { operator: materializer, inputs: 1, consumers: materializerConsumers };
+        vertices.push(m);
+        build(node.input, { vertex: m, input: 0 });
         return;
       }
       case 'Correlate': {
@@ -190,7 +201,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       case 'IntervalJoin': {
         const left = node.left.fields;
         const right = node.right.fields;
-        const keys = equiKeys(node.condition, left.length);
+        const keys = equiPairs(node.condition, left.length);
         const condition = compileExpr(node.condition, opts.session);
         const spec = {
           joinType: node.joinType,
@@ -292,7 +303,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         if (node.temporal) throw new PlanError(`${node.temporal === 'lookup' ? 'A lookup join' : 'An event-time temporal join'} cannot run on the embedded engine yet.`);
         const left = node.left.fields;
         const right = node.right.fields;
-        const keys = equiKeys(node.condition, left.length);
+        const keys = equiPairs(node.condition, left.length);
         const sides = [
           { keyOf: buildKeyOf(keys.map(([l]) => left[l]!.type), keys.map(([l]) => l)), width: left.length },
           { keyOf: buildKeyOf(keys.map(([, r]) => right[r]!.type), keys.map(([, r]) => r)), width: right.length },
@@ -313,20 +324,6 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
   };
   for (const sink of job.sinks) build(sink, undefined);
   return { sources, vertices, sinks };
-}
-
-/** Pairs [left column, right column] equated by top-level conjuncts of a join condition (the join key). */
-function equiKeys(condition: Rex, leftWidth: number): [number, number][] {
-  const conjuncts = condition.kind === 'Logical' && condition.op === 'AND' ? condition.args : [condition];
-  const keys: [number, number][] = [];
-  for (const c of conjuncts) {
-    if (c.kind !== 'Call' || c.name !== '=' || c.args.length !== 2) continue;
-    const [a, b] = c.args;
-    if (a?.kind !== 'InputRef' || b?.kind !== 'InputRef') continue;
-    if (a.index < leftWidth && b.index >= leftWidth) keys.push([a.index, b.index - leftWidth]);
-    else if (b.index < leftWidth && a.index >= leftWidth) keys.push([b.index, a.index - leftWidth]);
-  }
-  return keys;
 }
 
 /** Compares rows by ORDER BY keys (directions applied; NULL lowest as Flink's default ordering). */
