@@ -69,30 +69,32 @@ export class StreamingJoinOperator implements Operator {
     const joined = (mine: Row, theirs: Row) => (input === 0 ? [...mine, ...theirs] : [...theirs, ...mine]);
     const padded = (r: Row, side: number) => (side === 0 ? [...r, ...this.nulls(1)] : [...this.nulls(0), ...r]);
     const matched = this.matching(row, input, key);
+    const copies = matched.reduce((n, m) => n + m.count, 0);
+    // As Flink: every copy of a matched row is joined (and its NULL-padded row retracted or restored);
+    // an outer row's association count moves by one per arriving or retracted row of the other side.
     if (kind === RowKind.INSERT || kind === RowKind.UPDATE_AFTER) {
-      const additional = otherOuter && !this.has(input, key, row);
-      this.add(input, key, row, inputOuter ? matched.length : 0);
-      if (inputOuter && matched.length === 0) return emit(RowKind.INSERT, padded(row, input));
+      this.add(input, key, row, inputOuter ? copies : 0);
+      if (inputOuter && copies === 0) return emit(RowKind.INSERT, padded(row, input));
       for (const m of matched) {
-        if (otherOuter) {
-          if (m.associations === 0) emit(RowKind.DELETE, padded(m.row, other));
-          if (m.associations === 0 || additional) m.associations++;
+        for (let c = 0; c < m.count; c++) {
+          if (otherOuter && m.associations === 0) emit(RowKind.DELETE, padded(m.row, other));
+          emit(inputOuter || otherOuter ? RowKind.INSERT : kind, joined(row, m.row));
         }
-        emit(inputOuter || otherOuter ? RowKind.INSERT : kind, joined(row, m.row));
+        if (otherOuter) m.associations++;
       }
       return;
     }
     this.retract(input, key, row);
-    if (matched.length === 0) {
+    if (copies === 0) {
       if (inputOuter) emit(RowKind.DELETE, padded(row, input));
       return;
     }
     for (const m of matched) {
-      emit(inputOuter ? RowKind.DELETE : kind, joined(row, m.row));
-      if (otherOuter) {
-        if (m.associations === 1) emit(RowKind.INSERT, padded(m.row, other));
-        m.associations--;
+      for (let c = 0; c < m.count; c++) {
+        emit(inputOuter ? RowKind.DELETE : kind, joined(row, m.row));
+        if (otherOuter && m.associations === 1) emit(RowKind.INSERT, padded(m.row, other));
       }
+      if (otherOuter) m.associations--;
     }
   }
 
@@ -102,35 +104,26 @@ export class StreamingJoinOperator implements Operator {
     const accumulate = kind === RowKind.INSERT || kind === RowKind.UPDATE_AFTER;
     const key = this.sides[input]!.keyOf(row);
     const matched = this.matching(row, input, key);
+    const copies = matched.reduce((n, m) => n + m.count, 0);
     if (input === 0) {
-      if (accumulate) this.add(0, key, row, matched.length);
+      if (accumulate) this.add(0, key, row, copies);
       else this.retract(0, key, row);
-      if ((matched.length > 0) === semi) emit(kind, row);
+      if ((copies > 0) === semi) emit(kind, row);
       return;
     }
     if (accumulate) this.add(1, key, row, 0);
     else this.retract(1, key, row);
     for (const left of matched) {
-      if (accumulate) {
-        if (left.associations++ === 0) emit(semi ? RowKind.INSERT : RowKind.DELETE, left.row);
-      } else if (--left.associations === 0) emit(semi ? RowKind.DELETE : RowKind.INSERT, left.row);
+      const flips = accumulate ? left.associations++ === 0 : --left.associations === 0;
+      const flipKind = accumulate === semi ? RowKind.INSERT : RowKind.DELETE;
+      if (flips) for (let c = 0; c < left.count; c++) emit(flipKind, left.row);
     }
   }
 
-  /** The other side's rows (each copy once) that join with `row`. */
+  /** The other side's stored rows (with their copy counts) that join with `row`. */
   private matching(row: Row, input: number, key: HashKey): Entry[] {
     const other = 1 - input;
-    const out: Entry[] = [];
-    for (const e of this.state[other]!.get(key) ?? []) {
-      if (!this.matches(input === 0 ? [...row, ...e.row] : [...e.row, ...row])) continue;
-      for (let c = 0; c < e.count; c++) out.push(e);
-    }
-    return out;
-  }
-
-  private has(side: number, key: HashKey, row: Row): boolean {
-    const id = this.rowId[side]!(row);
-    return (this.state[side]!.get(key) ?? []).some((e) => e.id === id);
+    return (this.state[other]!.get(key) ?? []).filter((e) => this.matches(input === 0 ? [...row, ...e.row] : [...e.row, ...row]));
   }
 
   private add(side: number, key: HashKey, row: Row, associations: number): void {
