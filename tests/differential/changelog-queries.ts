@@ -53,7 +53,6 @@ const duckAvgDec = (x: string) => {
 const same = (name: string, sql: string, known: Pick<ChangelogCase, 'bug' | 'dupBug'> = {}): ChangelogCase => ({ name, flink: sql, ...known });
 
 // Known weir bugs (minimal repros in changelog.test.ts, 'known weir bugs').
-export const TOPN = 'Top-N without rank number diffs the top rows as a set and drops duplicate rows';
 export const NULLS = 'explicit NULLS FIRST/LAST is ignored by Top-N (OVER (ORDER BY …) and ORDER BY … LIMIT)';
 
 export const AGGREGATE_CASES: readonly ChangelogCase[] = [
@@ -94,7 +93,7 @@ export const TOP_N_CASES: readonly ChangelogCase[] = [
   ),
   same(
     'Top-3 per k by v DESC, id (without rank)',
-    topN('SELECT id, k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC, id) AS rn FROM t1', 3, 'id, k, v'), { dupBug: TOPN }),
+    topN('SELECT id, k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC, id) AS rn FROM t1', 3, 'id, k, v')),
   same(
     'Top-1 per k by d ASC (NULLs first), s, id',
     topN('SELECT k, d, s, id, ROW_NUMBER() OVER (PARTITION BY k ORDER BY d, s, id) AS rn FROM t1', 1, 'k, d, s, id'),
@@ -107,7 +106,7 @@ export const TOP_N_CASES: readonly ChangelogCase[] = [
     'Top-3 per k over a filter, rank in the middle',
     topN('SELECT k, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v, id) AS rn, v, id FROM t1 WHERE g IS NOT NULL', 3),
   ),
-  same('Top-4 without partition (ORDER BY … LIMIT)', 'SELECT v, id, k FROM t1 ORDER BY v DESC, id, k LIMIT 4', { dupBug: TOPN }),
+  same('Top-4 without partition (ORDER BY … LIMIT)', 'SELECT v, id, k FROM t1 ORDER BY v DESC, id, k LIMIT 4'),
   same(
     'Top-3 per k with explicit NULLS LAST ascending',
     topN('SELECT k, v, id, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v ASC NULLS LAST, id) AS rn FROM t1', 3), { bug: NULLS }),

@@ -32,6 +32,7 @@ export function analyzeJoin(j: A.Join, env: PlannerEnv): Relation {
   const temporalRef = j.right.kind === 'TableName' && j.right.forSystemTime ? j.right : undefined;
   const right = analyzeFrom(temporalRef ? { ...temporalRef, forSystemTime: undefined } : j.right, env);
   let temporal: JoinNode['temporal'];
+  let temporalTime: number | undefined;
   if (temporalRef) {
     const at = analyzeExpr(temporalRef.forSystemTime!, ctx(leftScope));
     const attr = at.type.kind === 'TIMESTAMP' || at.type.kind === 'TIMESTAMP_LTZ' ? at.type.timeAttribute : undefined;
@@ -39,6 +40,7 @@ export function analyzeJoin(j: A.Join, env: PlannerEnv): Relation {
       throw new SqlError('INVALID_TEMPORAL_JOIN', "Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF' left table's time attribute field", temporalRef.forSystemTime!.span);
     }
     temporal = attr === 'PROCTIME' ? 'lookup' : 'event-time';
+    temporalTime = at.index;
   }
   const joinType = j.joinType === 'CROSS' ? 'INNER' : j.joinType;
   const leftCols = joinType === 'RIGHT' || joinType === 'FULL' ? nullable(left.columns) : left.columns;
@@ -69,6 +71,7 @@ export function analyzeJoin(j: A.Join, env: PlannerEnv): Relation {
     joinType,
     condition,
     temporal,
+    ...(temporalTime !== undefined ? { temporalTime } : {}),
     fields: columns.map((c) => ({ name: c.name, type: temporal ? c.type : T.withoutTimeAttribute(c.type) })),
   };
   return { node, columns: columns.map((c, i) => ({ ...c, type: node.fields[i]!.type })) };

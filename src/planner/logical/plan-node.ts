@@ -129,6 +129,8 @@ export interface JoinNode extends NodeBase {
   readonly condition: Rex;
   /** Temporal (FOR SYSTEM_TIME AS OF) joins: event-time versioned table or lookup (proctime). */
   readonly temporal?: 'event-time' | 'lookup';
+  /** The left column named by FOR SYSTEM_TIME AS OF (temporal joins only). */
+  readonly temporalTime?: number;
 }
 
 /** LATERAL TABLE(f(…)) / UNNEST: per input row, the rows a table function yields. */

@@ -129,10 +129,17 @@ export class RankOperator implements Operator {
       }
       return;
     }
-    const was = new Set(before.map((e) => rowKey(e.row)));
-    const is = new Set(after.map((e) => rowKey(e.row)));
-    for (const e of before) if (!is.has(rowKey(e.row))) emit(RowKind.DELETE, withRank(e));
-    for (const e of after) if (!was.has(rowKey(e.row))) emit(RowKind.INSERT, withRank(e));
+    // As multisets: every copy of a duplicate row enters and leaves on its own.
+    const surplus = new Map<HashKey, number>();
+    for (const e of before) surplus.set(rowKey(e.row), (surplus.get(rowKey(e.row)) ?? 0) + 1);
+    for (const e of after) surplus.set(rowKey(e.row), (surplus.get(rowKey(e.row)) ?? 0) - 1);
+    const take = (e: { row: Row }, sign: number) => {
+      const n = surplus.get(rowKey(e.row))! * sign;
+      if (n > 0) surplus.set(rowKey(e.row), (n - 1) * sign);
+      return n > 0;
+    };
+    for (const e of before) if (take(e, 1)) emit(RowKind.DELETE, withRank(e));
+    for (const e of after) if (take(e, -1)) emit(RowKind.INSERT, withRank(e));
   }
 
   processWatermark(watermark: number): void | Promise<void> {
