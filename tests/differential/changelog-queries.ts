@@ -53,7 +53,6 @@ const duckAvgDec = (x: string) => {
 const same = (name: string, sql: string, known: Pick<ChangelogCase, 'bug' | 'dupBug'> = {}): ChangelogCase => ({ name, flink: sql, ...known });
 
 // Known weir bugs (minimal repros in changelog.test.ts, 'known weir bugs').
-export const NULLS = 'explicit NULLS FIRST/LAST is ignored by Top-N (OVER (ORDER BY …) and ORDER BY … LIMIT)';
 
 export const AGGREGATE_CASES: readonly ChangelogCase[] = [
   same('GROUP BY k: COUNT(*), COUNT(v), SUM(v), MIN(v), MAX(v)', 'SELECT k, COUNT(*), COUNT(v), SUM(v), MIN(v), MAX(v) FROM t1 GROUP BY k'),
@@ -109,8 +108,8 @@ export const TOP_N_CASES: readonly ChangelogCase[] = [
   same('Top-4 without partition (ORDER BY … LIMIT)', 'SELECT v, id, k FROM t1 ORDER BY v DESC, id, k LIMIT 4'),
   same(
     'Top-3 per k with explicit NULLS LAST ascending',
-    topN('SELECT k, v, id, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v ASC NULLS LAST, id) AS rn FROM t1', 3), { bug: NULLS }),
-  same('ORDER BY … DESC NULLS FIRST LIMIT', 'SELECT v, id, k FROM t1 ORDER BY v DESC NULLS FIRST, id, k LIMIT 4', { bug: NULLS }),
+    topN('SELECT k, v, id, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v ASC NULLS LAST, id) AS rn FROM t1', 3)),
+  same('ORDER BY … DESC NULLS FIRST LIMIT', 'SELECT v, id, k FROM t1 ORDER BY v DESC NULLS FIRST, id, k LIMIT 4'),
   same(
     'Top-2 over a GROUP BY',
     topN('SELECT k, g, cnt, ROW_NUMBER() OVER (PARTITION BY k ORDER BY cnt DESC, g) AS rn FROM (SELECT k, g, COUNT(*) AS cnt FROM t1 GROUP BY k, g)', 2),

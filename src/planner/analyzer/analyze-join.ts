@@ -72,7 +72,8 @@ export function analyzeJoin(j: A.Join, env: PlannerEnv): Relation {
     condition,
     temporal,
     ...(temporalTime !== undefined ? { temporalTime } : {}),
-    fields: columns.map((c) => ({ name: c.name, type: temporal ? c.type : T.withoutTimeAttribute(c.type) })),
+    // A temporal join keeps the left side's time attributes; the right side's are materialized (as Flink's RelTimeIndicatorConverter).
+    fields: columns.map((c, i) => ({ name: c.name, type: temporal && i < width ? c.type : T.withoutTimeAttribute(c.type) })),
   };
   return { node, columns: columns.map((c, i) => ({ ...c, type: node.fields[i]!.type })) };
 }

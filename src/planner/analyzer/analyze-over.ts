@@ -52,7 +52,7 @@ export function analyzeOver(s: A.Select, input: PlanNode, ctx: ExprContext): { n
   };
   const partitionKeys = first.partitionBy.map(add);
   if (first.orderBy.length === 0) throw new SqlError('INVALID_OVER', 'OVER windows need an ORDER BY on a time attribute in streaming mode', first.span);
-  const orderKeys = first.orderBy.map((o) => ({ index: add(o.expr), direction: o.direction }));
+  const orderKeys = first.orderBy.map((o) => ({ index: add(o.expr), direction: o.direction, ...(o.nulls ? { nullsFirst: o.nulls === 'FIRST' } : {}) }));
   const ranking = calls.some((c) => ['ROW_NUMBER', 'RANK', 'DENSE_RANK'].includes(c.name.join('.').toUpperCase()));
   const orderType = projects[orderKeys[0]!.index]!.type;
   if (!ranking && !((orderType.kind === 'TIMESTAMP' || orderType.kind === 'TIMESTAMP_LTZ') && orderType.timeAttribute && orderKeys[0]!.direction === 'ASC')) {

@@ -22,8 +22,8 @@ export function analyzeSort(q: A.Query, rel: Relation, env: PlannerEnv): Relatio
       }
       index = rex.index;
     }
-    // SQL's default: NULLS LAST for ASC, NULLS FIRST for DESC (Flink's default null ordering).
-    return { index, direction: o.direction, nullsFirst: o.nulls ? o.nulls === 'FIRST' : o.direction === 'DESC' };
+    // Flink's default null collation is LOW: NULLS FIRST for ASC, NULLS LAST for DESC.
+    return { index, direction: o.direction, nullsFirst: o.nulls ? o.nulls === 'FIRST' : o.direction === 'ASC' };
   });
   const count = (e: A.Expr | undefined, what: string): number | undefined => {
     if (!e) return undefined;

@@ -160,7 +160,7 @@ export interface OverNode extends NodeBase {
   readonly kind: 'Over';
   readonly input: PlanNode;
   readonly partitionKeys: readonly number[];
-  readonly orderKeys: readonly { readonly index: number; readonly direction: 'ASC' | 'DESC' }[];
+  readonly orderKeys: readonly OrderKey[];
   readonly frame?: { readonly unit: 'ROWS' | 'RANGE'; readonly preceding: number | 'UNBOUNDED' };
   readonly aggCalls: readonly AggCall[];
 }
@@ -207,7 +207,7 @@ export interface WindowRankNode extends NodeBase {
   readonly rankFunction: 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK';
   readonly windowEndIndex: number;
   readonly partitionKeys: readonly number[];
-  readonly orderKeys: readonly { readonly index: number; readonly direction: 'ASC' | 'DESC' }[];
+  readonly orderKeys: readonly OrderKey[];
   readonly limit: number;
   /** Deduplication keeping the last row: among equal sort keys the latest arrival wins. */
   readonly keepLast: boolean;
@@ -241,7 +241,7 @@ export interface RankNode extends NodeBase {
   readonly input: PlanNode;
   readonly rankFunction: 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK';
   readonly partitionKeys: readonly number[];
-  readonly orderKeys: readonly { readonly index: number; readonly direction: 'ASC' | 'DESC' }[];
+  readonly orderKeys: readonly OrderKey[];
   readonly limit: number;
   /** First rank kept (OFFSET + 1); 1 unless an ORDER BY … OFFSET set it. */
   readonly start?: number;
@@ -290,7 +290,7 @@ export interface MatchRecognizeNode extends NodeBase {
   readonly kind: 'MatchRecognize';
   readonly input: PlanNode;
   readonly partitionKeys: readonly number[];
-  readonly orderKeys: readonly { readonly index: number; readonly direction: 'ASC' | 'DESC' }[];
+  readonly orderKeys: readonly OrderKey[];
   readonly variables: readonly string[];
   readonly measures: readonly { readonly name: string; readonly rex: Rex }[];
   /** Conditions per pattern variable; variables without one accept every row. */
@@ -303,6 +303,13 @@ export interface MatchRecognizeNode extends NodeBase {
   readonly afterMatch: string;
   /** WITHIN interval in milliseconds. */
   readonly withinMs?: number;
+}
+
+/** A sort key; `nullsFirst` when NULLS FIRST/LAST was given (otherwise NULL sorts lowest, as Flink). */
+export interface OrderKey {
+  readonly index: number;
+  readonly direction: 'ASC' | 'DESC';
+  readonly nullsFirst?: boolean;
 }
 
 /** A planned job: one or more sinks (a statement set), sharing sources. */

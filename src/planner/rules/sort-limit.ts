@@ -18,7 +18,7 @@ export const sortLimit: Rule = {
       input: node.input,
       rankFunction: 'ROW_NUMBER',
       partitionKeys: [],
-      orderKeys: node.keys.map((k) => ({ index: k.index, direction: k.direction })),
+      orderKeys: node.keys.map((k) => ({ index: k.index, direction: k.direction, nullsFirst: k.nullsFirst })),
       limit: offset + node.limit,
       start: offset + 1,
       outputRank: false,

@@ -4,7 +4,7 @@ import { equiPairs } from '../../planner/inference/upsert-keys.js';
 import type { SinkWriter, SourceReader, WriterContext } from '../../connectors/connector.js';
 import type { FunctionContext } from '../../functions/function-def.js';
 import { compileCalc, compileExpr } from '../../planner/codegen/compile-calc.js';
-import type { PlanNode, PlannedJob } from '../../planner/logical/plan-node.js';
+import type { OrderKey, PlanNode, PlannedJob } from '../../planner/logical/plan-node.js';
 import { PlanError } from '../../types/errors.js';
 import type { Chunk } from '../../types/row.js';
 import { CalcOperator } from '../operators/calc-operator.js';
@@ -353,12 +353,15 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
   return { sources, vertices, sinks };
 }
 
-/** Compares rows by ORDER BY keys (directions applied; NULL lowest as Flink's default ordering). */
-function rowComparator(keys: readonly { index: number; direction: 'ASC' | 'DESC' }[], input: readonly Field[]): (a: unknown[], b: unknown[]) => number {
-  const comparators = keys.map((k) => ({ index: k.index, sign: k.direction === 'DESC' ? -1 : 1, cmp: buildComparator(input[k.index]!.type) }));
+/** Compares rows by ORDER BY keys: directions applied; NULL lowest (Flink's default) unless NULLS FIRST/LAST says otherwise. */
+function rowComparator(keys: readonly OrderKey[], input: readonly Field[]): (a: unknown[], b: unknown[]) => number {
+  const comparators = keys.map((k) => ({ ...k, sign: k.direction === 'DESC' ? -1 : 1, cmp: buildComparator(input[k.index]!.type) }));
   return (a, b) => {
     for (const c of comparators) {
-      const r = c.cmp(a[c.index], b[c.index]);
+      const x = a[c.index];
+      const y = b[c.index];
+      if (c.nullsFirst !== undefined && (x === null) !== (y === null)) return (x === null) === c.nullsFirst ? -1 : 1;
+      const r = c.cmp(x, y);
       if (r !== 0) return r * c.sign;
     }
     return 0;
