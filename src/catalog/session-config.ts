@@ -13,6 +13,9 @@ export const SESSION_DEFAULTS: ReadonlyMap<string, string> = new Map([
   ['table.exec.sink.upsert-materialize', 'AUTO'],
   ['table.exec.state.ttl', '0 ms'],
   ['table.optimizer.agg-phase-strategy', 'AUTO'],
+  ['table.exec.mini-batch.enabled', 'false'],
+  ['table.exec.mini-batch.allow-latency', '0 ms'],
+  ['table.exec.mini-batch.size', '-1'],
   ['table.dml-sync', 'false'],
   ['execution.runtime-mode', 'streaming'],
   ['sql-client.execution.result-mode', 'TABLEAU'],
@@ -46,6 +49,20 @@ export class SessionConfig {
   /** A duration option in milliseconds (`200 ms`, `5 s`, `1 min`; no unit means ms), as Flink parses it. */
   durationMillis(key: string): number {
     return readDuration(new Map([[key, this.get(key) ?? '0']]), key, 0);
+  }
+
+  /** Mini-batch settings when `table.exec.mini-batch.enabled`; Flink rejects a non-positive size or latency. */
+  miniBatch(): { size: number; latency: number } | undefined {
+    if (this.get('table.exec.mini-batch.enabled')?.toLowerCase() !== 'true') return undefined;
+    const size = Number(this.get('table.exec.mini-batch.size'));
+    const latency = this.durationMillis('table.exec.mini-batch.allow-latency');
+    for (const [key, value] of [['table.exec.mini-batch.size', size], ['table.exec.mini-batch.allow-latency', latency]] as const) {
+      if (!(value > 0)) {
+        throw new PlanError(`${key} must be greater than zero when mini batch is enabled`, undefined,
+          "Set both, e.g. SET 'table.exec.mini-batch.allow-latency' = '5 s'; SET 'table.exec.mini-batch.size' = '5000';");
+      }
+    }
+    return { size, latency };
   }
 
   /** The IANA zone of `table.local-time-zone` ('default' is the machine's zone, as in Flink). */

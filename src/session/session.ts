@@ -80,6 +80,7 @@ export class Session {
       functions: this.functions(),
       watermarkInterval: this.config.durationMillis('pipeline.auto-watermark-interval'),
       stateTtl: this.config.durationMillis('table.exec.state.ttl'),
+      miniBatch: this.config.miniBatch(),
       userAggregates: new Map([...this.userAggregates.values()].map((d) => [d.names[0]!, d])),
     };
   }

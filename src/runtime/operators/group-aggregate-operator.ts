@@ -3,6 +3,7 @@ import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
 import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
+import { ClockTimer } from '../time/clock-timer.js';
 import type { Operator, Output } from './operator.js';
 import type { BoundAggregate, GroupingSet } from './window-aggregate-operator.js';
 
@@ -23,10 +24,25 @@ interface GroupState {
  * result as -U(old) +U(new) (-U only when downstream needs update-befores); an unchanged result
  * emits nothing; when the last row of a group is retracted, -D(old) and the state goes. A
  * retraction for a group without state is ignored, as in Flink.
+ *
+ * With mini-batch (Flink's MiniBatchGroupAggFunction) rows are still accumulated as they come,
+ * but results are emitted once per touched group when the batch ends: after `size` rows, after
+ * `allow-latency` of processing time, on a watermark and at the end of input. A group created and
+ * emptied within one batch emits nothing.
  */
+export interface MiniBatch {
+  readonly size: number;
+  readonly latency: number;
+  readonly clock: () => number;
+}
+
 export class GroupAggregateOperator implements Operator {
   private readonly state: KeyedStateTable<GroupState>;
   private readonly argBuffers: unknown[][];
+  /** Mini-batch: groups touched since the last flush, in first-touch order, and when it began. */
+  private readonly touched = new Set<HashKey>();
+  private batchRows = 0;
+  private readonly timer: ClockTimer | undefined;
 
   constructor(
     readonly name: string,
@@ -37,9 +53,11 @@ export class GroupAggregateOperator implements Operator {
     private readonly updateBefore: boolean,
     private readonly out: Output,
     ttl?: StateTtl,
+    private readonly miniBatch?: MiniBatch,
   ) {
     this.state = new KeyedStateTable<GroupState>('group-aggregate', undefined, ttl);
     this.argBuffers = aggs.map((a) => new Array<unknown>(a.args.length));
+    this.timer = miniBatch ? new ClockTimer(miniBatch.clock, () => this.flush()) : undefined;
   }
 
   processChunk(chunk: Chunk): void | Promise<void> {
@@ -49,20 +67,49 @@ export class GroupAggregateOperator implements Operator {
       rows.push(row);
       kinds.push(kind);
     };
+    const batch = this.miniBatch;
     chunk.rows.forEach((row, i) => {
       const kind = chunk.kinds?.[i] ?? RowKind.INSERT;
       const retract = kind === RowKind.UPDATE_BEFORE || kind === RowKind.DELETE;
-      for (const set of this.sets) this.apply(row, retract, set, emit);
+      for (const set of this.sets) {
+        const hash = this.accumulate(row, retract, set);
+        if (hash === undefined) continue;
+        if (batch) this.touched.add(hash);
+        else this.emitChange(hash, emit);
+      }
+      if (!batch) return;
+      if (this.batchRows++ === 0) this.timer!.schedule(batch.clock() + batch.latency);
+      if (this.batchRows >= batch.size) this.endBatch(emit);
     });
     if (rows.length > 0) return this.out.emit({ rows, kinds });
   }
 
-  private apply(row: Row, retract: boolean, set: GroupingSet, emit: (kind: RowKind, row: Row) => void): void {
+  /** Ends a mini-batch: one change per touched group. */
+  private endBatch(emit: (kind: RowKind, row: Row) => void): void {
+    this.timer?.schedule(undefined);
+    this.batchRows = 0;
+    for (const hash of this.touched) this.emitChange(hash, emit);
+    this.touched.clear();
+  }
+
+  private flush(): void | Promise<void> {
+    const rows: Row[] = [];
+    const kinds: RowKind[] = [];
+    this.endBatch((kind, row) => {
+      rows.push(row);
+      kinds.push(kind);
+    });
+    if (rows.length > 0) return this.out.emit({ rows, kinds });
+  }
+
+  /** Applies a row to its group's accumulators; the group's state key, or undefined if ignored. */
+  private accumulate(row: Row, retract: boolean, set: GroupingSet): HashKey | undefined {
     const hash = set.keyOf(row);
     let st = this.state.get(hash);
-    if (!st) {
-      if (retract) return;
-      this.state.set(hash, (st = { key: set.keyValues(row), set, accs: this.aggs.map((a) => a.fn.createAccumulator()), count: 0 }));
+    if (!st || st.count <= 0) {
+      if (retract) return undefined;
+      st ??= { key: set.keyValues(row), set, accs: [], count: 0 };
+      st.accs.splice(0, st.accs.length, ...this.aggs.map((a) => a.fn.createAccumulator()));
     }
     for (let a = 0; a < this.aggs.length; a++) {
       const agg = this.aggs[a]!;
@@ -75,6 +122,13 @@ export class GroupAggregateOperator implements Operator {
     }
     st.count += retract ? -1 : 1;
     this.state.set(hash, st); // a write: refreshes the state's time-to-live
+    return hash;
+  }
+
+  /** Emits how the group's result changed since it was last emitted. */
+  private emitChange(hash: HashKey, emit: (kind: RowKind, row: Row) => void): void {
+    const st = this.state.get(hash);
+    if (!st) return;
     if (st.count <= 0) {
       if (st.previous) emit(RowKind.DELETE, st.previous);
       this.state.delete(hash);
@@ -91,8 +145,17 @@ export class GroupAggregateOperator implements Operator {
     st.previousKey = resultKey;
   }
 
-  processWatermark(watermark: number): void | Promise<void> {
-    return this.out.emitWatermark(watermark);
+  async processWatermark(watermark: number): Promise<void> {
+    if (this.miniBatch) await this.flush();
+    await this.out.emitWatermark(watermark);
+  }
+
+  finish(): void | Promise<void> {
+    if (this.miniBatch) return this.flush();
+  }
+
+  close(): void {
+    this.timer?.clear();
   }
 
   stateTables() {

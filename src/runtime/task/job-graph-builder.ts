@@ -68,6 +68,8 @@ export interface BuildOptions {
   readonly watermarkInterval: number;
   /** `table.exec.state.ttl` in ms (0: state never expires). */
   readonly stateTtl?: number;
+  /** `table.exec.mini-batch.*` when enabled. */
+  readonly miniBatch?: { readonly size: number; readonly latency: number } | undefined;
   /** User-defined aggregate functions by upper-case name. */
   readonly userAggregates?: ReadonlyMap<string, JsAggregateDef>;
   /** To build user table functions. */
@@ -287,7 +289,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const sets = groupingSets(node.groupKeys, node.groupingSets, input);
         const outTypes = node.fields.map((f) => f.type);
         const rowKey = (row: unknown[]) => hashKey(row, outTypes);
-        const op = new GroupAggregateOperator(`GroupAggregate[${id}]`, sets, aggs, rowKey, true, outputOf(consumers), ttl);
+        const op = new GroupAggregateOperator(`GroupAggregate[${id}]`, sets, aggs, rowKey, true, outputOf(consumers), ttl, opts.miniBatch && { ...opts.miniBatch, clock: opts.session.now });
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
       }
