@@ -12,10 +12,14 @@ import { planSubqueryFilters } from './analyze-subquery.js';
 import type { ExprContext } from './expr-context.js';
 import type { PlannerEnv } from './planner-env.js';
 import { Scope } from './scope.js';
+import { stateTtlHint } from './state-ttl-hint.js';
 
 /** Analyzes one SELECT block: FROM, WHERE, GROUP BY/HAVING, OVER, the select list, DISTINCT. */
 export function analyzeSelect(s: A.Select, env: PlannerEnv): Relation {
-  const from: Relation = s.from ? analyzeFrom(s.from, env) : { node: { kind: 'Values', rows: [[]], fields: [] }, columns: [] };
+  let from: Relation = s.from ? analyzeFrom(s.from, env) : { node: { kind: 'Values', rows: [[]], fields: [] }, columns: [] };
+  const aggregating = isAggregateSelect(s, env.functions);
+  const ttl = stateTtlHint(s, from.node.kind === 'Join' && !from.node.temporal, aggregating);
+  if (ttl.join && from.node.kind === 'Join') from = { ...from, node: { ...from.node, stateTtl: ttl.join } };
   const scope = new Scope(from.columns);
   const ctx: ExprContext = { scope, functions: env.functions, session: env.session, clause: 'SELECT' };
   let input: PlanNode = from.node;
@@ -31,9 +35,9 @@ export function analyzeSelect(s: A.Select, env: PlannerEnv): Relation {
   let projects: Rex[] = [];
   const names: (string | undefined)[] = [];
   let node: PlanNode;
-  if (isAggregateSelect(s, env.functions)) {
+  if (aggregating) {
     const agg = analyzeAggregate(s, input, ctx);
-    node = agg.node;
+    node = withAggregateTtl(agg.node, ttl.aggregate);
     projects = agg.projects;
     names.push(...agg.names);
   } else {
@@ -69,6 +73,13 @@ export function analyzeSelect(s: A.Select, env: PlannerEnv): Relation {
     node = { kind: 'Aggregate', input: node, groupKeys: fields.map((_, i) => i), aggCalls: [], fields: fields.map((f) => ({ name: f.name, type: T.withoutTimeAttribute(f.type) })) };
   }
   return { node, columns: node.fields.map((f) => ({ name: f.name, type: f.type })) };
+}
+
+/** Puts a STATE_TTL hint's time-to-live on the group aggregation (below a HAVING / projection Calc). */
+function withAggregateTtl(node: PlanNode, ttl: number | undefined): PlanNode {
+  if (ttl === undefined) return node;
+  if (node.kind === 'Aggregate') return { ...node, stateTtl: ttl };
+  return node.kind === 'Calc' ? { ...node, input: withAggregateTtl(node.input, ttl) } : node;
 }
 
 function defaultName(e: A.Expr, index: number): string {

@@ -116,6 +116,8 @@ export interface AggregateNode extends NodeBase {
   readonly aggCalls: readonly AggCall[];
   /** Window columns when grouping by window_start/window_end of a window TVF. */
   readonly window?: WindowTvfNode;
+  /** STATE_TTL hint (ms), overriding table.exec.state.ttl. */
+  readonly stateTtl?: number;
 }
 
 export type JoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | 'SEMI' | 'ANTI';
@@ -131,6 +133,8 @@ export interface JoinNode extends NodeBase {
   readonly temporal?: 'event-time' | 'lookup';
   /** The left column named by FOR SYSTEM_TIME AS OF (temporal joins only). */
   readonly temporalTime?: number;
+  /** STATE_TTL hint per input (ms), overriding table.exec.state.ttl. */
+  readonly stateTtl?: readonly [number?, number?];
 }
 
 /** LATERAL TABLE(f(…)) / UNNEST: per input row, the rows a table function yields. */

@@ -40,9 +40,10 @@ export class StreamingJoinOperator implements Operator {
     private readonly matches: (joined: Row) => boolean,
     private readonly rowId: readonly [(row: Row) => HashKey, (row: Row) => HashKey],
     private readonly out: Output,
-    ttl?: StateTtl,
+    /** Per input: a STATE_TTL hint may give the sides different time-to-live. */
+    ttl: readonly [StateTtl?, StateTtl?] = [],
   ) {
-    this.state = [new KeyedStateTable('join-left-records', undefined, ttl), new KeyedStateTable('join-right-records', undefined, ttl)];
+    this.state = [new KeyedStateTable('join-left-records', undefined, ttl[0]), new KeyedStateTable('join-right-records', undefined, ttl[1])];
     this.outer = [joinType === 'LEFT' || joinType === 'FULL', joinType === 'RIGHT' || joinType === 'FULL'];
   }
 

@@ -93,7 +93,11 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
   const sinks: SinkOperator[] = [];
   const built = new Map<PlanNode, { consumers: { vertex: RuntimeVertex; input: number }[] }>();
   let counter = 0;
-  const ttl = opts.stateTtl ? { millis: opts.stateTtl, now: opts.session.now } : undefined;
+  const ttlOf = (hint: number | undefined) => {
+    const millis = hint ?? opts.stateTtl;
+    return millis ? { millis, now: opts.session.now } : undefined;
+  };
+  const ttl = ttlOf(undefined);
 
   // `consumers` may still grow while the DAG is built (a shared node read again), so read it lazily.
   const outputOf = (consumers: { vertex: RuntimeVertex; input: number }[]): Output => new FanOut(consumers);
@@ -289,7 +293,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const sets = groupingSets(node.groupKeys, node.groupingSets, input);
         const outTypes = node.fields.map((f) => f.type);
         const rowKey = (row: unknown[]) => hashKey(row, outTypes);
-        const op = new GroupAggregateOperator(`GroupAggregate[${id}]`, sets, aggs, rowKey, true, outputOf(consumers), ttl, opts.miniBatch && { ...opts.miniBatch, clock: opts.session.now });
+        const op = new GroupAggregateOperator(`GroupAggregate[${id}]`, sets, aggs, rowKey, true, outputOf(consumers), ttlOf(node.stateTtl), opts.miniBatch && { ...opts.miniBatch, clock: opts.session.now });
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
       }
@@ -339,7 +343,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         ] as const;
         const condition = compileExpr(node.condition, opts.session);
         const ids = [(row: unknown[]) => hashKey(row, left.map((f) => f.type)), (row: unknown[]) => hashKey(row, right.map((f) => f.type))] as const;
-        const op = new StreamingJoinOperator(`Join[${id}]`, node.joinType, sides, (row) => condition(row) === true, ids, outputOf(consumers), ttl);
+        const op = new StreamingJoinOperator(`Join[${id}]`, node.joinType, sides, (row) => condition(row) === true, ids, outputOf(consumers), [ttlOf(node.stateTtl?.[0]), ttlOf(node.stateTtl?.[1])]);
         const v = addVertex(op, 2);
         build(node.left, { vertex: v, input: 0 });
         build(node.right, { vertex: v, input: 1 });
