@@ -9,7 +9,7 @@ import { PlanError } from '../types/errors.js';
 import { RowKind } from '../types/row.js';
 import type { PlannerEnv } from './analyzer/planner-env.js';
 import { inferChangelog } from './inference/changelog.js';
-import { inferUpsertKeys, type UpsertKeys } from './inference/upsert-keys.js';
+import { equiPairs, inferUpsertKeys, type UpsertKeys } from './inference/upsert-keys.js';
 import { inputsOf, type PlanNode, type SinkNode, type TableScan } from './logical/plan-node.js';
 
 /** Metadata columns must name keys the connector offers, with a type that can hold them (as Flink checks). */
@@ -34,6 +34,17 @@ function scanBelow(node: PlanNode): TableScan | undefined {
   return node.kind === 'TableScan' ? node : undefined;
 }
 
+/** An event-time temporal join must equate every primary-key column of the versioned table. */
+function checkVersionKey(node: Extract<PlanNode, { kind: 'Join' }>, scan: TableScan): void {
+  const pairs = equiPairs(node.condition, node.left.fields.length);
+  const equated = pairs.map(([, r]) => node.right.fields[r]!.name);
+  const pk = scan.table.primaryKey!.columns;
+  if (pk.every((c) => equated.includes(c))) return;
+  const condition = pairs.map(([l, r]) => `${node.left.fields[l]!.name}=${node.right.fields[r]!.name}`).join(',');
+  throw new PlanError(`Temporal table's primary key [${pk.join(',')}] must be included in the equivalence condition of temporal join, but current temporal join condition is [${condition}].`, scan.span,
+    `Join on every primary-key column of ${identifierString(scan.table.id)}: ${pk.map((c) => `… = ${c}`).join(' AND ')}.`);
+}
+
 /** Flink's requirements on temporal joins: a primary key on a versioned table, a lookup source for proctime. */
 function checkTemporalJoins(sinks: readonly SinkNode[], sources: ReadonlyMap<TableScan, TableSource>): void {
   const seen = new Set<PlanNode>();
@@ -46,9 +57,10 @@ function checkTemporalJoins(sinks: readonly SinkNode[], sources: ReadonlyMap<Tab
         throw new PlanError(`Temporal Table Join requires primary key in versioned table, but no primary key can be found. The physical plan is:\n${describeJoin(node)}`, scan.span,
           `Declare PRIMARY KEY (…) NOT ENFORCED on ${identifierString(scan.table.id)}, or join a versioned view.`);
       }
+      if (scan && node.temporal === 'event-time') checkVersionKey(node, scan);
       if (scan && node.temporal === 'lookup' && !sources.get(scan)?.supportsLookup) {
         throw new PlanError('Processing-time temporal join is not supported yet.', scan.span,
-          `Connector '${scan.table.options.get('connector')}' of ${identifierString(scan.table.id)} is not a lookup source; lookup joins need one such as 'jdbc'.`);
+          `Connector '${scan.table.options.get('connector')}' of ${identifierString(scan.table.id)} is not a lookup source; lookup joins need one such as 'filesystem' (or 'jdbc' on Flink).`);
       }
     }
     inputsOf(node).forEach(visit);
