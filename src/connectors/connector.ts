@@ -1,7 +1,7 @@
 import type { ConfigOption } from '../catalog/config-option.js';
 import type { ChangelogMode } from '../types/changelog-mode.js';
 import type { DataType, RowType } from '../types/data-type.js';
-import type { Chunk } from '../types/row.js';
+import type { Chunk, Row } from '../types/row.js';
 import type { FunctionContext } from '../functions/function-def.js';
 
 /** What a factory is given to create a source or sink for one table. */
@@ -37,6 +37,8 @@ export interface TableSource {
   readonly bounded: boolean;
   /** Whether the table can be the right side of a lookup join (Flink's LookupTableSource). */
   readonly supportsLookup?: boolean;
+  /** A lookup join's reader of this table by the given columns (present when `supportsLookup`). */
+  lookup?(ctx: LookupContext): LookupFunction;
   /** Readable metadata keys and their types (`METADATA FROM 'key'`). */
   readonly metadata: ReadonlyMap<string, DataType>;
   /**
@@ -44,6 +46,25 @@ export interface TableSource {
    * requested metadata keys' values in the order given.
    */
   createReader(ctx: ReaderContext): SourceReader;
+}
+
+/** What a lookup join asks of a lookup source (Flink's LookupTableSource.LookupContext). */
+export interface LookupContext {
+  /** Positions of the lookup columns in the produced row (physical columns, then metadata). */
+  readonly keys: readonly number[];
+  /** Metadata keys produced after the physical columns, as for a scan. */
+  readonly metadataKeys: readonly string[];
+  /** Processing time in epoch millis (cache expiry and reloads); injectable for tests. */
+  readonly now: () => number;
+}
+
+/**
+ * Rows of the table whose lookup columns equal `key` (values in `LookupContext.keys` order), as of
+ * processing time. The connector applies its cache options (lookup.cache …).
+ */
+export interface LookupFunction {
+  lookup(key: readonly unknown[]): Promise<readonly Row[]>;
+  close?(): Promise<void>;
 }
 
 export interface ReaderContext {

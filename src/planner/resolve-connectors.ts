@@ -1,4 +1,4 @@
-import { identifierString, type CatalogTable } from '../catalog/catalog-table.js';
+import { identifierString, type CatalogTable, type TableColumn } from '../catalog/catalog-table.js';
 import { withNullability, type DataType } from '../types/data-type.js';
 import { typeToString } from '../types/type-string.js';
 import type { TableSink, TableSource } from '../connectors/connector.js';
@@ -130,6 +130,11 @@ function needsUpsertMaterialize(table: CatalogTable, produced: ChangelogMode, ke
 
 /** Positions of the primary key among the columns a sink receives (physical and persisted metadata). */
 export function primaryKeyPositions(table: CatalogTable): number[] {
-  const written = table.columns.filter((c) => c.kind === 'physical' || (c.kind === 'metadata' && !c.virtual)).map((c) => c.name);
+  const written = writtenColumns(table).map((c) => c.name);
   return (table.primaryKey?.columns ?? []).map((c) => written.indexOf(c));
+}
+
+/** The columns a sink receives, in order: physical and persisted metadata columns. */
+export function writtenColumns(table: CatalogTable): TableColumn[] {
+  return table.columns.filter((c) => c.kind === 'physical' || (c.kind === 'metadata' && !c.virtual));
 }

@@ -13,7 +13,7 @@ const DIR = join(import.meta.dirname, 'flink-docs');
  * Examples weir rejects although Flink accepts them: `page/title` → why. They run with
  * `it.fails`, so a fix makes the suite fail until the entry is removed here.
  */
-const LOOKUP = "needs a lookup source (Flink's LookupTableSource, e.g. jdbc); weir has none yet, and like Flink rejects datagen here";
+const LOOKUP = "needs a lookup source (Flink's LookupTableSource, e.g. jdbc; in weir filesystem); like Flink, weir rejects datagen here";
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'joins/processing time temporal join': LOOKUP,

@@ -6,6 +6,7 @@
 import type { ConnectorFactory, TableContext, TableSink, TableSource } from '../connector.js';
 import type { FormatPrefixExempt } from '../option-validation.js';
 import { FS_OPTIONS } from './fs-options.js';
+import { LOOKUP_OPTIONS } from '../lookup/lookup-options.js';
 import { createFileSource } from './fs-source.js';
 import { createFileSink } from './fs-sink.js';
 
@@ -14,7 +15,8 @@ export { FS_OPTIONS } from './fs-options.js';
 export const filesystemFactory: ConnectorFactory & FormatPrefixExempt = {
   identifier: 'filesystem',
   requiredOptions: [FS_OPTIONS.path, FS_OPTIONS.format],
-  optionalOptions: Object.values(FS_OPTIONS).filter((o) => o !== FS_OPTIONS.path && o !== FS_OPTIONS.format),
+  // Lookup options: weir's filesystem tables can be lookup sources (Flink 1.20's cannot).
+  optionalOptions: [...Object.values(FS_OPTIONS).filter((o) => o !== FS_OPTIONS.path && o !== FS_OPTIONS.format), ...Object.values(LOOKUP_OPTIONS)],
   usesFormat: true,
   skipFormatOptionValidation: true,
   createSource(ctx: TableContext): TableSource {

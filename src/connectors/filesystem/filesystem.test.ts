@@ -77,6 +77,38 @@ describe('filesystem source', () => {
   });
 });
 
+describe('filesystem lookup', () => {
+  it('looks rows up by key and sees a changed file after the cache entry expires', async () => {
+    const f = join(dir, 'dim.csv');
+    await writeFile(f, '1,Alice\n2,Bob\n1,Alys\n');
+    let now = 0;
+    const ctx = table([['id', INT()], ['name', STRING()]], { path: f, format: 'csv', 'lookup.cache': 'PARTIAL', 'lookup.partial-cache.expire-after-write': '10 s' });
+    const src = filesystemFactory.createSource!(ctx);
+    expect(src.supportsLookup).toBe(true);
+    const fn = src.lookup!({ keys: [0], metadataKeys: ['file.name'], now: () => now });
+    expect(await fn.lookup([1])).toEqual([[1, 'Alice', 'dim.csv'], [1, 'Alys', 'dim.csv']]);
+    expect(await fn.lookup([3])).toEqual([]);
+    await writeFile(f, '1,Ann\n3,Carol\n');
+    now += 5_000;
+    expect(await fn.lookup([1])).toEqual([[1, 'Alice', 'dim.csv'], [1, 'Alys', 'dim.csv']]);
+    expect(await fn.lookup([3])).toEqual([]);
+    now += 5_000;
+    expect(await fn.lookup([1])).toEqual([[1, 'Ann', 'dim.csv']]);
+    expect(await fn.lookup([3])).toEqual([[3, 'Carol', 'dim.csv']]);
+  });
+
+  it('fails after lookup.max-retries when the file cannot be read', async () => {
+    const ctx = table([['id', INT()]], { path: join(dir, 'missing.csv'), format: 'csv', 'lookup.max-retries': '1' });
+    const fn = filesystemFactory.createSource!(ctx).lookup!({ keys: [0], metadataKeys: [], now: () => 0 });
+    await expect(fn.lookup([1])).rejects.toThrow(/^Failed to load table into cache after 1 retries: File .*missing.csv does not exist/);
+  });
+
+  it('rejects invalid lookup options when the source is created', () => {
+    expect(() => filesystemFactory.createSource!(table([['id', INT()]], { path: dir, format: 'csv', 'lookup.partial-cache.expire-after-access': 'soon' })))
+      .toThrow("Invalid value for option 'lookup.partial-cache.expire-after-access'.");
+  });
+});
+
 describe('filesystem sink', () => {
   it('writes hidden in-progress part files and commits them on finish', async () => {
     const ctx = table([['id', INT()], ['name', STRING()]], { path: dir, format: 'json' });

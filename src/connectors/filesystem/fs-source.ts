@@ -1,7 +1,10 @@
 /** Filesystem scan: lists non-hidden files (recursing into `k=v` partition directories), decodes them. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { ReaderContext, SourceReader, TableContext, TableSource } from '../connector.js';
+import type { LookupContext, LookupFunction, ReaderContext, SourceReader, TableContext, TableSource } from '../connector.js';
+import { cachedLookup, withRetries } from '../lookup/lookup-cache.js';
+import { readLookupConfig } from '../lookup/lookup-options.js';
+import { buildKeyOf } from '../../types/value-hash.js';
 import type { Decoder } from '../formats/format.js';
 import { BIGINT, STRING, TIMESTAMP_LTZ, type DataType } from '../../types/data-type.js';
 import { Timestamp } from '../../types/values.js';
@@ -160,11 +163,28 @@ export function createFileSource(ctx: TableContext): TableSource {
   const monitor = readDuration(ctx.options, FS_OPTIONS.sourceMonitorInterval.key);
   const pattern = readString(ctx.options, FS_OPTIONS.sourcePathRegexPattern.key);
   const defaultPartition = readString(ctx.options, FS_OPTIONS.partitionDefaultName.key, '__DEFAULT_PARTITION__');
+  const lookupConfig = readLookupConfig(ctx.options);
+  const reader = (rctx: ReaderContext, monitorMillis: number | undefined) =>
+    new FileReader(root, factory.createDecoder(fctx), ctx.physicalType.fields, ctx.partitionKeys, defaultPartition, pattern === undefined ? null : new RegExp(pattern), monitorMillis, rctx);
   return {
     changelogMode: factory.changelogMode,
     bounded: monitor === undefined,
     metadata: FILE_METADATA,
-    createReader: (rctx) =>
-      new FileReader(root, factory.createDecoder(fctx), ctx.physicalType.fields, ctx.partitionKeys, defaultPartition, pattern === undefined ? null : new RegExp(pattern), monitor, rctx),
+    supportsLookup: true,
+    createReader: (rctx) => reader(rctx, monitor),
+    lookup(lctx: LookupContext): LookupFunction {
+      // The whole file (or directory) is read into an index by the lookup columns, again as the cache options say.
+      const loadAll = withRetries(async () => {
+        const r = reader({ subtask: 0, parallelism: 1, metadataKeys: lctx.metadataKeys }, undefined);
+        const rows: Row[] = [];
+        for (let c = await r.poll(); c !== null; c = await r.poll()) if ('rows' in c) rows.push(...c.rows);
+        await r.close();
+        return rows;
+      }, lookupConfig.maxRetries);
+      const types = lctx.keys.map((k) => (k < ctx.physicalType.fields.length ? ctx.physicalType.fields[k]!.type : FILE_METADATA.get(lctx.metadataKeys[k - ctx.physicalType.fields.length]!)!));
+      const keyOfRow = buildKeyOf(types, lctx.keys);
+      const keyOfValues = buildKeyOf(types, types.map((_, i) => i));
+      return cachedLookup(lookupConfig.cache, { loadAll }, keyOfRow, keyOfValues, lctx.now);
+    },
   };
 }

@@ -1,5 +1,4 @@
-import { primaryKeyPositions } from '../../planner/resolve-connectors.js';
-import { SinkUpsertMaterializer } from '../operators/sink-upsert-materializer.js';
+import { sinkConstraints } from './sink-constraints.js';
 import { equiPairs } from '../../planner/inference/upsert-keys.js';
 import type { SinkWriter, SourceReader, WriterContext } from '../../connectors/connector.js';
 import type { FunctionContext } from '../../functions/function-def.js';
@@ -41,6 +40,7 @@ import type { Timestamp } from '../../types/values.js';
 import { correlateRows } from './correlate-rows.js';
 import { CorrelateOperator } from '../operators/correlate-operator.js';
 import type { FunctionResolver } from '../../planner/analyzer/expr-context.js';
+import { lookupJoinOperator } from './lookup-join.js';
 
 /** An operator in the running DAG with the consumers its output feeds. */
 export interface RuntimeVertex {
@@ -68,6 +68,8 @@ export interface BuildOptions {
   readonly watermarkInterval: number;
   /** `table.exec.state.ttl` in ms (0: state never expires). */
   readonly stateTtl?: number;
+  /** `table.exec.sink.not-null-enforcer`: ERROR (default) or DROP. */
+  readonly notNullEnforcer?: string | undefined;
   /** `table.exec.mini-batch.*` when enabled. */
   readonly miniBatch?: { readonly size: number; readonly latency: number } | undefined;
   /** User-defined aggregate functions by upper-case name. */
@@ -149,16 +151,14 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const writer = sinkWriter(job, node, opts);
         const op = new SinkOperator(node.table ? `Sink: ${node.table.id.name}[${id}]` : `Collect[${id}]`, writer);
         sinks.push(op);
-        const v = addVertex(op, 1);
-        if (!job.upsertMaterialize.has(node)) return build(node.input, { vertex: v, input: 0 });
-        const types = node.input.fields.map((f) => f.type);
-        const pk = primaryKeyPositions(node.table!);
-        const all = types.map((_, i) => i);
-        const materializerConsumers = [{ vertex: v, input: 0 }];
-        const materializer = new SinkUpsertMaterializer(`SinkMaterializer[${id}]`, buildKeyOf(pk.map((i) => types[i]!), pk), buildKeyOf(types, all), outputOf(materializerConsumers), ttl);
-        const m: RuntimeVertex = { operator: materializer, inputs: 1, consumers: materializerConsumers };
-        vertices.push(m);
-        build(node.input, { vertex: m, input: 0 });
+        let target = { vertex: addVertex(op, 1), input: 0 };
+        for (const create of sinkConstraints(job, node, id, opts.notNullEnforcer, ttl).reverse()) {
+          const next = [target];
+          const vertex: RuntimeVertex = { operator: create(outputOf(next)), inputs: 1, consumers: next };
+          vertices.push(vertex);
+          target = { vertex, input: 0 };
+        }
+        build(node.input, target);
         return;
       }
       case 'Correlate': {
@@ -333,7 +333,10 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
           build(node.right, { vertex: v, input: 1 });
           return;
         }
-        if (node.temporal) throw new PlanError('A lookup join cannot run on the embedded engine yet.');
+        if (node.temporal === 'lookup') {
+          build(node.left, { vertex: addVertex(lookupJoinOperator(`LookupJoin[${id}]`, node, job, opts.session, outputOf(consumers)), 1), input: 0 });
+          return;
+        }
         const left = node.left.fields;
         const right = node.right.fields;
         const keys = equiPairs(node.condition, left.length);
