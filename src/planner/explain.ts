@@ -1,9 +1,10 @@
 import { identifierString } from '../catalog/catalog-table.js';
 import { changelogModeString } from '../types/changelog-mode.js';
+import { isInsertOnly } from './inference/changelog.js';
 import { typeToString } from '../types/type-string.js';
 import { rexToString } from './explain-rex.js';
 import { describeMatch } from './explain-match.js';
-import { inputsOf, type AggCall, type Field, type PlanNode, type PlannedJob, type WindowTvfNode } from './logical/plan-node.js';
+import { deduplication, inputsOf, type AggCall, type Field, type PlanNode, type PlannedJob, type WindowTvfNode } from './logical/plan-node.js';
 import { formatDuration, sliceAssignerOf } from '../runtime/windows/window-spec.js';
 
 /**
@@ -14,7 +15,7 @@ export function explainJob(job: PlannedJob): string {
   const lines: string[] = [];
   const walk = (node: PlanNode, prefix: string, childPrefix: string) => {
     const mode = job.changelog.get(node);
-    const attrs = describe(node) + (node.kind === 'Sink' && job.upsertMaterialize.has(node) ? ', upsertMaterialize=[true]' : '');
+    const attrs = describe(node, job) + (node.kind === 'Sink' && job.upsertMaterialize.has(node) ? ', upsertMaterialize=[true]' : '');
     const keys = node.kind === 'Sink' ? undefined : job.upsertKeys.get(node);
     const keysText = keys ? `, upsertKeys=[${keys.map((k) => `[${k.map((i) => node.fields[i]!.name).join(', ')}]`).join(', ')}]` : '';
     lines.push(`${prefix}${attrs}, changelogMode=[${node.kind === 'Sink' ? 'NONE' : mode ? changelogModeString(mode) : '?'}]${keysText})`);
@@ -46,7 +47,7 @@ export function describeNode(node: PlanNode): string {
   return `${describe(node)})`;
 }
 
-function describe(node: PlanNode): string {
+function describe(node: PlanNode, job?: Pick<PlannedJob, 'changelog'>): string {
   const names = (n: PlanNode) => n.fields;
   switch (node.kind) {
     case 'TableScan': {
@@ -98,7 +99,16 @@ function describe(node: PlanNode): string {
     case 'Rank': {
       const input = node.input.fields;
       const order = node.orderKeys.map((k) => `${input[k.index]!.name} ${k.direction}`);
-      return `Rank(rankType=[${node.rankFunction}], rankRange=[rankStart=1, rankEnd=${node.limit}], partitionBy=[${node.partitionKeys.map((k) => input[k]!.name).join(', ')}], orderBy=[${order.join(', ')}], select=[${node.fields.slice(0, node.outputRank ? undefined : -1).map((f) => f.name).join(', ')}]`;
+      const keys = node.partitionKeys.map((k) => input[k]!.name).join(', ');
+      const dedup = deduplication(node);
+      if (dedup) {
+        const time = input[node.orderKeys[0]!.index]!.type;
+        return `Deduplicate(keep=[${dedup === 'first' ? 'FirstRow' : 'LastRow'}], key=[${keys}], order=[${'timeAttribute' in time && time.timeAttribute === 'PROCTIME' ? 'PROCTIME' : 'ROWTIME'}]`;
+      }
+      // Flink's Top-N strategies: appends only, or keep every row to serve retractions.
+      const inputMode = job?.changelog.get(node.input);
+      const strategy = inputMode ? `strategy=[${isInsertOnly(inputMode) ? 'AppendFastStrategy' : 'RetractStrategy'}], ` : '';
+      return `Rank(${strategy}rankType=[${node.rankFunction}], rankRange=[rankStart=${node.start ?? 1}, rankEnd=${node.limit}], partitionBy=[${keys}], orderBy=[${order.join(', ')}], select=[${node.fields.slice(0, node.outputRank ? undefined : -1).map((f) => f.name).join(', ')}]`;
     }
     case 'IntervalJoin':
       return `IntervalJoin(joinType=[${node.joinType}], windowBounds=[leftLowerBound=${node.lower}, leftUpperBound=${node.upper}, leftTimeIndex=${node.leftTime}, rightTimeIndex=${node.rightTime}], where=[${rexToString(node.condition, [...node.left.fields, ...node.right.fields])}], select=[${node.fields.map((f) => f.name).join(', ')}]`;

@@ -42,7 +42,7 @@ const PRODUCES: { [K in PlanNode['kind']]: (node: Extract<PlanNode, { kind: K }>
 const INSERT_DELETE: ChangelogMode = { kinds: new Set([RowKind.INSERT, RowKind.DELETE]) };
 const UPDATES: ChangelogMode = { kinds: new Set([RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER]) };
 
-function isInsertOnly(mode: ChangelogMode): boolean {
+export function isInsertOnly(mode: ChangelogMode): boolean {
   return mode.kinds.size === 1 && mode.kinds.has(INSERT_ONLY.kinds.values().next().value!);
 }
 
