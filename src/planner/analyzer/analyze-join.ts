@@ -1,3 +1,4 @@
+import { intervalBounds } from '../rules/interval-join.js';
 import type * as A from '../../sql/ast/index.js';
 import * as T from '../../types/data-type.js';
 import { SqlError } from '../../types/errors.js';
@@ -64,6 +65,9 @@ export function analyzeJoin(j: A.Join, env: PlannerEnv): Relation {
     throw new SqlError('INVALID_JOIN', `${j.joinType} JOIN needs an ON or USING clause`, j.span);
   }
   const columns = [...leftCols, ...rightCols];
+  // Interval joins keep both sides' time attributes; other regular joins materialize them.
+  const interval = !temporal && intervalBounds({ left: left.node, right: right.node, condition, joinType, temporal }) !== undefined;
+  const keepTime = (i: number) => interval || (temporal !== undefined && i < width);
   const node: JoinNode = {
     kind: 'Join',
     left: left.node,
@@ -73,7 +77,7 @@ export function analyzeJoin(j: A.Join, env: PlannerEnv): Relation {
     temporal,
     ...(temporalTime !== undefined ? { temporalTime } : {}),
     // A temporal join keeps the left side's time attributes; the right side's are materialized (as Flink's RelTimeIndicatorConverter).
-    fields: columns.map((c, i) => ({ name: c.name, type: temporal && i < width ? c.type : T.withoutTimeAttribute(c.type) })),
+    fields: columns.map((c, i) => ({ name: c.name, type: keepTime(i) ? c.type : T.withoutTimeAttribute(c.type) })),
   };
   return { node, columns: columns.map((c, i) => ({ ...c, type: node.fields[i]!.type })) };
 }

@@ -1,5 +1,5 @@
 import { isTimeAttribute } from '../../types/data-type.js';
-import type { IntervalJoinNode } from '../logical/plan-node.js';
+import type { IntervalJoinNode, JoinNode } from '../logical/plan-node.js';
 import type { Rex } from '../rex.js';
 import type { Rule } from './rule.js';
 
@@ -11,36 +11,41 @@ import type { Rule } from './rule.js';
 export const intervalJoin: Rule = {
   name: 'interval-join',
   rewrite(node) {
-    if (node.kind !== 'Join' || node.temporal || node.joinType === 'SEMI' || node.joinType === 'ANTI') return undefined;
-    const width = node.left.fields.length;
-    const isRowtime = (i: number) => isTimeAttribute((i < width ? node.left.fields[i] : node.right.fields[i - width])!.type, 'ROWTIME');
-    let lower: number | undefined;
-    let upper: number | undefined;
-    let times: [number, number] | undefined;
-    for (const c of conjuncts(node.condition)) {
-      const b = bound(c, width);
-      if (!b || !isRowtime(b.left) || !isRowtime(width + b.right)) continue;
-      if (times && (times[0] !== b.left || times[1] !== b.right)) return undefined;
-      times = [b.left, b.right];
-      if (b.kind === 'lower') lower = Math.max(lower ?? -Infinity, b.millis);
-      else upper = Math.min(upper ?? Infinity, b.millis);
-    }
-    if (!times || lower === undefined || upper === undefined) return undefined;
+    if (node.kind !== 'Join') return undefined;
+    const bounds = intervalBounds(node);
+    if (!bounds) return undefined;
     const join: IntervalJoinNode = {
       kind: 'IntervalJoin',
       left: node.left,
       right: node.right,
       joinType: node.joinType,
       condition: node.condition,
-      leftTime: times[0],
-      rightTime: times[1],
-      lower,
-      upper,
+      ...bounds,
       fields: [...node.left.fields, ...node.right.fields],
     };
     return join;
   },
 };
+
+/** The rowtime bounds that make a regular join an interval join, if its condition has both. */
+export function intervalBounds(node: Pick<JoinNode, 'left' | 'right' | 'condition' | 'joinType' | 'temporal'>): Pick<IntervalJoinNode, 'leftTime' | 'rightTime' | 'lower' | 'upper'> | undefined {
+  if (node.temporal || node.joinType === 'SEMI' || node.joinType === 'ANTI') return undefined;
+  const width = node.left.fields.length;
+  const isRowtime = (i: number) => isTimeAttribute((i < width ? node.left.fields[i] : node.right.fields[i - width])!.type, 'ROWTIME');
+  let lower: number | undefined;
+  let upper: number | undefined;
+  let times: [number, number] | undefined;
+  for (const c of conjuncts(node.condition)) {
+    const b = bound(c, width);
+    if (!b || !isRowtime(b.left) || !isRowtime(width + b.right)) continue;
+    if (times && (times[0] !== b.left || times[1] !== b.right)) return undefined;
+    times = [b.left, b.right];
+    if (b.kind === 'lower') lower = Math.max(lower ?? -Infinity, b.millis);
+    else upper = Math.min(upper ?? Infinity, b.millis);
+  }
+  if (!times || lower === undefined || upper === undefined) return undefined;
+  return { leftTime: times[0], rightTime: times[1], lower, upper };
+}
 
 function conjuncts(r: Rex): readonly Rex[] {
   return r.kind === 'Logical' && r.op === 'AND' ? r.args.flatMap(conjuncts) : [r];
