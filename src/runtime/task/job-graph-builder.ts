@@ -32,7 +32,6 @@ import { RankOperator } from '../operators/rank-operator.js';
 import { SET_OP_ALL_COPIES, SET_OP_COUNTS, SetOpOperator } from '../operators/set-op-operator.js';
 import { StreamingJoinOperator } from '../operators/streaming-join-operator.js';
 import { IntervalJoinOperator } from '../operators/interval-join-operator.js';
-import { TemporalJoinOperator } from '../operators/temporal-join-operator.js';
 import type { Rex } from '../../planner/rex.js';
 import { isTimeAttribute } from '../../types/data-type.js';
 import { sliceAssignerOf, timeShiftOf, windowShift } from '../windows/window-spec.js';
@@ -41,6 +40,7 @@ import { correlateRows } from './correlate-rows.js';
 import { CorrelateOperator } from '../operators/correlate-operator.js';
 import type { FunctionResolver } from '../../planner/analyzer/expr-context.js';
 import { lookupJoinOperator } from './lookup-join.js';
+import { temporalJoinOperator } from './temporal-join.js';
 
 /** An operator in the running DAG with the consumers its output feeds. */
 export interface RuntimeVertex {
@@ -308,27 +308,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       }
       case 'Join': {
         if (node.temporal === 'event-time') {
-          const left = node.left.fields;
-          const right = node.right.fields;
-          const keys = equiPairs(node.condition, left.length);
-          const rightTime = right.findIndex((f) => isTimeAttribute(f.type, 'ROWTIME'));
-          if (keys.length === 0 || rightTime < 0 || node.temporalTime === undefined || (node.joinType !== 'INNER' && node.joinType !== 'LEFT')) {
-            throw new PlanError(keys.length === 0 ? 'Temporal table join requires an equality condition on fields of the versioned table.'
-              : rightTime < 0 ? 'Event-Time Temporal Table Join requires both primary key and row time attribute in versioned table, but no row time attribute can be found.'
-              : `Temporal table join currently only support INNER JOIN and LEFT JOIN, but was ${node.joinType} JOIN.`);
-          }
-          let below: PlanNode = node.right;
-          while (below.kind === 'Calc' || below.kind === 'WatermarkAssigner') below = below.input;
-          const condition = compileExpr(node.condition, opts.session);
-          const spec = {
-            outer: node.joinType === 'LEFT',
-            keyOf: [buildKeyOf(keys.map(([l]) => left[l]!.type), keys.map(([l]) => l)), buildKeyOf(keys.map(([, r]) => right[r]!.type), keys.map(([, r]) => r))] as const,
-            timeIndex: [node.temporalTime, rightTime] as const,
-            rightWidth: right.length,
-            matches: (row: unknown[]) => condition(row) === true,
-            ignoreUpdateBefore: below.kind !== 'TableScan',
-          };
-          const v = addVertex(new TemporalJoinOperator(`TemporalJoin[${id}]`, spec, outputOf(consumers)), 2);
+          const v = addVertex(temporalJoinOperator(`TemporalJoin[${id}]`, node, opts.session, outputOf(consumers)), 2);
           build(node.left, { vertex: v, input: 0 });
           build(node.right, { vertex: v, input: 1 });
           return;
