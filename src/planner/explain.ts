@@ -1,10 +1,11 @@
 import { identifierString } from '../catalog/catalog-table.js';
 import { changelogModeString } from '../types/changelog-mode.js';
 import { isInsertOnly } from './inference/changelog.js';
+import { equiPairs, type UpsertKeys } from './inference/upsert-keys.js';
 import { typeToString } from '../types/type-string.js';
 import { rexToString } from './explain-rex.js';
 import { describeMatch } from './explain-match.js';
-import { deduplication, inputsOf, type AggCall, type Field, type PlanNode, type PlannedJob, type WindowTvfNode } from './logical/plan-node.js';
+import { deduplication, inputsOf, type AggCall, type JoinType, type Field, type PlanNode, type PlannedJob, type WindowTvfNode } from './logical/plan-node.js';
 import { formatDuration, sliceAssignerOf } from '../runtime/windows/window-spec.js';
 
 /**
@@ -47,7 +48,7 @@ export function describeNode(node: PlanNode): string {
   return `${describe(node)})`;
 }
 
-function describe(node: PlanNode, job?: Pick<PlannedJob, 'changelog'>): string {
+function describe(node: PlanNode, job?: Pick<PlannedJob, 'changelog' | 'upsertKeys'>): string {
   const names = (n: PlanNode) => n.fields;
   switch (node.kind) {
     case 'TableScan': {
@@ -80,8 +81,13 @@ function describe(node: PlanNode, job?: Pick<PlannedJob, 'changelog'>): string {
       const sets = node.groupingSets ? `, groupingSets=[${node.groupingSets.map((s) => `{${s.map((k) => input[k]!.name).join(', ')}}`).join(', ')}]` : '';
       return `${node.window ? `WindowAggregate(window=[${node.window.window}], ` : 'GroupAggregate('}groupBy=[${keys.join(', ')}]${sets}, select=[${[...keys, ...aggs].join(', ')}]`;
     }
-    case 'Join':
-      return `${node.temporal === 'lookup' ? 'LookupJoin' : node.temporal ? 'TemporalJoin' : 'Join'}(joinType=[${node.joinType}], where=[${rexToString(node.condition, [...node.left.fields, ...node.right.fields])}], select=[${node.fields.map((f) => f.name).join(', ')}]`;
+    case 'Join': {
+      const where = `where=[${rexToString(node.condition, [...node.left.fields, ...node.right.fields])}], select=[${node.fields.map((f) => f.name).join(', ')}]`;
+      if (node.temporal) return `${node.temporal === 'lookup' ? 'LookupJoin' : 'TemporalJoin'}(joinType=[${JOIN_TYPES[node.joinType]}], ${where}`;
+      const pairs = equiPairs(node.condition, node.left.fields.length);
+      const spec = (side: 0 | 1) => inputSpec(job?.upsertKeys.get(side === 0 ? node.left : node.right), pairs.map((p) => p[side]));
+      return `Join(joinType=[${JOIN_TYPES[node.joinType]}], ${where}${job ? `, leftInputSpec=[${spec(0)}], rightInputSpec=[${spec(1)}]` : ''}`;
+    }
     case 'Correlate':
       return `Correlate(invocation=[${node.call}(${node.args.map((a) => rexToString(a, node.input.fields)).join(', ')})], joinType=[${node.joinType}], select=[${node.fields.map((f) => f.name).join(', ')}]`;
     case 'WindowTvf':
@@ -134,4 +140,20 @@ function describe(node: PlanNode, job?: Pick<PlannedJob, 'changelog'>): string {
     case 'SetOp':
       return `${node.op === 'UNION' ? 'Union' : node.op === 'INTERSECT' ? 'Intersect' : 'Minus'}(all=[${node.all}])`;
   }
+}
+
+/** Flink's names of join types in plans. */
+const JOIN_TYPES: Record<JoinType, string> = {
+  INNER: 'InnerJoin',
+  LEFT: 'LeftOuterJoin',
+  RIGHT: 'RightOuterJoin',
+  FULL: 'FullOuterJoin',
+  SEMI: 'LeftSemiJoin',
+  ANTI: 'LeftAntiJoin',
+};
+
+/** How a join input's rows are identified (Flink's JoinInputSideSpec), which shapes its state. */
+function inputSpec(keys: UpsertKeys, joinKey: readonly number[]): string {
+  if (!keys) return 'NoUniqueKey';
+  return keys.some((k) => k.every((c) => joinKey.includes(c))) ? 'JoinKeyContainsUniqueKey' : 'HasUniqueKey';
 }
