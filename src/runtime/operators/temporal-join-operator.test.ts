@@ -6,7 +6,7 @@ import { TemporalJoinOperator, type TemporalJoinSpec } from './temporal-join-ope
 
 const ts = (millis: number) => Timestamp.ofMillis(millis);
 
-function setup(overrides: Partial<TemporalJoinSpec> = {}) {
+function setup(overrides: Partial<TemporalJoinSpec> = {}, ttl?: { millis: number; now: () => number }) {
   const out: Chunk[] = [];
   const watermarks: number[] = [];
   const spec: TemporalJoinSpec = {
@@ -18,7 +18,7 @@ function setup(overrides: Partial<TemporalJoinSpec> = {}) {
     ignoreUpdateBefore: false,
     ...overrides,
   };
-  const op = new TemporalJoinOperator('t', spec, { emit: (c) => void out.push(c), emitWatermark: (w) => void watermarks.push(w) });
+  const op = new TemporalJoinOperator('t', spec, { emit: (c) => void out.push(c), emitWatermark: (w) => void watermarks.push(w) }, ttl);
   const rows = () => out.flatMap((c) => c.rows.map((r: Row) => [r[0], (r[1] as Timestamp).millis, r[3]]));
   const watermark = async (w: number) => {
     await op.processWatermark(w, 0);
@@ -59,5 +59,15 @@ describe('TemporalJoinOperator', () => {
     op.processChunk({ rows: [['k', ts(15)], ['k', ts(20)]], kinds: null }, 0);
     await watermark(20);
     expect(rows()).toEqual([['k', 15, 'v1'], ['k', 20, 'v2']]);
+  });
+
+  it('with table.exec.state.ttl, a key idle that long loses its versions', async () => {
+    let now = 0;
+    const { op, rows, watermark } = setup({}, { millis: 1_000, now: () => now });
+    op.processChunk({ rows: [['k', 'v1', ts(10)]], kinds: null }, 1);
+    now = 5_000;
+    op.processChunk({ rows: [['k', ts(15)]], kinds: null }, 0);
+    await watermark(20);
+    expect(rows()).toEqual([]);
   });
 });

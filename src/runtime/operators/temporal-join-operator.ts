@@ -2,7 +2,7 @@ import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
 import type { Timestamp } from '../../types/values.js';
-import { KeyedStateTable } from '../state/keyed-state-table.js';
+import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
 import { WatermarkValve } from '../time/watermark-valve.js';
 import type { Operator, Output } from './operator.js';
 
@@ -50,14 +50,18 @@ export interface TemporalJoinSpec {
  * one at or before the watermark are dropped. Output rows keep the probe row's kind and time.
  */
 export class TemporalJoinOperator implements Operator {
-  private readonly state = new KeyedStateTable<KeyState>('temporal-join');
+  private readonly state: KeyedStateTable<KeyState>;
   private readonly valve = new WatermarkValve(2);
 
   constructor(
     readonly name: string,
     private readonly spec: TemporalJoinSpec,
     private readonly out: Output,
-  ) {}
+    /** `table.exec.state.ttl`: a key idle this long (processing time) loses its versions and probes, as Flink's state retention. */
+    ttl?: StateTtl,
+  ) {
+    this.state = new KeyedStateTable<KeyState>('temporal-join', undefined, ttl);
+  }
 
   processChunk(chunk: Chunk, input: number): void {
     chunk.rows.forEach((row, i) => {

@@ -77,16 +77,19 @@ export class KeyedStateTable<V> {
     return this.map.size;
   }
 
+  /** Live entries (expired ones are swept first, so iteration never sees them either). */
   entries(): IterableIterator<[HashKey, V]> {
+    if (this.ttl) this.sweep(this.ttl.now());
     return this.map.entries();
   }
 
   values(): IterableIterator<V> {
+    if (this.ttl) this.sweep(this.ttl.now());
     return this.map.values();
   }
 
   [Symbol.iterator](): IterableIterator<[HashKey, V]> {
-    return this.map.entries();
+    return this.entries();
   }
 
   /** The state split by key group (only non-empty groups), for a checkpoint. */

@@ -308,7 +308,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       }
       case 'Join': {
         if (node.temporal === 'event-time') {
-          const v = addVertex(temporalJoinOperator(`TemporalJoin[${id}]`, node, opts.session, outputOf(consumers)), 2);
+          const v = addVertex(temporalJoinOperator(`TemporalJoin[${id}]`, node, opts.session, outputOf(consumers), ttl), 2);
           build(node.left, { vertex: v, input: 0 });
           build(node.right, { vertex: v, input: 1 });
           return;

@@ -6,10 +6,11 @@ import { isTimeAttribute } from '../../types/data-type.js';
 import { PlanError } from '../../types/errors.js';
 import { buildKeyOf } from '../../types/value-hash.js';
 import type { Output } from '../operators/operator.js';
+import type { StateTtl } from '../state/keyed-state-table.js';
 import { TemporalJoinOperator } from '../operators/temporal-join-operator.js';
 
 /** Builds the runtime event-time temporal join for a `temporal: 'event-time'` JoinNode. */
-export function temporalJoinOperator(name: string, node: JoinNode, session: FunctionContext, out: Output): TemporalJoinOperator {
+export function temporalJoinOperator(name: string, node: JoinNode, session: FunctionContext, out: Output, ttl?: StateTtl): TemporalJoinOperator {
   const left = node.left.fields;
   const right = node.right.fields;
   const keys = equiPairs(node.condition, left.length);
@@ -30,5 +31,5 @@ export function temporalJoinOperator(name: string, node: JoinNode, session: Func
     matches: (row: unknown[]) => condition(row) === true,
     ignoreUpdateBefore: below.kind !== 'TableScan',
   };
-  return new TemporalJoinOperator(name, spec, out);
+  return new TemporalJoinOperator(name, spec, out, ttl);
 }
