@@ -83,8 +83,15 @@ function describe(node: PlanNode, job?: Pick<PlannedJob, 'changelog' | 'upsertKe
     }
     case 'Join': {
       const where = `where=[${rexToString(node.condition, [...node.left.fields, ...node.right.fields])}], select=[${node.fields.map((f) => f.name).join(', ')}]`;
-      if (node.temporal) return `${node.temporal === 'lookup' ? 'LookupJoin' : 'TemporalJoin'}(joinType=[${JOIN_TYPES[node.joinType]}], ${where}`;
       const pairs = equiPairs(node.condition, node.left.fields.length);
+      if (node.temporal === 'lookup') {
+        let table: PlanNode = node.right;
+        while (table.kind === 'Calc' || table.kind === 'WatermarkAssigner') table = table.input;
+        const name = table.kind === 'TableScan' ? `table=[${identifierString(table.table.id)}], ` : '';
+        const lookup = pairs.map(([l, r]) => `${node.right.fields[r]!.name}=${node.left.fields[l]!.name}`).join(', ');
+        return `LookupJoin(${name}joinType=[${JOIN_TYPES[node.joinType]}], lookup=[${lookup}], ${where}`;
+      }
+      if (node.temporal) return `TemporalJoin(joinType=[${JOIN_TYPES[node.joinType]}], ${where}`;
       const spec = (side: 0 | 1) => inputSpec(job?.upsertKeys.get(side === 0 ? node.left : node.right), pairs.map((p) => p[side]));
       return `Join(joinType=[${JOIN_TYPES[node.joinType]}], ${where}${job ? `, leftInputSpec=[${spec(0)}], rightInputSpec=[${spec(1)}]` : ''}`;
     }
