@@ -31,6 +31,7 @@ export class KeyedStateTable<V> {
   private readonly map = new Map<HashKey, V>();
   /** With a TTL: last write time per key, in write order (oldest first). */
   private readonly written = new Map<HashKey, number>();
+  private nextSweep = 0;
 
   constructor(
     readonly name: string,
@@ -55,7 +56,12 @@ export class KeyedStateTable<V> {
       const now = this.ttl.now();
       this.written.delete(key);
       this.written.set(key, now);
-      this.sweep(now);
+      // Sweeping on every write re-walks the Map's deleted slots each time; a tenth of the TTL
+      // between sweeps keeps it cheap and memory within 1.1 × TTL of writes.
+      if (now >= this.nextSweep) {
+        this.sweep(now);
+        this.nextSweep = now + Math.max(1, this.ttl.millis / 10);
+      }
     }
   }
 
