@@ -97,7 +97,14 @@ export class JobRunner {
     try {
       const out = new FanOut(source.consumers);
       let idle = false;
+      let yielded = Date.now();
       for (;;) {
+        // A source that always has data resolves its polls at once; yield now and then so timers
+        // (processing time, other paced sources, mini-batch latency) and signals get their turn.
+        if (Date.now() - yielded > 10) {
+          await new Promise((r) => setImmediate(r));
+          yielded = Date.now();
+        }
         if (this.cancelled) return;
         const poll = source.reader.poll();
         let next = await this.pollOrIdle(poll);
