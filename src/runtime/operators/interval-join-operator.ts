@@ -5,6 +5,7 @@ import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
 import type { Timestamp } from '../../types/values.js';
 import { KeyedStateTable } from '../state/keyed-state-table.js';
+import { MinHeap } from '../state/min-heap.js';
 import { WatermarkValve } from '../time/watermark-valve.js';
 import type { Operator, Output } from './operator.js';
 
@@ -36,6 +37,8 @@ export class IntervalJoinOperator implements Operator {
   numLateRecordsDropped = 0;
   private readonly buffers = [new KeyedStateTable<Buffered[]>('interval-join-left'), new KeyedStateTable<Buffered[]>('interval-join-right')] as const;
   private readonly valve = new WatermarkValve(2);
+  /** Per side: when each buffered row's key must be looked at again (its expiry), so expiry never scans all state. */
+  private readonly expiries = [new MinHeap<HashKey>(), new MinHeap<HashKey>()] as const;
   private readonly outer: readonly [boolean, boolean];
 
   constructor(
@@ -75,6 +78,7 @@ export class IntervalJoinOperator implements Operator {
       const list = this.buffers[input].get(key) ?? [];
       list.push(entry);
       this.buffers[input].set(key, list);
+      this.expiries[input]!.push(this.expiry(input, t), key);
     });
     if (rows.length > 0) return this.out.emit({ rows, kinds: null });
   }
@@ -93,7 +97,9 @@ export class IntervalJoinOperator implements Operator {
   private async expire(watermark: number): Promise<void> {
     const rows: Row[] = [];
     for (const side of [0, 1] as const) {
-      for (const [key, list] of [...this.buffers[side]]) {
+      for (const key of new Set(this.expiries[side].popBelow(watermark))) {
+        const list = this.buffers[side].get(key);
+        if (!list) continue;
         const keep = list.filter((e) => {
           if (this.expiry(side, e.time) >= watermark) return true;
           if (this.outer[side] && !e.matched) rows.push(side === 0 ? [...e.row, ...this.nulls(1)] : [...this.nulls(0), ...e.row]);
