@@ -3,6 +3,7 @@ import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
 import type { Timestamp } from '../../types/values.js';
 import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
+import { MinHeap } from '../state/min-heap.js';
 import { WatermarkValve } from '../time/watermark-valve.js';
 import type { Operator, Output } from './operator.js';
 
@@ -52,6 +53,8 @@ export interface TemporalJoinSpec {
 export class TemporalJoinOperator implements Operator {
   private readonly state: KeyedStateTable<KeyState>;
   private readonly valve = new WatermarkValve(2);
+  /** Keys by timer time, so a watermark visits only the keys whose timer is due. */
+  private readonly timers = new MinHeap<HashKey>();
 
   constructor(
     readonly name: string,
@@ -74,7 +77,10 @@ export class TemporalJoinOperator implements Operator {
       const s = this.state.get(key) ?? { left: [], right: [], timer: undefined, nextSeq: 0 };
       if (input === 0) s.left.push({ seq: s.nextSeq++, row, kind, time });
       else putVersion(s.right, { time, kind, row });
-      if (s.timer === undefined || time < s.timer) s.timer = time;
+      if (s.timer === undefined || time < s.timer) {
+        s.timer = time;
+        this.timers.push(time, key);
+      }
       this.state.set(key, s);
     });
   }
@@ -91,8 +97,12 @@ export class TemporalJoinOperator implements Operator {
 
   /** Fires the timers the watermark has reached, in timer order. */
   private async fire(watermark: number): Promise<void> {
+    // The heap may hold superseded timers of a key; only the key's current timer counts.
     const due: [HashKey, KeyState][] = [];
-    for (const [key, s] of this.state.entries()) if (s.timer !== undefined && s.timer <= watermark) due.push([key, s]);
+    for (const key of new Set(this.timers.popBelow(watermark + 1))) {
+      const s = this.state.get(key);
+      if (s?.timer !== undefined && s.timer <= watermark) due.push([key, s]);
+    }
     due.sort((a, b) => a[1].timer! - b[1].timer!);
     const rows: Row[] = [];
     const kinds: RowKind[] = [];
@@ -121,7 +131,10 @@ export class TemporalJoinOperator implements Operator {
       const firstNewer = s.right.findIndex((v) => v.time > watermark);
       const keepFrom = firstNewer < 0 ? s.right.length - 1 : firstNewer - 1;
       if (keepFrom > 0) s.right = s.right.slice(keepFrom);
-      if (pending.length > 0) s.timer = Math.min(...pending.map((p) => p.time));
+      if (pending.length > 0) {
+        s.timer = Math.min(...pending.map((p) => p.time));
+        this.timers.push(s.timer, key);
+      }
       if (s.left.length === 0 && s.right.length === 0) this.state.delete(key);
       else this.state.set(key, s);
     }
