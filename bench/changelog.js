@@ -202,11 +202,7 @@ function durationMs(text) {
   return Number(m[1]) * { ms: 1, s: 1000, min: 60_000, m: 60_000, h: 3_600_000 }[m[2] ?? 's'];
 }
 
-/**
- * A blackhole that calls `tick` with the rows it received, at most every 200 ms. Sampling from the
- * sink rather than from a timer: a source that is behind its rate never sleeps, and the engine then
- * runs chunk after chunk without giving timers a turn.
- */
+/** A blackhole that calls `tick` with the rows it received, at most every 200 ms (samples follow the data). */
 function tickConnector(tick) {
   let last = 0;
   let rows = 0;
