@@ -40,7 +40,7 @@ function keysOf(node: PlanNode, of: (n: PlanNode) => UpsertKeys): UpsertKeys {
       // GROUPING SETS expand rows per set: Flink infers no key there.
       return node.groupingSets || node.window ? undefined : [node.groupKeys.map((_, i) => i)];
     case 'WindowAggregate': {
-      if (node.groupingSets) return undefined;
+      if (node.groupingSets || node.phase === 'local') return undefined;
       const group = node.groupKeys.map((_, i) => i);
       const props = node.groupKeys.length + node.aggCalls.length;
       return [0, 1, 2].map((p) => [...group, props + p]);
