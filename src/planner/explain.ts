@@ -4,6 +4,7 @@ import { isInsertOnly } from './inference/changelog.js';
 import { equiPairs, type UpsertKeys } from './inference/upsert-keys.js';
 import { typeToString } from '../types/type-string.js';
 import { rexToString } from './explain-rex.js';
+import type { Rex } from './rex.js';
 import { describeMatch } from './explain-match.js';
 import { deduplication, inputsOf, type AggCall, type JoinType, type Field, type PlanNode, type PlannedJob, type WindowTvfNode } from './logical/plan-node.js';
 import { formatDuration, sliceAssignerOf } from '../runtime/windows/window-spec.js';
@@ -20,8 +21,9 @@ export function explainJob(job: PlannedJob): string {
     const keys = node.kind === 'Sink' ? undefined : job.upsertKeys.get(node);
     const keysText = keys ? `, upsertKeys=[${keys.map((k) => `[${k.map((i) => node.fields[i]!.name).join(', ')}]`).join(', ')}]` : '';
     lines.push(`${prefix}${attrs}, changelogMode=[${node.kind === 'Sink' ? 'NONE' : mode ? changelogModeString(mode) : '?'}]${keysText})`);
-    lines.push(`${childPrefix}${inputsOf(node).length > 0 ? '|  ' : '   '}rowType=[${node.fields.map((f) => `${f.name} ${typeToString(f.type)}`).join(', ')}]`);
-    const inputs = inputsOf(node);
+    // A lookup join reads its table by key, not as an input (Flink shows it as a one-input node).
+    const inputs = node.kind === 'Join' && node.temporal === 'lookup' ? [node.left] : inputsOf(node);
+    lines.push(`${childPrefix}${inputs.length > 0 ? '|  ' : '   '}rowType=[${node.fields.map((f) => `${f.name} ${typeToString(f.type)}`).join(', ')}]`);
     inputs.forEach((input, i) => {
       const last = i === inputs.length - 1;
       walk(input, `${childPrefix}${last ? '+- ' : ':- '}`, `${childPrefix}${last ? '   ' : ':  '}`);
@@ -89,7 +91,12 @@ function describe(node: PlanNode, job?: Pick<PlannedJob, 'changelog' | 'upsertKe
         while (table.kind === 'Calc' || table.kind === 'WatermarkAssigner') table = table.input;
         const name = table.kind === 'TableScan' ? `table=[${identifierString(table.table.id)}], ` : '';
         const lookup = pairs.map(([l, r]) => `${node.right.fields[r]!.name}=${node.left.fields[l]!.name}`).join(', ');
-        return `LookupJoin(${name}joinType=[${JOIN_TYPES[node.joinType]}], lookup=[${lookup}], ${where}`;
+        const width = node.left.fields.length;
+        const isKey = (c: Rex) => c.kind === 'Call' && c.name === '=' && c.args.every((a) => a.kind === 'InputRef') && equiPairs(c, width).length === 1;
+        const rest = (node.condition.kind === 'Logical' && node.condition.op === 'AND' ? node.condition.args : [node.condition]).filter((c) => !isKey(c));
+        const texts = rest.map((c) => rexToString(c, [...node.left.fields, ...node.right.fields]));
+        const restText = texts.length ? `where=[${texts.length === 1 ? texts[0] : `AND(${texts.join(', ')})`}], ` : '';
+        return `LookupJoin(${name}joinType=[${JOIN_TYPES[node.joinType]}], lookup=[${lookup}], ${restText}select=[${node.fields.map((f) => f.name).join(', ')}]`;
       }
       if (node.temporal) return `TemporalJoin(joinType=[${JOIN_TYPES[node.joinType]}], ${where}`;
       const spec = (side: 0 | 1) => inputSpec(job?.upsertKeys.get(side === 0 ? node.left : node.right), pairs.map((p) => p[side]));
