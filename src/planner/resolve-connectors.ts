@@ -9,6 +9,7 @@ import { PlanError } from '../types/errors.js';
 import { RowKind } from '../types/row.js';
 import type { PlannerEnv } from './analyzer/planner-env.js';
 import { inferChangelog } from './inference/changelog.js';
+import { dropUnneededUpdateBefore } from './inference/update-before.js';
 import { equiPairs, inferUpsertKeys, type UpsertKeys } from './inference/upsert-keys.js';
 import { inputsOf, type PlanNode, type SinkNode, type TableScan } from './logical/plan-node.js';
 
@@ -104,7 +105,8 @@ export function resolveConnectors(sinks: readonly SinkNode[], env: PlannerEnv, d
     tableSinks.set(sink, tableSink);
     const produced = changelog.get(sink.input)!;
     const accepted = tableSink.acceptedChangelogMode(produced);
-    const updates = [RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER].some((k) => produced.kinds.has(k) && !accepted.kinds.has(k));
+    // A sink without UPDATE_BEFORE takes updates as upserts: the planner then drops the -U rows.
+    const updates = produced.kinds.has(RowKind.UPDATE_AFTER) && !accepted.kinds.has(RowKind.UPDATE_AFTER);
     const deletes = produced.kinds.has(RowKind.DELETE) && !accepted.kinds.has(RowKind.DELETE);
     if (updates || deletes) {
       throw new PlanError(`Table sink '${identifierString(sink.table.id)}' doesn't support consuming ${updates ? 'update' : 'delete'} changes which is produced by node ${describe(sink.input)}`, sink.span,
@@ -112,6 +114,9 @@ export function resolveConnectors(sinks: readonly SinkNode[], env: PlannerEnv, d
     }
     if (needsUpsertMaterialize(sink.table, produced, upsertKeys.get(sink.input), env.option('table.exec.sink.upsert-materialize'))) upsertMaterialize.add(sink);
   }
+  // The materializer matches retractions to rows, so it needs them; so does a printed SELECT.
+  dropUnneededUpdateBefore(sinks, changelog, (sink) => !sink.table || upsertMaterialize.has(sink)
+    || tableSinks.get(sink)!.acceptedChangelogMode(changelog.get(sink.input)!).kinds.has(RowKind.UPDATE_BEFORE));
   return { tableSources, tableSinks, changelog, upsertKeys, upsertMaterialize };
 }
 

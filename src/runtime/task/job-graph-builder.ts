@@ -293,7 +293,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const sets = groupingSets(node.groupKeys, node.groupingSets, input);
         const outTypes = node.fields.map((f) => f.type);
         const rowKey = (row: unknown[]) => hashKey(row, outTypes);
-        const op = new GroupAggregateOperator(`GroupAggregate[${id}]`, sets, aggs, rowKey, true, outputOf(consumers), ttlOf(node.stateTtl), opts.miniBatch && { ...opts.miniBatch, clock: opts.session.now });
+        const op = new GroupAggregateOperator(`GroupAggregate[${id}]`, sets, aggs, rowKey, job.changelog.get(node)?.kinds.has(RowKind.UPDATE_BEFORE) ?? true, outputOf(consumers), ttlOf(node.stateTtl), opts.miniBatch && { ...opts.miniBatch, clock: opts.session.now });
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
       }
