@@ -49,3 +49,11 @@ it('a filter after the aggregation still needs both halves of each update', asyn
   const { stdout } = await run(`${DDL} EXPLAIN INSERT INTO out SELECT k, t FROM (SELECT k, SUM(v) AS t FROM s GROUP BY k) WHERE t > 2;`);
   expect(stdout.join('\n')).toContain('GroupAggregate(groupBy=[k], select=[k, SUM(v) AS t], changelogMode=[I,UB,UA,D]');
 });
+
+it('deduplication into an upsert sink sends only +U for a replaced row', async () => {
+  const sql = `CREATE TABLE s (k STRING, v INT, pt AS PROCTIME()) WITH ('connector' = 'scripted', 'script' = 's');
+    CREATE TABLE out (k STRING, total INT, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'upsert-test');
+    INSERT INTO out SELECT k, v FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY pt DESC) AS rn FROM s) WHERE rn = 1;`;
+  const { received } = await run(sql);
+  expect(received).toEqual(['+I["a",1]', '+U["a",2]', '+I["b",5]']);
+});

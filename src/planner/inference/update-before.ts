@@ -4,8 +4,8 @@ import { inputsOf, type PlanNode, type SinkNode } from '../logical/plan-node.js'
 
 /**
  * Which nodes must emit UPDATE_BEFORE, after Flink's FlinkChangelogModeInferenceProgram: a sink
- * that upserts by key (accepting I/UA/D) needs none, so a group aggregation feeding it through
- * projections emits only +U (its mode becomes [I,UA,D]). Operators that retract state (aggregates,
+ * that upserts by key (accepting I/UA/D) needs none, so a group aggregation, Top-N or
+ * deduplication feeding it through projections emits only +U (its mode becomes [I,UA,D]). Operators that retract state (aggregates,
  * Top-N, joins, set operations) and filters (a filter may drop the +U of a row it kept the -U of)
  * still ask their inputs for update-befores. Updates `modes` in place.
  */
@@ -27,7 +27,7 @@ export function dropUnneededUpdateBefore(sinks: readonly SinkNode[], modes: Map<
     inputs.forEach(refine);
     const mode = modes.get(node);
     if (!mode?.kinds.has(RowKind.UPDATE_BEFORE) || needs.get(node)) return;
-    const canDrop = node.kind === 'Aggregate' ? !node.window : passesThrough(node) && inputs.every((i) => !modes.get(i)?.kinds.has(RowKind.UPDATE_BEFORE));
+    const canDrop = node.kind === 'Aggregate' ? !node.window : node.kind === 'Rank' ? true : passesThrough(node) && inputs.every((i) => !modes.get(i)?.kinds.has(RowKind.UPDATE_BEFORE));
     if (canDrop) modes.set(node, { kinds: new Set([...mode.kinds].filter((k) => k !== RowKind.UPDATE_BEFORE)) });
   };
   sinks.forEach(refine);

@@ -16,6 +16,8 @@ export interface RankSpec {
   readonly newFirstOnTies: boolean;
   /** The input can retract (-U/-D): keep every row, rows below the limit may come back. */
   readonly retracting: boolean;
+  /** Downstream needs -U before each +U (false for upsert sinks: only +U is sent). */
+  readonly updateBefore: boolean;
   readonly partitionOf: (row: Row) => HashKey;
   readonly compare: (a: Row, b: Row) => number;
   /** Identity of a row (a retraction removes the row equal to it). */
@@ -122,7 +124,7 @@ export class RankOperator implements Operator {
         const a = after[i];
         if (b && a && b.row === a.row && b.rank === a.rank) continue;
         if (b && a) {
-          emit(RowKind.UPDATE_BEFORE, withRank(b));
+          if (this.spec.updateBefore) emit(RowKind.UPDATE_BEFORE, withRank(b));
           emit(RowKind.UPDATE_AFTER, withRank(a));
         } else if (a) emit(RowKind.INSERT, withRank(a));
         else if (b) emit(RowKind.DELETE, withRank(b));

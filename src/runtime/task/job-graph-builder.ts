@@ -262,6 +262,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
           deduplicate: dedup !== undefined,
           newFirstOnTies: dedup === 'last',
           retracting: mode !== undefined && (mode.kinds.has(RowKind.UPDATE_BEFORE) || mode.kinds.has(RowKind.DELETE)),
+          updateBefore: job.changelog.get(node)?.kinds.has(RowKind.UPDATE_BEFORE) ?? true,
           partitionOf: buildKeyOf(node.partitionKeys.map((k) => input[k]!.type), node.partitionKeys),
           compare: rowComparator(node.orderKeys, input),
           rowKey: (row: unknown[]) => hashKey(row, types),
