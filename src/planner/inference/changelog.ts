@@ -23,7 +23,8 @@ const PRODUCES: { [K in PlanNode['kind']]: (node: Extract<PlanNode, { kind: K }>
   Rank: (n, [input]) => {
     if (n.outputRank || !isInsertOnly(input!)) return ALL;
     const dedup = deduplication(n);
-    if (!dedup) return INSERT_DELETE;
+    // An insert-only Top-1 replaces its row with -U/+U (Flink's FastTop1Function).
+    if (!dedup) return n.limit === 1 && (n.start ?? 1) === 1 && n.rankFunction === 'ROW_NUMBER' ? UPDATES : INSERT_DELETE;
     const proctime = n.input.fields[n.orderKeys[0]!.index]!.type;
     return dedup === 'first' && 'timeAttribute' in proctime && proctime.timeAttribute === 'PROCTIME' ? INSERT_ONLY : UPDATES;
   },

@@ -262,7 +262,8 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
           deduplicate: dedup !== undefined,
           newFirstOnTies: dedup === 'last',
           retracting: mode !== undefined && (mode.kinds.has(RowKind.UPDATE_BEFORE) || mode.kinds.has(RowKind.DELETE)),
-          updateBefore: job.changelog.get(node)?.kinds.has(RowKind.UPDATE_BEFORE) ?? true,
+          // Only an upsert-style mode ([I,UA,D], from update-before inference) drops the -U rows.
+          updateBefore: !(job.changelog.get(node)?.kinds.has(RowKind.UPDATE_AFTER) && !job.changelog.get(node)?.kinds.has(RowKind.UPDATE_BEFORE)),
           partitionOf: buildKeyOf(node.partitionKeys.map((k) => input[k]!.type), node.partitionKeys),
           compare: rowComparator(node.orderKeys, input),
           rowKey: (row: unknown[]) => hashKey(row, types),
