@@ -4,9 +4,9 @@ import { isInsertOnly } from './inference/changelog.js';
 import { equiPairs, type UpsertKeys } from './inference/upsert-keys.js';
 import { typeToString } from '../types/type-string.js';
 import { rexToString } from './explain-rex.js';
-import type { Rex } from './rex.js';
+import { conjuncts } from './rex.js';
 import { describeMatch } from './explain-match.js';
-import { deduplication, inputsOf, type AggCall, type JoinType, type Field, type PlanNode, type PlannedJob, type WindowTvfNode } from './logical/plan-node.js';
+import { belowCalcs, deduplication, inputsOf, type AggCall, type JoinType, type Field, type PlanNode, type PlannedJob, type WindowTvfNode } from './logical/plan-node.js';
 import { formatDuration, sliceAssignerOf } from '../runtime/windows/window-spec.js';
 
 /**
@@ -87,13 +87,11 @@ function describe(node: PlanNode, job?: Pick<PlannedJob, 'changelog' | 'upsertKe
       const where = `where=[${rexToString(node.condition, [...node.left.fields, ...node.right.fields])}], select=[${node.fields.map((f) => f.name).join(', ')}]`;
       const pairs = equiPairs(node.condition, node.left.fields.length);
       if (node.temporal === 'lookup') {
-        let table: PlanNode = node.right;
-        while (table.kind === 'Calc' || table.kind === 'WatermarkAssigner') table = table.input;
+        const table = belowCalcs(node.right);
         const name = table.kind === 'TableScan' ? `table=[${identifierString(table.table.id)}], ` : '';
         const lookup = pairs.map(([l, r]) => `${node.right.fields[r]!.name}=${node.left.fields[l]!.name}`).join(', ');
         const width = node.left.fields.length;
-        const isKey = (c: Rex) => c.kind === 'Call' && c.name === '=' && c.args.every((a) => a.kind === 'InputRef') && equiPairs(c, width).length === 1;
-        const rest = (node.condition.kind === 'Logical' && node.condition.op === 'AND' ? node.condition.args : [node.condition]).filter((c) => !isKey(c));
+        const rest = conjuncts(node.condition).filter((c) => equiPairs(c, width).length === 0);
         const texts = rest.map((c) => rexToString(c, [...node.left.fields, ...node.right.fields]));
         const restText = texts.length ? `where=[${texts.length === 1 ? texts[0] : `AND(${texts.join(', ')})`}], ` : '';
         return `LookupJoin(${name}joinType=[${JOIN_TYPES[node.joinType]}], lookup=[${lookup}], ${restText}select=[${node.fields.map((f) => f.name).join(', ')}]`;

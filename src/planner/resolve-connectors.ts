@@ -8,10 +8,10 @@ import { changelogModeString } from '../types/changelog-mode.js';
 import { PlanError } from '../types/errors.js';
 import { RowKind } from '../types/row.js';
 import type { PlannerEnv } from './analyzer/planner-env.js';
-import { inferChangelog } from './inference/changelog.js';
+import { inferChangelog, isInsertOnly } from './inference/changelog.js';
 import { dropUnneededUpdateBefore } from './inference/update-before.js';
 import { equiPairs, inferUpsertKeys, type UpsertKeys } from './inference/upsert-keys.js';
-import { inputsOf, type PlanNode, type SinkNode, type TableScan } from './logical/plan-node.js';
+import { belowCalcs, inputsOf, type PlanNode, type SinkNode, type TableScan } from './logical/plan-node.js';
 
 /** Metadata columns must name keys the connector offers, with a type that can hold them (as Flink checks). */
 function checkMetadata(table: CatalogTable, offered: ReadonlyMap<string, DataType>, role: 'reading' | 'writing', applies: (c: { virtual: boolean }) => boolean): void {
@@ -31,8 +31,8 @@ function checkMetadata(table: CatalogTable, offered: ReadonlyMap<string, DataTyp
 
 /** The table scan a join's right side reads, if it is a plain table (through projections and watermarks). */
 function scanBelow(node: PlanNode): TableScan | undefined {
-  while (node.kind === 'Calc' || node.kind === 'WatermarkAssigner') node = node.input;
-  return node.kind === 'TableScan' ? node : undefined;
+  const below = belowCalcs(node);
+  return below.kind === 'TableScan' ? below : undefined;
 }
 
 /** An event-time temporal join must equate every primary-key column of the versioned table. */
@@ -126,7 +126,7 @@ export function resolveConnectors(sinks: readonly SinkNode[], env: PlannerEnv, d
  * SinkUpsertMaterializer (`table.exec.sink.upsert-materialize`: AUTO decides, FORCE/NONE override).
  */
 function needsUpsertMaterialize(table: CatalogTable, produced: ChangelogMode, keys: UpsertKeys, option: string | undefined): boolean {
-  if (!table.primaryKey || (produced.kinds.size === 1 && produced.kinds.has(RowKind.INSERT))) return false;
+  if (!table.primaryKey || isInsertOnly(produced)) return false;
   const mode = (option ?? 'AUTO').toUpperCase();
   if (mode !== 'AUTO') return mode === 'FORCE';
   const pk = primaryKeyPositions(table);

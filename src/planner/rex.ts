@@ -21,6 +21,11 @@ export type Rex =
 
 export type RexKind = Rex['kind'];
 
+/** The top-level AND terms of a condition, nested ANDs flattened. */
+export function conjuncts(r: Rex): readonly Rex[] {
+  return r.kind === 'Logical' && r.op === 'AND' ? r.args.flatMap(conjuncts) : [r];
+}
+
 export interface InputRef {
   readonly kind: 'InputRef';
   readonly index: number;

@@ -2,7 +2,7 @@ import { FunctionTypeError } from '../../functions/function-def.js';
 import type * as A from '../../sql/ast/index.js';
 import * as T from '../../types/data-type.js';
 import { SqlError } from '../../types/errors.js';
-import type { AggCall, AggregateNode, Field, PlanNode, WindowTvfNode } from '../logical/plan-node.js';
+import { belowCalcs, type AggCall, type AggregateNode, type Field, type PlanNode, type WindowTvfNode } from '../logical/plan-node.js';
 import { inputRef, type Rex } from '../rex.js';
 import { aggregateResultType } from './aggregate-types.js';
 import { isAggregateName } from './aggregate-names.js';
@@ -147,8 +147,7 @@ function groupName(e: A.Expr, i: number): string {
 
 /** The window TVF under a GROUP BY window_start, window_end (window aggregation). */
 function findWindowTvf(input: PlanNode, groupExprs: readonly A.Expr[], ctx: ExprContext): WindowTvfNode | undefined {
-  let node: PlanNode = input;
-  while (node.kind === 'Calc' || node.kind === 'WatermarkAssigner') node = node.input;
+  const node = belowCalcs(input);
   if (node.kind !== 'WindowTvf') return undefined;
   const names = groupExprs.map((e) => (e.kind === 'ColumnRef' ? ctx.scope.columns[ctx.scope.resolve(e.names, e.span).index]?.name : undefined));
   return names.includes('window_start') && names.includes('window_end') ? node : undefined;

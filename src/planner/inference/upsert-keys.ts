@@ -1,5 +1,5 @@
 import { inputsOf, type JoinType, type PlanNode } from '../logical/plan-node.js';
-import type { Rex } from '../rex.js';
+import { conjuncts, type Rex } from '../rex.js';
 
 /** Sets of output columns that identify a row across its updates; undefined when unknown. */
 export type UpsertKeys = readonly (readonly number[])[] | undefined;
@@ -105,7 +105,6 @@ function joinKeys(type: JoinType, width: number, left: UpsertKeys, right: Upsert
 
 /** [left column, right column] pairs equated by the condition's top-level conjuncts. */
 export function equiPairs(condition: Rex, leftWidth: number): [number, number][] {
-  const conjuncts = (r: Rex): readonly Rex[] => (r.kind === 'Logical' && r.op === 'AND' ? r.args.flatMap(conjuncts) : [r]);
   const pairs: [number, number][] = [];
   for (const c of conjuncts(condition)) {
     if (c.kind !== 'Call' || c.name !== '=' || c.args.length !== 2) continue;

@@ -330,6 +330,12 @@ export interface PlannedJob {
   readonly upsertMaterialize: ReadonlySet<SinkNode>;
 }
 
+/** The first node below projections, filters and watermark assigners (e.g. the table a join reads). */
+export function belowCalcs(node: PlanNode): PlanNode {
+  while (node.kind === 'Calc' || node.kind === 'WatermarkAssigner') node = node.input;
+  return node;
+}
+
 export function inputsOf(node: PlanNode): readonly PlanNode[] {
   switch (node.kind) {
     case 'TableScan':

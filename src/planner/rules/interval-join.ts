@@ -1,6 +1,6 @@
 import { isTimeAttribute } from '../../types/data-type.js';
 import type { IntervalJoinNode, JoinNode } from '../logical/plan-node.js';
-import type { Rex } from '../rex.js';
+import { conjuncts, type Rex } from '../rex.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -45,10 +45,6 @@ export function intervalBounds(node: Pick<JoinNode, 'left' | 'right' | 'conditio
   }
   if (!times || lower === undefined || upper === undefined) return undefined;
   return { leftTime: times[0], rightTime: times[1], lower, upper };
-}
-
-function conjuncts(r: Rex): readonly Rex[] {
-  return r.kind === 'Logical' && r.op === 'AND' ? r.args.flatMap(conjuncts) : [r];
 }
 
 /** `r.t [± interval]` → [right column, offset ms]. */

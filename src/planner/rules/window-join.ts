@@ -1,5 +1,5 @@
 import type { Field, WindowJoinNode } from '../logical/plan-node.js';
-import type { Rex } from '../rex.js';
+import { conjuncts, type Rex } from '../rex.js';
 import type { Rule } from './rule.js';
 import { localWindows } from './window-origin.js';
 
@@ -40,10 +40,6 @@ export const windowJoin: Rule = {
 
 function isWindowColumn(f: Field): boolean {
   return f.type.kind === 'TIMESTAMP';
-}
-
-function conjuncts(r: Rex): readonly Rex[] {
-  return r.kind === 'Logical' && r.op === 'AND' ? r.args.flatMap(conjuncts) : [r];
 }
 
 function equates(c: Rex, a: number, b: number): boolean {

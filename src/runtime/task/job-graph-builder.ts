@@ -262,8 +262,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
           deduplicate: dedup !== undefined,
           newFirstOnTies: dedup === 'last',
           retracting: mode !== undefined && (mode.kinds.has(RowKind.UPDATE_BEFORE) || mode.kinds.has(RowKind.DELETE)),
-          // Only an upsert-style mode ([I,UA,D], from update-before inference) drops the -U rows.
-          updateBefore: !(job.changelog.get(node)?.kinds.has(RowKind.UPDATE_AFTER) && !job.changelog.get(node)?.kinds.has(RowKind.UPDATE_BEFORE)),
+          updateBefore: emitsUpdateBefore(job, node),
           partitionOf: buildKeyOf(node.partitionKeys.map((k) => input[k]!.type), node.partitionKeys),
           compare: rowComparator(node.orderKeys, input),
           rowKey: (row: unknown[]) => hashKey(row, types),
@@ -295,7 +294,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const sets = groupingSets(node.groupKeys, node.groupingSets, input);
         const outTypes = node.fields.map((f) => f.type);
         const rowKey = (row: unknown[]) => hashKey(row, outTypes);
-        const op = new GroupAggregateOperator(`GroupAggregate[${id}]`, sets, aggs, rowKey, job.changelog.get(node)?.kinds.has(RowKind.UPDATE_BEFORE) ?? true, outputOf(consumers), ttlOf(node.stateTtl), opts.miniBatch && { ...opts.miniBatch, clock: opts.session.now });
+        const op = new GroupAggregateOperator(`GroupAggregate[${id}]`, sets, aggs, rowKey, emitsUpdateBefore(job, node), outputOf(consumers), ttlOf(node.stateTtl), opts.miniBatch && { ...opts.miniBatch, clock: opts.session.now });
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
       }
@@ -342,6 +341,11 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
   };
   for (const sink of job.sinks) build(sink, undefined);
   return { sources, vertices, sinks };
+}
+
+/** Whether the node sends -U before +U: update-before inference removes UB from its mode for upsert sinks. */
+function emitsUpdateBefore(job: PlannedJob, node: PlanNode): boolean {
+  return job.changelog.get(node)?.kinds.has(RowKind.UPDATE_BEFORE) ?? true;
 }
 
 /** Compares rows by ORDER BY keys: directions applied; NULL lowest (Flink's default) unless NULLS FIRST/LAST says otherwise. */

@@ -1,7 +1,7 @@
 import type { FunctionContext } from '../../functions/function-def.js';
 import { compileExpr } from '../../planner/codegen/compile-calc.js';
 import { equiPairs } from '../../planner/inference/upsert-keys.js';
-import type { JoinNode, PlanNode } from '../../planner/logical/plan-node.js';
+import { belowCalcs, type JoinNode } from '../../planner/logical/plan-node.js';
 import { isTimeAttribute } from '../../types/data-type.js';
 import { PlanError } from '../../types/errors.js';
 import { buildKeyOf } from '../../types/value-hash.js';
@@ -20,8 +20,6 @@ export function temporalJoinOperator(name: string, node: JoinNode, session: Func
       : rightTime < 0 ? 'Event-Time Temporal Table Join requires both primary key and row time attribute in versioned table, but no row time attribute can be found.'
       : `Temporal table join currently only support INNER JOIN and LEFT JOIN, but was ${node.joinType} JOIN.`);
   }
-  let below: PlanNode = node.right;
-  while (below.kind === 'Calc' || below.kind === 'WatermarkAssigner') below = below.input;
   const condition = compileExpr(node.condition, session);
   const spec = {
     outer: node.joinType === 'LEFT',
@@ -29,7 +27,7 @@ export function temporalJoinOperator(name: string, node: JoinNode, session: Func
     timeIndex: [node.temporalTime, rightTime] as const,
     rightWidth: right.length,
     matches: (row: unknown[]) => condition(row) === true,
-    ignoreUpdateBefore: below.kind !== 'TableScan',
+    ignoreUpdateBefore: belowCalcs(node.right).kind !== 'TableScan',
   };
   return new TemporalJoinOperator(name, spec, out, ttl);
 }
