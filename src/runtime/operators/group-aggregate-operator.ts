@@ -4,6 +4,7 @@ import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
 import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
 import { ClockTimer } from '../time/clock-timer.js';
+import { ChangeBuffer } from './change-buffer.js';
 import type { Operator, Output } from './operator.js';
 import type { BoundAggregate, GroupingSet } from './window-aggregate-operator.js';
 
@@ -61,12 +62,8 @@ export class GroupAggregateOperator implements Operator {
   }
 
   processChunk(chunk: Chunk): void | Promise<void> {
-    const rows: Row[] = [];
-    const kinds: RowKind[] = [];
-    const emit = (kind: RowKind, row: Row) => {
-      rows.push(row);
-      kinds.push(kind);
-    };
+    const changes = new ChangeBuffer();
+    const emit = changes.add;
     const batch = this.miniBatch;
     chunk.rows.forEach((row, i) => {
       const kind = chunk.kinds?.[i] ?? RowKind.INSERT;
@@ -81,7 +78,7 @@ export class GroupAggregateOperator implements Operator {
       if (this.batchRows++ === 0) this.timer!.schedule(batch.clock() + batch.latency);
       if (this.batchRows >= batch.size) this.endBatch(emit);
     });
-    if (rows.length > 0) return this.out.emit({ rows, kinds });
+    return changes.emitTo(this.out);
   }
 
   /** Ends a mini-batch: one change per touched group. */
@@ -93,13 +90,9 @@ export class GroupAggregateOperator implements Operator {
   }
 
   private flush(): void | Promise<void> {
-    const rows: Row[] = [];
-    const kinds: RowKind[] = [];
-    this.endBatch((kind, row) => {
-      rows.push(row);
-      kinds.push(kind);
-    });
-    if (rows.length > 0) return this.out.emit({ rows, kinds });
+    const changes = new ChangeBuffer();
+    this.endBatch(changes.add);
+    return changes.emitTo(this.out);
   }
 
   /** Applies a row to its group's accumulators; the group's state key, or undefined if ignored. */

@@ -2,6 +2,7 @@ import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
 import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
+import { ChangeBuffer } from './change-buffer.js';
 import type { Operator, Output } from './operator.js';
 
 export interface RankSpec {
@@ -43,8 +44,7 @@ export class RankOperator implements Operator {
   }
 
   processChunk(chunk: Chunk): void | Promise<void> {
-    const rows: Row[] = [];
-    const kinds: RowKind[] = [];
+    const changes = new ChangeBuffer();
     chunk.rows.forEach((row, i) => {
       const kind = chunk.kinds?.[i] ?? RowKind.INSERT;
       const key = this.spec.partitionOf(row);
@@ -55,12 +55,9 @@ export class RankOperator implements Operator {
       const after = this.ranked(list);
       if (list.length === 0) this.state.delete(key);
       else this.state.set(key, list);
-      this.diff(before, after, (k, r) => {
-        rows.push(r);
-        kinds.push(k);
-      });
+      this.diff(before, after, changes.add);
     });
-    if (rows.length > 0) return this.out.emit({ rows, kinds });
+    return changes.emitTo(this.out);
   }
 
   private insert(list: Row[], row: Row): void {

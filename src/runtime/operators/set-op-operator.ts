@@ -2,6 +2,7 @@ import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
 import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
+import { ChangeBuffer } from './change-buffer.js';
 import type { Operator, Output } from './operator.js';
 
 interface RowCounts {
@@ -54,8 +55,7 @@ export class SetOpOperator implements Operator {
   }
 
   processChunk(chunk: Chunk, input: number): void | Promise<void> {
-    const rows: Row[] = [];
-    const kinds: RowKind[] = [];
+    const changes = new ChangeBuffer();
     chunk.rows.forEach((row, i) => {
       const kind = chunk.kinds?.[i] ?? RowKind.INSERT;
       const key = this.rowKey(row);
@@ -67,10 +67,7 @@ export class SetOpOperator implements Operator {
       this.state.set(key, st); // a write: refreshes the state's time-to-live
       if (this.asUpdates) {
         const copies = (k: RowKind, counts: readonly number[]) => {
-          for (let n = this.resultCount(counts); n > 0; n--) {
-            rows.push(st!.row);
-            kinds.push(k);
-          }
+          for (let n = this.resultCount(counts); n > 0; n--) changes.add(k, st!.row);
         };
         const gone = st.counts.every((n) => n <= 0);
         if (!existed) copies(RowKind.INSERT, st.counts);
@@ -83,17 +80,11 @@ export class SetOpOperator implements Operator {
         return;
       }
       const target = this.resultCount(st.counts);
-      for (; st.emitted < target; st.emitted++) {
-        rows.push(st.row);
-        kinds.push(RowKind.INSERT);
-      }
-      for (; st.emitted > target; st.emitted--) {
-        rows.push(st.row);
-        kinds.push(RowKind.DELETE);
-      }
+      for (; st.emitted < target; st.emitted++) changes.add(RowKind.INSERT, st.row);
+      for (; st.emitted > target; st.emitted--) changes.add(RowKind.DELETE, st.row);
       if (st.counts.every((n) => n === 0)) this.state.delete(key);
     });
-    if (rows.length > 0) return this.out.emit({ rows, kinds });
+    return changes.emitTo(this.out);
   }
 
   stateTables() {

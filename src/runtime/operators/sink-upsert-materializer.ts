@@ -2,6 +2,7 @@ import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
 import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
+import { ChangeBuffer } from './change-buffer.js';
 import type { Operator, Output } from './operator.js';
 
 interface Entry {
@@ -29,9 +30,7 @@ export class SinkUpsertMaterializer implements Operator {
   }
 
   processChunk(chunk: Chunk): void | Promise<void> {
-    const rows: Row[] = [];
-    const kinds: RowKind[] = [];
-    const push = (row: Row, kind: RowKind) => (rows.push(row), kinds.push(kind));
+    const changes = new ChangeBuffer();
     chunk.rows.forEach((row, i) => {
       const kind = chunk.kinds?.[i] ?? RowKind.INSERT;
       const key = this.keyOf(row);
@@ -42,7 +41,7 @@ export class SinkUpsertMaterializer implements Operator {
         if (at >= 0) list[at] = { id, row };
         else list.push({ id, row });
         this.rows.set(key, list);
-        push(row, list.length === 1 ? RowKind.INSERT : RowKind.UPDATE_AFTER);
+        changes.add(list.length === 1 ? RowKind.INSERT : RowKind.UPDATE_AFTER, row);
         return;
       }
       const at = list.findIndex((e) => e.id === id);
@@ -51,13 +50,13 @@ export class SinkUpsertMaterializer implements Operator {
       list.splice(at, 1);
       if (list.length === 0) {
         this.rows.delete(key);
-        push(row, RowKind.DELETE);
+        changes.add(RowKind.DELETE, row);
       } else {
         this.rows.set(key, list);
-        if (wasLast) push(list[list.length - 1]!.row, RowKind.UPDATE_AFTER);
+        if (wasLast) changes.add(RowKind.UPDATE_AFTER, list[list.length - 1]!.row);
       }
     });
-    if (rows.length > 0) return this.out.emit({ rows, kinds });
+    return changes.emitTo(this.out);
   }
 
   processWatermark(watermark: number): void | Promise<void> {

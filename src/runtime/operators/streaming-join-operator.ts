@@ -4,6 +4,7 @@ import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
 import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
 import { WatermarkValve } from '../time/watermark-valve.js';
+import { ChangeBuffer } from './change-buffer.js';
 import type { Operator, Output } from './operator.js';
 
 /** One stored input row: how many identical copies, and (outer sides) how many other-side rows it matches. */
@@ -48,18 +49,14 @@ export class StreamingJoinOperator implements Operator {
   }
 
   processChunk(chunk: Chunk, input: number): void | Promise<void> {
-    const rows: Row[] = [];
-    const kinds: RowKind[] = [];
-    const emit = (kind: RowKind, row: Row) => {
-      rows.push(row);
-      kinds.push(kind);
-    };
+    const changes = new ChangeBuffer();
+    const emit = changes.add;
     chunk.rows.forEach((row, i) => {
       const kind = chunk.kinds?.[i] ?? RowKind.INSERT;
       if (this.joinType === 'SEMI' || this.joinType === 'ANTI') this.semiAnti(row, kind, input, emit);
       else this.join(row, kind, input, emit);
     });
-    if (rows.length > 0) return this.out.emit({ rows, kinds });
+    return changes.emitTo(this.out);
   }
 
   private join(row: Row, kind: RowKind, input: number, emit: (k: RowKind, r: Row) => void): void {
