@@ -13,6 +13,8 @@ export const SESSION_DEFAULTS: ReadonlyMap<string, string> = new Map([
   ['table.exec.sink.upsert-materialize', 'AUTO'],
   ['table.exec.state.ttl', '0 ms'],
   ['table.optimizer.agg-phase-strategy', 'AUTO'],
+  ['table.optimizer.distinct-agg.split.enabled', 'false'],
+  ['table.optimizer.distinct-agg.split.bucket-num', '1024'],
   ['table.exec.mini-batch.enabled', 'false'],
   ['table.exec.mini-batch.allow-latency', '0 ms'],
   ['table.exec.mini-batch.size', '-1'],

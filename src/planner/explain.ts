@@ -80,8 +80,11 @@ function describe(node: PlanNode, job?: Pick<PlannedJob, 'changelog' | 'upsertKe
       const input = node.input.fields;
       const keys = node.groupKeys.map((k) => input[k]!.name);
       const aggs = node.aggCalls.map((a, i) => `${aggText(a, input)} AS ${node.fields[keys.length + i]!.name}`);
+      if (node.phase === 'local') aggs.push(`COUNT(*) AS ${node.fields[node.fields.length - 1]!.name}`);
       const sets = node.groupingSets ? `, groupingSets=[${node.groupingSets.map((s) => `{${s.map((k) => input[k]!.name).join(', ')}}`).join(', ')}]` : '';
-      return `${node.window ? `WindowAggregate(window=[${node.window.window}], ` : 'GroupAggregate('}groupBy=[${keys.join(', ')}]${sets}, select=[${[...keys, ...aggs].join(', ')}]`;
+      const split = node.partialFinal ? `, partialFinalType=[${node.partialFinal}]` : '';
+      const name = node.window ? `WindowAggregate(window=[${node.window.window}], ` : `${node.phase === 'local' ? 'Local' : node.phase === 'global' ? 'Global' : ''}GroupAggregate(`;
+      return `${name}groupBy=[${keys.join(', ')}]${split}${sets}, select=[${[...keys, ...aggs].join(', ')}]`;
     }
     case 'Join': {
       const where = `where=[${rexToString(node.condition, [...node.left.fields, ...node.right.fields])}], select=[${node.fields.map((f) => f.name).join(', ')}]`;

@@ -28,7 +28,8 @@ const PRODUCES: { [K in PlanNode['kind']]: (node: Extract<PlanNode, { kind: K }>
     const proctime = n.input.fields[n.orderKeys[0]!.index]!.type;
     return dedup === 'first' && 'timeAttribute' in proctime && proctime.timeAttribute === 'PROCTIME' ? INSERT_ONLY : UPDATES;
   },
-  Aggregate: (n, [input]) => (n.window && isInsertOnly(input!) ? INSERT_ONLY : ALL),
+  // The local phase of two-phase aggregation emits partial accumulators, appended per mini-batch.
+  Aggregate: (n, [input]) => ((n.window && isInsertOnly(input!)) || n.phase === 'local' ? INSERT_ONLY : ALL),
   Join: (n, [left, right]) =>
     n.temporal ? left! : n.joinType === 'INNER' && isInsertOnly(left!) && isInsertOnly(right!) ? INSERT_ONLY : ALL,
   Correlate: (_n, [input]) => input!,

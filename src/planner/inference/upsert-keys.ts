@@ -38,7 +38,7 @@ function keysOf(node: PlanNode, of: (n: PlanNode) => UpsertKeys): UpsertKeys {
       return of(node.input);
     case 'Aggregate':
       // GROUPING SETS expand rows per set: Flink infers no key there.
-      return node.groupingSets || node.window ? undefined : [node.groupKeys.map((_, i) => i)];
+      return node.groupingSets || node.window || node.phase === 'local' ? undefined : [node.groupKeys.map((_, i) => i)];
     case 'WindowAggregate': {
       if (node.groupingSets || node.phase === 'local') return undefined;
       const group = node.groupKeys.map((_, i) => i);

@@ -118,6 +118,15 @@ export interface AggregateNode extends NodeBase {
   readonly window?: WindowTvfNode;
   /** STATE_TTL hint (ms), overriding table.exec.state.ttl. */
   readonly stateTtl?: number;
+  /**
+   * Two-phase aggregation (table.optimizer.agg-phase-strategy with mini-batch): the local phase
+   * emits, per key and mini-batch, the keys, one accumulator per aggregate and the row count
+   * (`count1`, negative when retractions outnumber rows); the global phase merges them (its
+   * aggregates' args are the accumulator columns, the count is the last input column).
+   */
+  readonly phase?: 'local' | 'global';
+  /** Split distinct aggregation (table.optimizer.distinct-agg.split.enabled): which half this is. */
+  readonly partialFinal?: 'PARTIAL' | 'FINAL';
 }
 
 export type JoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | 'SEMI' | 'ANTI';

@@ -9,8 +9,9 @@ import { sortLimit } from './sort-limit.js';
 import { intervalJoin } from './interval-join.js';
 import { windowJoin } from './window-join.js';
 import { twoPhaseWindowAggregate } from './two-phase-window-aggregate.js';
+import { twoPhaseGroupAggregate } from './two-phase-group-aggregate.js';
 
-const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, windowAggregate, windowRank, topN, sortLimit, windowJoin, intervalJoin, twoPhaseWindowAggregate];
+const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, windowAggregate, windowRank, topN, sortLimit, windowJoin, intervalJoin, twoPhaseWindowAggregate, twoPhaseGroupAggregate];
 
 /** Rewrites the plan bottom-up with every rule to a fixpoint per node; shared subplans stay shared. */
 export function optimize(sinks: readonly SinkNode[], ctx: RuleContext): SinkNode[] {

@@ -3,7 +3,7 @@ import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
 import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
-import { ClockTimer } from '../time/clock-timer.js';
+import { MiniBatchTrigger, type MiniBatch } from './mini-batch.js';
 import { ChangeBuffer } from './change-buffer.js';
 import type { Operator, Output } from './operator.js';
 import type { BoundAggregate, GroupingSet } from './window-aggregate-operator.js';
@@ -19,6 +19,22 @@ interface GroupState {
   previousKey?: HashKey;
 }
 
+/** What a group aggregation computes and how it emits. */
+export interface GroupAggregateSpec {
+  readonly sets: readonly GroupingSet[];
+  readonly aggs: readonly BoundAggregate[];
+  /** Identity of an output row, to detect unchanged results. */
+  readonly rowKey: (row: Row) => HashKey;
+  readonly updateBefore: boolean;
+  readonly ttl?: StateTtl | undefined;
+  readonly miniBatch?: MiniBatch | undefined;
+  /**
+   * The global phase of two-phase aggregation: input rows are a local phase's [keys…,
+   * accumulators…, count1] (aggregate args name the accumulator columns), merged into the state.
+   */
+  readonly countColumn?: number;
+}
+
 /**
  * Group aggregation over a changelog (Flink's GroupAggFunction, per record): +I/+U rows are
  * accumulated, -U/-D rows retracted. The group's first result is emitted as +I; a changed
@@ -31,40 +47,31 @@ interface GroupState {
  * `allow-latency` of processing time, on a watermark and at the end of input. A group created and
  * emptied within one batch emits nothing.
  */
-export interface MiniBatch {
-  readonly size: number;
-  readonly latency: number;
-  readonly clock: () => number;
-}
-
 export class GroupAggregateOperator implements Operator {
   private readonly state: KeyedStateTable<GroupState>;
+  private readonly sets: readonly GroupingSet[];
+  private readonly aggs: readonly BoundAggregate[];
   private readonly argBuffers: unknown[][];
-  /** Mini-batch: groups touched since the last flush, in first-touch order, and when it began. */
+  /** Mini-batch: groups touched since the last flush, in first-touch order. */
   private readonly touched = new Set<HashKey>();
-  private batchRows = 0;
-  private readonly timer: ClockTimer | undefined;
+  private readonly trigger: MiniBatchTrigger | undefined;
 
   constructor(
     readonly name: string,
-    private readonly sets: readonly GroupingSet[],
-    private readonly aggs: readonly BoundAggregate[],
-    /** Identity of an output row, to detect unchanged results. */
-    private readonly rowKey: (row: Row) => HashKey,
-    private readonly updateBefore: boolean,
+    private readonly spec: GroupAggregateSpec,
     private readonly out: Output,
-    ttl?: StateTtl,
-    private readonly miniBatch?: MiniBatch,
   ) {
-    this.state = new KeyedStateTable<GroupState>('group-aggregate', undefined, ttl);
-    this.argBuffers = aggs.map((a) => new Array<unknown>(a.args.length));
-    this.timer = miniBatch ? new ClockTimer(miniBatch.clock, () => this.flush()) : undefined;
+    this.sets = spec.sets;
+    this.aggs = spec.aggs;
+    this.state = new KeyedStateTable<GroupState>('group-aggregate', undefined, spec.ttl);
+    this.argBuffers = spec.aggs.map((a) => new Array<unknown>(a.args.length));
+    this.trigger = spec.miniBatch ? new MiniBatchTrigger(spec.miniBatch, () => this.flush()) : undefined;
   }
 
   processChunk(chunk: Chunk): void | Promise<void> {
     const changes = new ChangeBuffer();
     const emit = changes.add;
-    const batch = this.miniBatch;
+    const batch = this.trigger;
     chunk.rows.forEach((row, i) => {
       const kind = chunk.kinds?.[i] ?? RowKind.INSERT;
       const retract = kind === RowKind.UPDATE_BEFORE || kind === RowKind.DELETE;
@@ -74,17 +81,14 @@ export class GroupAggregateOperator implements Operator {
         if (batch) this.touched.add(hash);
         else this.emitChange(hash, emit);
       }
-      if (!batch) return;
-      if (this.batchRows++ === 0) this.timer!.schedule(batch.clock() + batch.latency);
-      if (this.batchRows >= batch.size) this.endBatch(emit);
+      if (batch?.add()) this.endBatch(emit);
     });
     return changes.emitTo(this.out);
   }
 
   /** Ends a mini-batch: one change per touched group. */
   private endBatch(emit: (kind: RowKind, row: Row) => void): void {
-    this.timer?.schedule(undefined);
-    this.batchRows = 0;
+    this.trigger?.reset();
     for (const hash of this.touched) this.emitChange(hash, emit);
     this.touched.clear();
   }
@@ -104,6 +108,7 @@ export class GroupAggregateOperator implements Operator {
       st ??= { key: set.keyValues(row), set, accs: [], count: 0 };
       st.accs.splice(0, st.accs.length, ...this.aggs.map((a) => a.fn.createAccumulator()));
     }
+    if (this.spec.countColumn !== undefined) return this.merge(row, st, hash, this.spec.countColumn);
     for (let a = 0; a < this.aggs.length; a++) {
       const agg = this.aggs[a]!;
       if (agg.grouping || (agg.filter !== undefined && row[agg.filter] !== true)) continue;
@@ -118,6 +123,14 @@ export class GroupAggregateOperator implements Operator {
     return hash;
   }
 
+  /** The global phase: merges a local phase's accumulators and row count into the group. */
+  private merge(row: Row, st: GroupState, hash: HashKey, countColumn: number): HashKey {
+    for (let a = 0; a < this.aggs.length; a++) st.accs[a] = this.aggs[a]!.fn.merge(st.accs[a], row[this.aggs[a]!.args[0]!]);
+    st.count += Number(row[countColumn]);
+    this.state.set(hash, st);
+    return hash;
+  }
+
   /** Emits how the group's result changed since it was last emitted. */
   private emitChange(hash: HashKey, emit: (kind: RowKind, row: Row) => void): void {
     const st = this.state.get(hash);
@@ -128,10 +141,10 @@ export class GroupAggregateOperator implements Operator {
       return;
     }
     const result: Row = [...st.key, ...this.aggs.map((a, i) => (a.grouping ? a.grouping(st.set) : a.fn.getValue(st.accs[i])))];
-    const resultKey = this.rowKey(result);
+    const resultKey = this.spec.rowKey(result);
     if (!st.previous) emit(RowKind.INSERT, result);
     else if (resultKey !== st.previousKey) {
-      if (this.updateBefore) emit(RowKind.UPDATE_BEFORE, st.previous);
+      if (this.spec.updateBefore) emit(RowKind.UPDATE_BEFORE, st.previous);
       emit(RowKind.UPDATE_AFTER, result);
     } else return;
     st.previous = result;
@@ -139,16 +152,16 @@ export class GroupAggregateOperator implements Operator {
   }
 
   async processWatermark(watermark: number): Promise<void> {
-    if (this.miniBatch) await this.flush();
+    if (this.trigger) await this.flush();
     await this.out.emitWatermark(watermark);
   }
 
   finish(): void | Promise<void> {
-    if (this.miniBatch) return this.flush();
+    if (this.trigger) return this.flush();
   }
 
   close(): void {
-    this.timer?.clear();
+    this.trigger?.close();
   }
 
   stateTables() {

@@ -15,19 +15,18 @@ import { SinkOperator } from '../operators/sink-operator.js';
 import { ValuesReader } from './values-reader.js';
 import { LocalWindowAggregateOperator } from '../operators/local-window-aggregate-operator.js';
 import { WindowTvfOperator } from '../operators/window-tvf-operator.js';
-import { WindowAggregateOperator, type BoundAggregate, type GroupingSet } from '../operators/window-aggregate-operator.js';
-import type { AggregateFunction } from '../aggregates/aggregate-function.js';
+import { WindowAggregateOperator } from '../operators/window-aggregate-operator.js';
 import type { JsAggregateDef } from '../../functions/user/load-js-function.js';
-import { deduplication, type AggCall, type Field } from '../../planner/logical/plan-node.js';
+import { deduplication, type Field } from '../../planner/logical/plan-node.js';
 import { OverAggregateOperator } from '../operators/over-aggregate-operator.js';
 import { WindowRankOperator, windowTrigger } from '../operators/window-rank-operator.js';
 import { WindowJoinOperator } from '../operators/window-join-operator.js';
 import { buildComparator } from '../../types/values-compare.js';
 import { aggregateContent, rowsContent, SessionWindowOperator } from '../operators/session-window-operator.js';
-import { createAggregate } from '../aggregates/registry.js';
 import { buildKeyOf, hashKey } from '../../types/value-hash.js';
 import { RowKind } from '../../types/row.js';
-import { GroupAggregateOperator } from '../operators/group-aggregate-operator.js';
+import { boundAggregate, emitsUpdateBefore, groupingSets } from './aggregate-binding.js';
+import { groupAggregateOperator } from './group-aggregate.js';
 import { RankOperator } from '../operators/rank-operator.js';
 import { SET_OP_ALL_COPIES, SET_OP_COUNTS, SetOpOperator } from '../operators/set-op-operator.js';
 import { StreamingJoinOperator } from '../operators/streaming-join-operator.js';
@@ -286,15 +285,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         return;
       }
       case 'Aggregate': {
-        if (node.window) throw new PlanError('This window aggregation cannot run on the embedded engine yet (its window columns are computed with, not only grouped on).');
-        const input = node.input.fields;
-        const mode = job.changelog.get(node.input);
-        const retraction = mode !== undefined && (mode.kinds.has(RowKind.UPDATE_BEFORE) || mode.kinds.has(RowKind.DELETE));
-        const aggs = node.aggCalls.map((call) => boundAggregate(call, input, opts.userAggregates, retraction));
-        const sets = groupingSets(node.groupKeys, node.groupingSets, input);
-        const outTypes = node.fields.map((f) => f.type);
-        const rowKey = (row: unknown[]) => hashKey(row, outTypes);
-        const op = new GroupAggregateOperator(`GroupAggregate[${id}]`, sets, aggs, rowKey, emitsUpdateBefore(job, node), outputOf(consumers), ttlOf(node.stateTtl), opts.miniBatch && { ...opts.miniBatch, clock: opts.session.now });
+        const op = groupAggregateOperator(id, node, job, opts, outputOf(consumers), ttlOf(node.stateTtl));
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
       }
@@ -343,11 +334,6 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
   return { sources, vertices, sinks };
 }
 
-/** Whether the node sends -U before +U: update-before inference removes UB from its mode for upsert sinks. */
-function emitsUpdateBefore(job: PlannedJob, node: PlanNode): boolean {
-  return job.changelog.get(node)?.kinds.has(RowKind.UPDATE_BEFORE) ?? true;
-}
-
 /** Compares rows by ORDER BY keys: directions applied; NULL lowest (Flink's default) unless NULLS FIRST/LAST says otherwise. */
 function rowComparator(keys: readonly OrderKey[], input: readonly Field[]): (a: unknown[], b: unknown[]) => number {
   const comparators = keys.map((k) => ({ ...k, sign: k.direction === 'DESC' ? -1 : 1, cmp: buildComparator(input[k.index]!.type) }));
@@ -361,33 +347,6 @@ function rowComparator(keys: readonly OrderKey[], input: readonly Field[]): (a: 
     }
     return 0;
   };
-}
-
-const GROUPING_FUNCTIONS = new Set(['GROUPING', 'GROUPING_ID', 'GROUP_ID']);
-const NO_STATE: AggregateFunction = { createAccumulator: () => null, accumulate: (a) => a, merge: (a) => a, getValue: () => null };
-
-/** An aggregate call bound to its input columns; grouping functions read the row's grouping set. */
-function boundAggregate(call: AggCall, input: readonly Field[], userAggregates?: ReadonlyMap<string, JsAggregateDef>, retraction = false): BoundAggregate {
-  if (GROUPING_FUNCTIONS.has(call.name)) {
-    // GROUPING(a, b): one bit per argument, set when the argument is not grouped in this set.
-    const grouping = (set: GroupingSet) =>
-      call.name === 'GROUP_ID' ? 0n : call.args.reduce((bits, a) => (bits << 1n) | (set.columns.includes(a) ? 0n : 1n), 0n);
-    return { fn: NO_STATE, args: [], grouping };
-  }
-  return { fn: createAggregate(call, call.args.map((a) => input[a]!.type), { userAggregates, retraction }), args: call.args, filter: call.filterArg };
-}
-
-/** The grouping sets of an aggregation (one set of all keys for a plain GROUP BY). */
-function groupingSets(keys: readonly number[], sets: readonly (readonly number[])[] | undefined, input: readonly Field[]): GroupingSet[] {
-  return (sets ?? [keys]).map((columns, i) => {
-    const hash = buildKeyOf(columns.map((c) => input[c]!.type), columns);
-    const prefix = sets ? `${i}#` : '';
-    return {
-      columns,
-      keyOf: columns.length === 0 ? () => `${prefix}` : sets ? (row) => `${prefix}${hash(row)}` : hash,
-      keyValues: (row) => keys.map((k) => (columns.includes(k) ? row[k] : null)),
-    };
-  });
 }
 
 function sinkWriter(job: PlannedJob, node: Extract<PlanNode, { kind: 'Sink' }>, opts: BuildOptions): SinkWriter {
