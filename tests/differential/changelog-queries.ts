@@ -63,6 +63,7 @@ export const AGGREGATE_CASES: readonly ChangelogCase[] = [
     duck: `SELECT k, ${duckAvgInt('v')}, ${duckAvgDec('d')} FROM t1 GROUP BY k`,
   },
   same('GROUP BY k, g: COUNT(*), SUM(d), MAX(s)', 'SELECT k, g, COUNT(*), SUM(d), MAX(s), MIN(v) FROM t1 GROUP BY k, g'),
+  same('GROUP BY g: DISTINCT aggregates over one column (split into buckets when enabled)', 'SELECT g, COUNT(DISTINCT v), SUM(DISTINCT v), MAX(DISTINCT v), COUNT(*), SUM(d), MIN(s) FROM t1 GROUP BY g'),
   same('GROUP BY k: COUNT(DISTINCT), SUM(DISTINCT)', 'SELECT k, COUNT(DISTINCT g), COUNT(DISTINCT s), SUM(DISTINCT v), COUNT(*) FROM t1 GROUP BY k'),
   same(
     'GROUP BY g: FILTER clauses',

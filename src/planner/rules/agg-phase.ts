@@ -2,7 +2,7 @@ import type { RuleContext } from './rule.js';
 
 /** Built-in aggregates whose accumulators merge (all of weir's; user aggregates may lack `merge`). */
 export const MERGEABLE = new Set([
-  'COUNT', 'SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'VAR_POP', 'VAR_SAMP', 'VARIANCE', 'STDDEV_POP', 'STDDEV_SAMP', 'STDDEV',
+  'COUNT', 'SUM', 'SUM0', '$SUM0', 'AVG', 'MIN', 'MAX', 'VAR_POP', 'VAR_SAMP', 'VARIANCE', 'STDDEV_POP', 'STDDEV_SAMP', 'STDDEV',
   'COLLECT', 'LISTAGG', 'FIRST_VALUE', 'LAST_VALUE', 'ARRAY_AGG', 'JSON_OBJECTAGG', 'JSON_ARRAYAGG',
 ]);
 
