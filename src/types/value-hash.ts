@@ -76,13 +76,7 @@ const SMALL_INT_KINDS = new Set(['TINYINT', 'SMALLINT', 'INT', 'DATE', 'TIME']);
 
 /** A Map key equal for equal tuples (NULL equals NULL, as in GROUP BY). */
 export function hashKey(values: readonly unknown[], types: readonly DataType[]): HashKey {
-  if (types.length === 1) {
-    const t = types[0]!;
-    const v = values[0];
-    if (SMALL_INT_KINDS.has(t.kind) && typeof v === 'number') return v;
-    if (t.kind === 'VARCHAR' || t.kind === 'CHAR') return v === null || v === undefined ? 'n' : `s${v as string}`;
-    return encode(v, t);
-  }
+  if (types.length === 1) return singleKey(values[0], types[0]!);
   let out = '';
   for (let i = 0; i < types.length; i++) {
     if (i > 0) out += '|';
@@ -91,12 +85,26 @@ export function hashKey(values: readonly unknown[], types: readonly DataType[]):
   return out;
 }
 
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The key of one value: integers as numbers (BIGINT too, within ±2^53, so keys stay small and
+ * Maps hash them fast; larger ones as their text, which no number equals).
+ */
+function singleKey(v: unknown, t: DataType): HashKey {
+  if (SMALL_INT_KINDS.has(t.kind) && typeof v === 'number') return v;
+  if (t.kind === 'BIGINT' && typeof v === 'bigint' && v >= MIN_SAFE && v <= MAX_SAFE) return Number(v);
+  if (t.kind === 'VARCHAR' || t.kind === 'CHAR') return v === null || v === undefined ? 'n' : `s${v as string}`;
+  return encode(v, t);
+}
+
 /** A specialized `hashKey` for a fixed list of key types (and positions within a row). */
 export function buildKeyOf(types: readonly DataType[], positions: readonly number[]): (row: readonly unknown[]) => HashKey {
   if (positions.length === 1) {
     const p = positions[0]!;
-    const one = [types[0]!];
-    return (row) => hashKey([row[p]], one);
+    const t = types[0]!;
+    return (row) => singleKey(row[p], t);
   }
   return (row) => hashKey(positions.map((p) => row[p]), types);
 }

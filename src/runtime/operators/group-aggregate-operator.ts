@@ -14,17 +14,14 @@ interface GroupState {
   readonly accs: unknown[];
   /** Rows in the group (Flink's hidden count1): the group is gone when it reaches 0. */
   count: number;
-  /** The last result emitted for the group, and its identity for change detection. */
-  previous?: Row;
-  previousKey?: HashKey;
 }
 
 /** What a group aggregation computes and how it emits. */
 export interface GroupAggregateSpec {
   readonly sets: readonly GroupingSet[];
   readonly aggs: readonly BoundAggregate[];
-  /** Identity of an output row, to detect unchanged results. */
-  readonly rowKey: (row: Row) => HashKey;
+  /** Whether two results of the same group are equal (an unchanged result emits nothing). */
+  readonly sameResult: (a: Row, b: Row) => boolean;
   readonly updateBefore: boolean;
   readonly ttl?: StateTtl | undefined;
   readonly miniBatch?: MiniBatch | undefined;
@@ -52,8 +49,8 @@ export class GroupAggregateOperator implements Operator {
   private readonly sets: readonly GroupingSet[];
   private readonly aggs: readonly BoundAggregate[];
   private readonly argBuffers: unknown[][];
-  /** Mini-batch: groups touched since the last flush, in first-touch order. */
-  private readonly touched = new Set<HashKey>();
+  /** Mini-batch: groups touched since the last flush, in first-touch order, with their result before it. */
+  private readonly touched = new Map<HashKey, Row | undefined>();
   private readonly trigger: MiniBatchTrigger | undefined;
 
   constructor(
@@ -76,10 +73,14 @@ export class GroupAggregateOperator implements Operator {
       const kind = chunk.kinds?.[i] ?? RowKind.INSERT;
       const retract = kind === RowKind.UPDATE_BEFORE || kind === RowKind.DELETE;
       for (const set of this.sets) {
-        const hash = this.accumulate(row, retract, set);
-        if (hash === undefined) continue;
-        if (batch) this.touched.add(hash);
-        else this.emitChange(hash, emit);
+        const hash = set.keyOf(row);
+        const st = this.state.get(hash);
+        // The result before this row (or batch) is what was last emitted: recomputed from the
+        // accumulators rather than kept per group, so state holds only accumulators.
+        if (batch && !this.touched.has(hash)) this.touched.set(hash, this.resultOf(st));
+        const prev = batch ? undefined : this.resultOf(st);
+        const next = this.accumulate(row, retract, set, hash, st);
+        if (!batch && next) this.emitChange(hash, next, prev, emit);
       }
       if (batch?.add()) this.endBatch(emit);
     });
@@ -89,7 +90,10 @@ export class GroupAggregateOperator implements Operator {
   /** Ends a mini-batch: one change per touched group. */
   private endBatch(emit: (kind: RowKind, row: Row) => void): void {
     this.trigger?.reset();
-    for (const hash of this.touched) this.emitChange(hash, emit);
+    for (const [hash, prev] of this.touched) {
+      const st = this.state.get(hash);
+      if (st) this.emitChange(hash, st, prev, emit);
+    }
     this.touched.clear();
   }
 
@@ -99,56 +103,58 @@ export class GroupAggregateOperator implements Operator {
     return changes.emitTo(this.out);
   }
 
-  /** Applies a row to its group's accumulators; the group's state key, or undefined if ignored. */
-  private accumulate(row: Row, retract: boolean, set: GroupingSet): HashKey | undefined {
-    const hash = set.keyOf(row);
-    let st = this.state.get(hash);
+  /** Applies a row to its group's accumulators; the group's state, or undefined if the row is ignored. */
+  private accumulate(row: Row, retract: boolean, set: GroupingSet, hash: HashKey, st: GroupState | undefined): GroupState | undefined {
     if (!st || st.count <= 0) {
       if (retract) return undefined;
       st ??= { key: set.keyValues(row), set, accs: [], count: 0 };
       st.accs.splice(0, st.accs.length, ...this.aggs.map((a) => a.fn.createAccumulator()));
     }
-    if (this.spec.countColumn !== undefined) return this.merge(row, st, hash, this.spec.countColumn);
-    for (let a = 0; a < this.aggs.length; a++) {
-      const agg = this.aggs[a]!;
-      if (agg.grouping || (agg.filter !== undefined && row[agg.filter] !== true)) continue;
-      const args = this.argBuffers[a]!;
-      for (let j = 0; j < args.length; j++) args[j] = row[agg.args[j]!];
-      if (!retract) st.accs[a] = agg.fn.accumulate(st.accs[a], args);
-      else if (agg.fn.retract) st.accs[a] = agg.fn.retract(st.accs[a], args);
-      else throw new RuntimeError(`${this.name}: an aggregate cannot retract, but its input contains updates or deletes.`);
+    if (this.spec.countColumn !== undefined) this.merge(row, st, this.spec.countColumn);
+    else {
+      for (let a = 0; a < this.aggs.length; a++) {
+        const agg = this.aggs[a]!;
+        if (agg.grouping || (agg.filter !== undefined && row[agg.filter] !== true)) continue;
+        const args = this.argBuffers[a]!;
+        for (let j = 0; j < args.length; j++) args[j] = row[agg.args[j]!];
+        if (!retract) st.accs[a] = agg.fn.accumulate(st.accs[a], args);
+        else if (agg.fn.retract) st.accs[a] = agg.fn.retract(st.accs[a], args);
+        else throw new RuntimeError(`${this.name}: an aggregate cannot retract, but its input contains updates or deletes.`);
+      }
+      st.count += retract ? -1 : 1;
     }
-    st.count += retract ? -1 : 1;
     this.state.set(hash, st); // a write: refreshes the state's time-to-live
-    return hash;
+    return st;
   }
 
   /** The global phase: merges a local phase's accumulators and row count into the group. */
-  private merge(row: Row, st: GroupState, hash: HashKey, countColumn: number): HashKey {
+  private merge(row: Row, st: GroupState, countColumn: number): void {
     for (let a = 0; a < this.aggs.length; a++) st.accs[a] = this.aggs[a]!.fn.merge(st.accs[a], row[this.aggs[a]!.args[0]!]);
     st.count += Number(row[countColumn]);
-    this.state.set(hash, st);
-    return hash;
   }
 
-  /** Emits how the group's result changed since it was last emitted. */
-  private emitChange(hash: HashKey, emit: (kind: RowKind, row: Row) => void): void {
-    const st = this.state.get(hash);
-    if (!st) return;
-    if (st.count <= 0) {
-      if (st.previous) emit(RowKind.DELETE, st.previous);
-      this.state.delete(hash);
-      return;
+  /** The group's current result row, or undefined when it has none (no rows). */
+  private resultOf(st: GroupState | undefined): Row | undefined {
+    if (!st || st.count <= 0) return undefined;
+    const row: Row = st.key.slice();
+    for (let i = 0; i < this.aggs.length; i++) {
+      const a = this.aggs[i]!;
+      row.push(a.grouping ? a.grouping(st.set) : a.fn.getValue(st.accs[i]));
     }
-    const result: Row = [...st.key, ...this.aggs.map((a, i) => (a.grouping ? a.grouping(st.set) : a.fn.getValue(st.accs[i])))];
-    const resultKey = this.spec.rowKey(result);
-    if (!st.previous) emit(RowKind.INSERT, result);
-    else if (resultKey !== st.previousKey) {
-      if (this.spec.updateBefore) emit(RowKind.UPDATE_BEFORE, st.previous);
+    return row;
+  }
+
+  /** Emits how the group's result changed from `prev`, the result last emitted. */
+  private emitChange(hash: HashKey, st: GroupState, prev: Row | undefined, emit: (kind: RowKind, row: Row) => void): void {
+    const result = this.resultOf(st);
+    if (!result) {
+      if (prev) emit(RowKind.DELETE, prev);
+      this.state.delete(hash);
+    } else if (!prev) emit(RowKind.INSERT, result);
+    else if (!this.spec.sameResult(prev, result)) {
+      if (this.spec.updateBefore) emit(RowKind.UPDATE_BEFORE, prev);
       emit(RowKind.UPDATE_AFTER, result);
-    } else return;
-    st.previous = result;
-    st.previousKey = resultKey;
+    }
   }
 
   async processWatermark(watermark: number): Promise<void> {

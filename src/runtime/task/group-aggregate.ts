@@ -1,7 +1,8 @@
 import type { AggregateNode, PlannedJob } from '../../planner/logical/plan-node.js';
 import { InternalError, PlanError } from '../../types/errors.js';
 import { RowKind } from '../../types/row.js';
-import { hashKey } from '../../types/value-hash.js';
+import { valuesEqual } from '../../types/values-compare.js';
+import type { DataType } from '../../types/data-type.js';
 import { GroupAggregateOperator } from '../operators/group-aggregate-operator.js';
 import { LocalGroupAggregateOperator } from '../operators/local-group-aggregate-operator.js';
 import type { Operator, Output } from '../operators/operator.js';
@@ -28,8 +29,15 @@ export function groupAggregateOperator(id: number, node: AggregateNode, job: Pla
     if (!miniBatch) throw new InternalError('Local group aggregation is planned only with mini-batch enabled');
     return new LocalGroupAggregateOperator(`LocalGroupAggregate[${id}]`, sets[0]!, aggs, out, miniBatch);
   }
-  const outTypes = node.fields.map((f) => f.type);
-  const spec = { sets, aggs, rowKey: (row: unknown[]) => hashKey(row, outTypes), updateBefore: emitsUpdateBefore(job, node), ttl, miniBatch };
+  const spec = { sets, aggs, sameResult: sameValuesFrom(node.groupKeys.length, node.fields.map((f) => f.type)), updateBefore: emitsUpdateBefore(job, node), ttl, miniBatch };
   if (node.phase === 'global') return new GroupAggregateOperator(`GlobalGroupAggregate[${id}]`, { ...spec, countColumn: node.input.fields.length - 1 }, out);
   return new GroupAggregateOperator(`GroupAggregate[${id}]`, spec, out);
+}
+
+/** Compares two rows from column `from` on (the columns before it, the group keys, are equal). */
+function sameValuesFrom(from: number, types: readonly DataType[]): (a: unknown[], b: unknown[]) => boolean {
+  return (a, b) => {
+    for (let i = from; i < types.length; i++) if (!valuesEqual(a[i], b[i], types[i]!)) return false;
+    return true;
+  };
 }
