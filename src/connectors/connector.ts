@@ -63,6 +63,8 @@ export interface LookupContext {
  * processing time. The connector applies its cache options (lookup.cache …).
  */
 export interface LookupFunction {
+  /** Called when the job starts, before any lookup (a FULL cache loads the table here, as Flink does). */
+  open?(): Promise<void>;
   lookup(key: readonly unknown[]): Promise<readonly Row[]>;
   close?(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { typeToString } from '../types/type-string.js';
 import { rexToString } from './explain-rex.js';
 import { conjuncts } from './rex.js';
 import { describeMatch } from './explain-match.js';
+import { temporalJoinCondition } from './explain-temporal-join.js';
 import { belowCalcs, deduplication, inputsOf, type AggCall, type JoinType, type Field, type PlanNode, type PlannedJob, type WindowTvfNode } from './logical/plan-node.js';
 import { formatDuration, sliceAssignerOf } from '../runtime/windows/window-spec.js';
 
@@ -99,7 +100,10 @@ function describe(node: PlanNode, job?: Pick<PlannedJob, 'changelog' | 'upsertKe
         const restText = texts.length ? `where=[${texts.length === 1 ? texts[0] : `AND(${texts.join(', ')})`}], ` : '';
         return `LookupJoin(${name}joinType=[${JOIN_TYPES[node.joinType]}], lookup=[${lookup}], ${restText}select=[${node.fields.map((f) => f.name).join(', ')}]`;
       }
-      if (node.temporal) return `TemporalJoin(joinType=[${JOIN_TYPES[node.joinType]}], ${where}`;
+      if (node.temporal) {
+        const condition = temporalJoinCondition(node, job?.upsertKeys.get(node.right));
+        return `TemporalJoin(joinType=[${JOIN_TYPES[node.joinType]}], where=[${condition}], select=[${node.fields.map((f) => f.name).join(', ')}]`;
+      }
       const spec = (side: 0 | 1) => inputSpec(job?.upsertKeys.get(side === 0 ? node.left : node.right), pairs.map((p) => p[side]));
       return `Join(joinType=[${JOIN_TYPES[node.joinType]}], ${where}${job ? `, leftInputSpec=[${spec(0)}], rightInputSpec=[${spec(1)}]` : ''}`;
     }

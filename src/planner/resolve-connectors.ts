@@ -10,8 +10,9 @@ import { RowKind } from '../types/row.js';
 import type { PlannerEnv } from './analyzer/planner-env.js';
 import { inferChangelog, isInsertOnly } from './inference/changelog.js';
 import { dropUnneededUpdateBefore } from './inference/update-before.js';
-import { equiPairs, inferUpsertKeys, type UpsertKeys } from './inference/upsert-keys.js';
-import { belowCalcs, inputsOf, type PlanNode, type SinkNode, type TableScan } from './logical/plan-node.js';
+import { inferUpsertKeys, type UpsertKeys } from './inference/upsert-keys.js';
+import { inputsOf, type PlanNode, type SinkNode, type TableScan } from './logical/plan-node.js';
+import { checkTemporalJoins } from './check-temporal-joins.js';
 
 /** Metadata columns must name keys the connector offers, with a type that can hold them (as Flink checks). */
 function checkMetadata(table: CatalogTable, offered: ReadonlyMap<string, DataType>, role: 'reading' | 'writing', applies: (c: { virtual: boolean }) => boolean): void {
@@ -27,50 +28,6 @@ function checkMetadata(table: CatalogTable, offered: ReadonlyMap<string, DataTyp
         `Declare the column as ${typeToString(withNullability(type, true))} METADATA FROM '${c.key}' and CAST it in a computed column if needed.`);
     }
   }
-}
-
-/** The table scan a join's right side reads, if it is a plain table (through projections and watermarks). */
-function scanBelow(node: PlanNode): TableScan | undefined {
-  const below = belowCalcs(node);
-  return below.kind === 'TableScan' ? below : undefined;
-}
-
-/** An event-time temporal join must equate every primary-key column of the versioned table. */
-function checkVersionKey(node: Extract<PlanNode, { kind: 'Join' }>, scan: TableScan): void {
-  const pairs = equiPairs(node.condition, node.left.fields.length);
-  const equated = pairs.map(([, r]) => node.right.fields[r]!.name);
-  const pk = scan.table.primaryKey!.columns;
-  if (pk.every((c) => equated.includes(c))) return;
-  const condition = pairs.map(([l, r]) => `${node.left.fields[l]!.name}=${node.right.fields[r]!.name}`).join(',');
-  throw new PlanError(`Temporal table's primary key [${pk.join(',')}] must be included in the equivalence condition of temporal join, but current temporal join condition is [${condition}].`, scan.span,
-    `Join on every primary-key column of ${identifierString(scan.table.id)}: ${pk.map((c) => `… = ${c}`).join(' AND ')}.`);
-}
-
-/** Flink's requirements on temporal joins: a primary key on a versioned table, a lookup source for proctime. */
-function checkTemporalJoins(sinks: readonly SinkNode[], sources: ReadonlyMap<TableScan, TableSource>): void {
-  const seen = new Set<PlanNode>();
-  const visit = (node: PlanNode) => {
-    if (seen.has(node)) return;
-    seen.add(node);
-    if (node.kind === 'Join' && node.temporal) {
-      const scan = scanBelow(node.right);
-      if (scan && node.temporal === 'event-time' && !scan.table.primaryKey) {
-        throw new PlanError(`Temporal Table Join requires primary key in versioned table, but no primary key can be found. The physical plan is:\n${describeJoin(node)}`, scan.span,
-          `Declare PRIMARY KEY (…) NOT ENFORCED on ${identifierString(scan.table.id)}, or join a versioned view.`);
-      }
-      if (scan && node.temporal === 'event-time') checkVersionKey(node, scan);
-      if (scan && node.temporal === 'lookup' && !sources.get(scan)?.supportsLookup) {
-        throw new PlanError('Processing-time temporal join is not supported yet.', scan.span,
-          `Connector '${scan.table.options.get('connector')}' of ${identifierString(scan.table.id)} is not a lookup source; lookup joins need one such as 'filesystem' (or 'jdbc' on Flink).`);
-      }
-    }
-    inputsOf(node).forEach(visit);
-  };
-  sinks.forEach(visit);
-}
-
-function describeJoin(node: Extract<PlanNode, { kind: 'Join' }>): string {
-  return `${node.temporal === 'lookup' ? 'LookupJoin' : 'TemporalJoin'}(joinType=[${node.joinType}])`;
 }
 
 /**

@@ -89,7 +89,7 @@ describe('PARTIAL lookup cache', () => {
 
 describe('FULL and NONE lookup caching', () => {
   it('FULL loads once and reloads after the periodic interval', async () => {
-    const { t, tick, names } = setup({ type: 'FULL', reloadInterval: 60_000 }, [[1, 'a'], [1, 'a2'], [2, 'b']]);
+    const { t, tick, names } = setup({ type: 'FULL', reload: { strategy: 'PERIODIC', interval: 60_000, mode: 'FIXED_DELAY' } }, [[1, 'a'], [1, 'a2'], [2, 'b']]);
     expect(await names(1)).toEqual(['a', 'a2']);
     expect(await names(2)).toEqual(['b']);
     expect(await names(3)).toEqual([]);
@@ -101,6 +101,37 @@ describe('FULL and NONE lookup caching', () => {
     expect(await names(3)).toEqual(['c']);
     expect(await names(1)).toEqual([]);
     expect(t.reads).toBe(2);
+  });
+
+  it('FULL loads the table when opened, before any lookup', async () => {
+    const { t, f, names } = setup({ type: 'FULL', reload: { strategy: 'PERIODIC', interval: 60_000, mode: 'FIXED_DELAY' } }, [[1, 'a']]);
+    await f.open!();
+    expect(t.reads).toBe(1);
+    t.rows = [[1, 'changed after start']];
+    expect(await names(1)).toEqual(['a']);
+    expect(t.reads).toBe(1);
+  });
+
+  it('FULL with TIMED reloads at the time of day, then every interval-in-days', async () => {
+    const DAY = 86_400_000;
+    let clock = Date.UTC(2024, 0, 15, 10, 30);
+    const { t, loaders } = table([[1, 'mon']]);
+    const types = [INT()];
+    const reload = { strategy: 'TIMED', time: { millisOfDay: 11 * 3_600_000, offsetMinutes: 0 }, intervalDays: 2 } as const;
+    const f = cachedLookup({ type: 'FULL', reload }, loaders, buildKeyOf(types, [0]), buildKeyOf(types, [0]), () => clock);
+    const names = async () => (await f.lookup([1])).map((r) => r[1]);
+    await f.open!();
+    t.rows = [[1, 'tue']];
+    clock = Date.UTC(2024, 0, 15, 10, 59, 59, 999);
+    expect(await names()).toEqual(['mon']);
+    clock = Date.UTC(2024, 0, 15, 11);
+    expect(await names()).toEqual(['tue']);
+    t.rows = [[1, 'wed']];
+    clock += 2 * DAY - 1;
+    expect(await names()).toEqual(['tue']);
+    clock += 1;
+    expect(await names()).toEqual(['wed']);
+    expect(t.reads).toBe(3);
   });
 
   it('NONE reads the table again whenever processing time has moved', async () => {
@@ -132,7 +163,7 @@ describe('lookup options', () => {
   it('reads PARTIAL and FULL settings (enum values case-insensitive)', () => {
     expect(read({ 'lookup.cache': 'partial', 'lookup.partial-cache.expire-after-access': '10 s', 'lookup.partial-cache.max-rows': '100', 'lookup.partial-cache.cache-missing-key': 'false' }).cache)
       .toEqual({ type: 'PARTIAL', expireAfterAccess: 10_000, maxRows: 100, cacheMissingKey: false });
-    expect(read({ 'lookup.cache': 'FULL', 'lookup.full-cache.periodic-reload.interval': '1 h' }).cache).toEqual({ type: 'FULL', reloadInterval: 3_600_000 });
+    expect(read({ 'lookup.cache': 'FULL', 'lookup.full-cache.periodic-reload.interval': '1 h' }).cache).toEqual({ type: 'FULL', reload: { strategy: 'PERIODIC', interval: 3_600_000, mode: 'FIXED_DELAY' } });
   });
 
   it('rejects invalid values with Flink messages', () => {
@@ -146,5 +177,18 @@ describe('lookup options', () => {
     expect(() => read({ 'lookup.partial-cache.max-rows': 'many' })).toThrow("Invalid value for option 'lookup.partial-cache.max-rows'.");
     expect(() => read({ 'lookup.cache': 'PARTIAL' })).toThrow('The cache will not have evictions under this configuration');
     expect(() => read({ 'lookup.cache': 'FULL' })).toThrow("Missing 'lookup.full-cache.periodic-reload.interval' in the configuration.");
+    expect(() => read({ 'lookup.cache': 'FULL', 'lookup.full-cache.periodic-reload.interval': '0 s' })).toThrow('Reload interval must be greater than zero.');
+  });
+
+  it('reads PERIODIC schedule modes and TIMED reloads', () => {
+    expect(read({ 'lookup.cache': 'FULL', 'lookup.full-cache.periodic-reload.interval': '10 min', 'lookup.full-cache.periodic-reload.schedule-mode': 'fixed_rate' }).cache)
+      .toEqual({ type: 'FULL', reload: { strategy: 'PERIODIC', interval: 600_000, mode: 'FIXED_RATE' } });
+    expect(read({ 'lookup.cache': 'FULL', 'lookup.full-cache.reload-strategy': 'TIMED', 'lookup.full-cache.timed-reload.iso-time': '10:15+07:00', 'lookup.full-cache.timed-reload.interval-in-days': '7' }).cache)
+      .toEqual({ type: 'FULL', reload: { strategy: 'TIMED', time: { millisOfDay: 36_900_000, offsetMinutes: 420 }, intervalDays: 7 } });
+    const timed = { 'lookup.cache': 'FULL', 'lookup.full-cache.reload-strategy': 'TIMED' };
+    expect(() => read(timed)).toThrow("Missing 'lookup.full-cache.timed-reload.iso-time' in the configuration. This option is required to build a Timed cache reload trigger.");
+    expect(() => read({ ...timed, 'lookup.full-cache.timed-reload.iso-time': '10:15', 'lookup.full-cache.timed-reload.interval-in-days': '0' }))
+      .toThrow('Reload interval for Timed cache reload trigger must be at least 1 day.');
+    expect(() => read({ ...timed, 'lookup.full-cache.timed-reload.iso-time': '10' })).toThrow("Invalid value for option 'lookup.full-cache.timed-reload.iso-time'.");
   });
 });

@@ -1,13 +1,14 @@
 /**
- * Lookup caching as Flink's DefaultLookupCache (PARTIAL) and full caching with a periodic reload
- * (FULL), over a connector's loaders, all on an injectable processing-time clock. With NONE every
- * lookup asks the loader. Keys are compared as `hashKey` encodes them; a key with a NULL never
+ * Lookup caching as Flink's DefaultLookupCache (PARTIAL) and LookupFullCache (FULL: loaded at job
+ * start, reloaded on schedule), over a connector's loaders, all on an injectable processing-time
+ * clock. With NONE every lookup asks the loader. Keys are compared as `hashKey` encodes them; a key with a NULL never
  * matches (SQL equality).
  */
 import type { LookupFunction } from '../connector.js';
 import type { Row } from '../../types/row.js';
 import { RuntimeError } from '../../types/errors.js';
 import type { HashKey } from '../../types/value-hash.js';
+import { FullLookupCache, indexRows } from './full-lookup-cache.js';
 import type { LookupCacheConfig } from './lookup-options.js';
 
 interface Entry {
@@ -79,16 +80,7 @@ export function cachedLookup(
   keyOfValues: (key: readonly unknown[]) => HashKey,
   now: () => number,
 ): LookupFunction {
-  const index = (rows: readonly Row[]) => {
-    const m = new Map<HashKey, Row[]>();
-    for (const r of rows) {
-      const k = keyOfRow(r);
-      const list = m.get(k);
-      if (list) list.push(r);
-      else m.set(k, [r]);
-    }
-    return m;
-  };
+  const index = (rows: readonly Row[]) => indexRows(rows, keyOfRow);
   // Without a per-key reader the table is scanned; one scan serves every lookup at the same instant.
   let scanned: { at: number; index: Map<HashKey, Row[]> } | undefined;
   const loadKey = loaders.loadKey ?? (async (key: readonly unknown[]) => {
@@ -115,17 +107,10 @@ export function cachedLookup(
       };
     }
     case 'FULL': {
-      // Loaded on first use and again once the interval has passed since the last load ended
-      // (FIXED_DELAY); Flink reloads in the background, the result as of processing time is the same.
-      let full: { loadedAt: number; index: Map<HashKey, Row[]> } | undefined;
+      const full = new FullLookupCache(cache.reload, loaders.loadAll, keyOfRow, now);
       return {
-        lookup: async (key) => {
-          if (full === undefined || now() - full.loadedAt >= cache.reloadInterval) {
-            const rows = await loaders.loadAll();
-            full = { loadedAt: now(), index: index(rows) };
-          }
-          return hasNull(key) ? [] : (full.index.get(keyOfValues(key)) ?? []);
-        },
+        open: () => full.open(),
+        lookup: async (key) => (hasNull(key) ? [] : full.get(keyOfValues(key))),
       };
     }
   }

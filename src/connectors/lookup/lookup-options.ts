@@ -5,6 +5,7 @@
 import type { ConfigOption } from '../../catalog/config-option.js';
 import { readBoolean, readDuration, readInt, readLong } from '../../catalog/option-readers.js';
 import { PlanError } from '../../types/errors.js';
+import { parseReloadTime, type ReloadSchedule } from './reload-schedule.js';
 
 const opt = (key: string, description: string, defaultValue?: string): ConfigOption =>
   defaultValue === undefined ? { key, description } : { key, description, defaultValue };
@@ -33,7 +34,7 @@ export type LookupCacheConfig =
       readonly maxRows?: number;
       readonly cacheMissingKey: boolean;
     }
-  | { readonly type: 'FULL'; readonly reloadInterval: number };
+  | { readonly type: 'FULL'; readonly reload: ReloadSchedule };
 
 export interface LookupConfig {
   readonly cache: LookupCacheConfig;
@@ -65,8 +66,8 @@ export function readLookupConfig(options: ReadonlyMap<string, string>): LookupCo
   const maxRowsBig = readLong(options, LOOKUP_OPTIONS.maxRows.key);
   const strategy = readFlinkEnum(options, LOOKUP_OPTIONS.reloadStrategy.key, `${ENUM_CLASS}.LookupOptions$ReloadStrategy`, ['PERIODIC', 'TIMED'] as const, 'PERIODIC');
   const reloadInterval = readDuration(options, LOOKUP_OPTIONS.reloadInterval.key);
-  readFlinkEnum(options, LOOKUP_OPTIONS.scheduleMode.key, `${ENUM_CLASS}.cache.trigger.PeriodicCacheReloadTrigger$ScheduleMode`, ['FIXED_DELAY', 'FIXED_RATE'] as const, 'FIXED_DELAY');
-  readInt(options, LOOKUP_OPTIONS.timedIntervalDays.key, 1);
+  const scheduleMode = readFlinkEnum(options, LOOKUP_OPTIONS.scheduleMode.key, `${ENUM_CLASS}.cache.trigger.PeriodicCacheReloadTrigger$ScheduleMode`, ['FIXED_DELAY', 'FIXED_RATE'] as const, 'FIXED_DELAY');
+  const intervalDays = readInt(options, LOOKUP_OPTIONS.timedIntervalDays.key, 1);
   if (maxRetries < 0) throw new PlanError(`'${LOOKUP_OPTIONS.maxRetries.key}' must be zero or greater, but was ${maxRetries}.`);
   if (type === 'NONE') return { cache: { type }, maxRetries, async };
   if (type === 'PARTIAL') {
@@ -89,10 +90,18 @@ export function readLookupConfig(options: ReadonlyMap<string, string>): LookupCo
     };
   }
   if (strategy === 'TIMED') {
-    throw new PlanError(`'${LOOKUP_OPTIONS.reloadStrategy.key}' = 'TIMED' is not supported by the embedded engine yet.`, undefined, `Use 'PERIODIC' with '${LOOKUP_OPTIONS.reloadInterval.key}'.`);
+    // TimedCacheReloadTrigger.fromConfig: the time is required, then the interval must be a day or more.
+    const iso = options.get(LOOKUP_OPTIONS.timedIsoTime.key);
+    if (iso === undefined) {
+      throw new PlanError(`Missing '${LOOKUP_OPTIONS.timedIsoTime.key}' in the configuration. This option is required to build a Timed cache reload trigger.`);
+    }
+    const time = parseReloadTime(LOOKUP_OPTIONS.timedIsoTime.key, iso);
+    if (intervalDays < 1) throw new PlanError('Reload interval for Timed cache reload trigger must be at least 1 day.');
+    return { cache: { type, reload: { strategy: 'TIMED', time, intervalDays } }, maxRetries, async };
   }
   if (reloadInterval === undefined) {
     throw new PlanError(`Missing '${LOOKUP_OPTIONS.reloadInterval.key}' in the configuration. This option is required to build Periodic cache reload trigger.`);
   }
-  return { cache: { type, reloadInterval }, maxRetries, async };
+  if (reloadInterval <= 0) throw new PlanError('Reload interval must be greater than zero.');
+  return { cache: { type, reload: { strategy: 'PERIODIC', interval: reloadInterval, mode: scheduleMode } }, maxRetries, async };
 }

@@ -13,6 +13,7 @@ import type { ExprContext } from './expr-context.js';
 import type { PlannerEnv } from './planner-env.js';
 import { Scope } from './scope.js';
 import { stateTtlHint } from './state-ttl-hint.js';
+import { intervalJoinWithWhere } from './where-into-join.js';
 
 /** Analyzes one SELECT block: FROM, WHERE, GROUP BY/HAVING, OVER, the select list, DISTINCT. */
 export function analyzeSelect(s: A.Select, env: PlannerEnv): Relation {
@@ -20,10 +21,13 @@ export function analyzeSelect(s: A.Select, env: PlannerEnv): Relation {
   const aggregating = isAggregateSelect(s, env.functions);
   const ttl = stateTtlHint(s, from.node.kind === 'Join' && !from.node.temporal, aggregating);
   if (ttl.join && from.node.kind === 'Join') from = { ...from, node: { ...from.node, stateTtl: ttl.join } };
+  // A WHERE that makes the join below an interval join becomes its condition (before time attributes are decided, as in Flink).
+  const joined = s.where ? intervalJoinWithWhere(from, s.where, env) : undefined;
+  if (joined) from = joined;
   const scope = new Scope(from.columns);
   const ctx: ExprContext = { scope, functions: env.functions, session: env.session, clause: 'SELECT' };
   let input: PlanNode = from.node;
-  if (s.where) {
+  if (s.where && !joined) {
     // IN / EXISTS subqueries in WHERE become semi / anti joins; the rest is a filter.
     const { node, rest } = planSubqueryFilters(s.where, input, ctx, env);
     input = node;

@@ -34,6 +34,11 @@ export class LookupJoinOperator implements Operator {
     this.nulls = new Array<unknown>(spec.rightWidth).fill(null);
   }
 
+  /** A FULL cache loads its table at job start, before the first probe row (Flink's LookupFullCache.open). */
+  async open(): Promise<void> {
+    await this.spec.lookup.open?.();
+  }
+
   async processChunk(chunk: Chunk, _input: number): Promise<void> {
     const rows: Row[] = [];
     const kinds: RowKind[] = [];

@@ -2,8 +2,8 @@ import type { FunctionContext } from '../../functions/function-def.js';
 import { compileExpr } from '../../planner/codegen/compile-calc.js';
 import { equiPairs } from '../../planner/inference/upsert-keys.js';
 import { belowCalcs, type JoinNode } from '../../planner/logical/plan-node.js';
-import { isTimeAttribute } from '../../types/data-type.js';
-import { PlanError } from '../../types/errors.js';
+import { versionedRowtime } from '../../planner/check-temporal-joins.js';
+import { InternalError } from '../../types/errors.js';
 import { buildKeyOf } from '../../types/value-hash.js';
 import type { Output } from '../operators/operator.js';
 import type { StateTtl } from '../state/keyed-state-table.js';
@@ -14,11 +14,10 @@ export function temporalJoinOperator(name: string, node: JoinNode, session: Func
   const left = node.left.fields;
   const right = node.right.fields;
   const keys = equiPairs(node.condition, left.length);
-  const rightTime = right.findIndex((f) => isTimeAttribute(f.type, 'ROWTIME'));
-  if (keys.length === 0 || rightTime < 0 || node.temporalTime === undefined || (node.joinType !== 'INNER' && node.joinType !== 'LEFT')) {
-    throw new PlanError(keys.length === 0 ? 'Temporal table join requires an equality condition on fields of the versioned table.'
-      : rightTime < 0 ? 'Event-Time Temporal Table Join requires both primary key and row time attribute in versioned table, but no row time attribute can be found.'
-      : `Temporal table join currently only support INNER JOIN and LEFT JOIN, but was ${node.joinType} JOIN.`);
+  // The planner (check-temporal-joins) has rejected joins without a key, a versioned rowtime or a supported join type.
+  const rightTime = versionedRowtime(node);
+  if (keys.length === 0 || rightTime === undefined || node.temporalTime === undefined || (node.joinType !== 'INNER' && node.joinType !== 'LEFT')) {
+    throw new InternalError(`Event-time temporal join ${name} reached the runtime without passing the planner's checks.`);
   }
   const condition = compileExpr(node.condition, session);
   const spec = {
