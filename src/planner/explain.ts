@@ -2,6 +2,7 @@ import { identifierString } from '../catalog/catalog-table.js';
 import { changelogModeString } from '../types/changelog-mode.js';
 import { isInsertOnly } from './inference/changelog.js';
 import { equiPairs, type UpsertKeys } from './inference/upsert-keys.js';
+import { joinInputSpec } from './inference/join-input-spec.js';
 import { typeToString } from '../types/type-string.js';
 import { rexToString } from './explain-rex.js';
 import { conjuncts } from './rex.js';
@@ -171,8 +172,7 @@ const JOIN_TYPES: Record<JoinType, string> = {
   ANTI: 'LeftAntiJoin',
 };
 
-/** How a join input's rows are identified (Flink's JoinInputSideSpec), which shapes its state. */
+/** How a join input's rows are identified (Flink's JoinInputSideSpec); the runtime lays out its state the same way. */
 function inputSpec(keys: UpsertKeys, joinKey: readonly number[]): string {
-  if (!keys) return 'NoUniqueKey';
-  return keys.some((k) => k.every((c) => joinKey.includes(c))) ? 'JoinKeyContainsUniqueKey' : 'HasUniqueKey';
+  return joinInputSpec(keys, joinKey).kind;
 }

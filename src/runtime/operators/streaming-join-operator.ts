@@ -2,34 +2,42 @@ import type { JoinType } from '../../planner/logical/plan-node.js';
 import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
-import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
+import type { StateTtl } from '../state/keyed-state-table.js';
 import { WatermarkValve } from '../time/watermark-valve.js';
 import { ChangeBuffer } from './change-buffer.js';
+import { joinRecordView, type JoinInputLayout, type JoinRecord, type JoinRecordView } from './join-state-views.js';
 import type { Operator, Output } from './operator.js';
-
-/** One stored input row: how many identical copies, and (outer sides) how many other-side rows it matches. */
-interface Entry {
-  readonly row: Row;
-  readonly id: HashKey;
-  count: number;
-  associations: number;
-}
 
 export interface JoinSide {
   /** The equi-join key of a row of this side. */
   readonly keyOf: (row: Row) => HashKey;
+  /** Whether a join-key column is NULL: such a row is stored but matches nothing (`=` is never true on NULL). */
+  readonly nullKey: (row: Row) => boolean;
   readonly width: number;
+  /** How this input's rows are identified, which decides its state layout (its EXPLAIN input spec). */
+  readonly layout: JoinInputLayout;
 }
 
+type Emit = (kind: RowKind, row: Row) => void;
+
 /**
- * Regular joins over changelogs (Flink's StreamingJoinOperator and, for SEMI / ANTI,
- * StreamingSemiAntiJoinOperator): each side's rows are kept per join key; a row is joined with
- * the other side's matching rows when it arrives or is retracted. Inner joins forward the input's
- * row kind; outer joins emit +I/-D and keep, per row of an outer side, how many rows it matches so
- * the NULL-padded row is retracted on its first match and restored after its last.
+ * Regular joins over changelogs (Flink 1.20's StreamingJoinOperator and, for SEMI / ANTI,
+ * StreamingSemiAntiJoinOperator): each side's rows are kept per join key in the layout its input
+ * spec allows (join-state-views.ts); a row is joined with the other side's matching rows when it
+ * arrives or is retracted. Inner joins forward the input's row kind; outer joins emit +I/-D and
+ * keep, per row of an outer side, how many rows it matches, so the NULL-padded row is retracted on
+ * its first match and restored after its last.
+ *
+ * An input whose unique key contains the join key may send +U without -U (update-before
+ * inference asks it to when nothing downstream needs -U): its layout replaces the stored row with
+ * the same key, which joins exactly the rows the old one did (same join key), so its joined rows
+ * replace the old ones downstream, as in Flink. Unlike Flink 1.20, the other side's association
+ * counts stay as they were (Flink counts the new row as one more match, so a later delete never
+ * restores the NULL-padded row: FLINK-40681); under a non-equi condition the old row is retracted
+ * first (-D), as it may join other rows.
  */
 export class StreamingJoinOperator implements Operator {
-  private readonly state: [KeyedStateTable<Entry[]>, KeyedStateTable<Entry[]>];
+  private readonly views: readonly [JoinRecordView, JoinRecordView];
   private readonly outer: readonly [boolean, boolean];
   private readonly valve = new WatermarkValve(2);
 
@@ -37,14 +45,13 @@ export class StreamingJoinOperator implements Operator {
     readonly name: string,
     private readonly joinType: JoinType,
     private readonly sides: readonly [JoinSide, JoinSide],
-    /** The non-key part of the condition over [left…, right…]. */
-    private readonly matches: (joined: Row) => boolean,
-    private readonly rowId: readonly [(row: Row) => HashKey, (row: Row) => HashKey],
+    /** The non-equi part of the condition over [left…, right…]; undefined when there is none. */
+    private readonly matches: ((joined: Row) => boolean) | undefined,
     private readonly out: Output,
     /** Per input: a STATE_TTL hint may give the sides different time-to-live. */
     ttl: readonly [StateTtl?, StateTtl?] = [],
   ) {
-    this.state = [new KeyedStateTable('join-left-records', undefined, ttl[0]), new KeyedStateTable('join-right-records', undefined, ttl[1])];
+    this.views = [joinRecordView('join-left-records', sides[0].layout, ttl[0]), joinRecordView('join-right-records', sides[1].layout, ttl[1])];
     this.outer = [joinType === 'LEFT' || joinType === 'FULL', joinType === 'RIGHT' || joinType === 'FULL'];
   }
 
@@ -59,92 +66,98 @@ export class StreamingJoinOperator implements Operator {
     return changes.emitTo(this.out);
   }
 
-  private join(row: Row, kind: RowKind, input: number, emit: (k: RowKind, r: Row) => void): void {
+  /** Flink's StreamingJoinOperator.processElement, in its order of emitted rows. */
+  private join(row: Row, kind: RowKind, input: number, emit: Emit): void {
     const other = 1 - input;
     const inputOuter = this.outer[input]!;
     const otherOuter = this.outer[other]!;
     const key = this.sides[input]!.keyOf(row);
-    const joined = (mine: Row, theirs: Row) => (input === 0 ? [...mine, ...theirs] : [...theirs, ...mine]);
-    const padded = (r: Row, side: number) => (side === 0 ? [...r, ...this.nulls(1)] : [...this.nulls(0), ...r]);
+    const mine = this.views[input]!;
+    // A +U without its -U (update-before inference dropped it) replaces a stored row. Under a
+    // non-equi condition the old row may join other rows than the new one: retract it first (-D).
+    let replacing = kind === RowKind.UPDATE_AFTER && mine.replaced(key, row) !== undefined;
+    if (replacing && this.matches) {
+      this.join(mine.replaced(key, row)!, RowKind.DELETE, input, emit);
+      replacing = false;
+    }
     const matched = this.matching(row, input, key);
+    // Flink joins every stored copy of a matched row (NoUniqueKey keeps copies as a count).
     const copies = matched.reduce((n, m) => n + m.count, 0);
-    // As Flink: every copy of a matched row is joined (and its NULL-padded row retracted or restored);
-    // an outer row's association count moves by one per arriving or retracted row of the other side.
+    const joinAll = (k: RowKind) => {
+      for (const m of matched) for (let c = 0; c < m.count; c++) emit(k, input === 0 ? [...row, ...m.row] : [...m.row, ...row]);
+    };
     if (kind === RowKind.INSERT || kind === RowKind.UPDATE_AFTER) {
-      this.add(input, key, row, inputOuter ? copies : 0);
-      if (inputOuter && copies === 0) return emit(RowKind.INSERT, padded(row, input));
-      for (const m of matched) {
-        for (let c = 0; c < m.count; c++) {
-          if (otherOuter && m.associations === 0) emit(RowKind.DELETE, padded(m.row, other));
-          emit(inputOuter || otherOuter ? RowKind.INSERT : kind, joined(row, m.row));
-        }
-        if (otherOuter) m.associations++;
+      if (inputOuter && copies === 0) {
+        emit(RowKind.INSERT, this.padded(row, input));
+        mine.add(key, row, 0);
+        return;
       }
+      if (!inputOuter) mine.add(key, row, 0);
+      // The other side's first match retracts its NULL-padded row (once per stored copy). A
+      // replacing row matches what the row it replaces matched: the counts stay.
+      if (otherOuter && !replacing) this.associate(matched, other, key, +1, RowKind.DELETE, emit);
+      joinAll(inputOuter || otherOuter ? RowKind.INSERT : kind);
+      if (inputOuter) mine.add(key, row, copies);
       return;
     }
-    this.retract(input, key, row);
+    mine.retract(key, row);
     if (copies === 0) {
-      if (inputOuter) emit(RowKind.DELETE, padded(row, input));
+      if (inputOuter) emit(RowKind.DELETE, this.padded(row, input));
       return;
     }
+    joinAll(inputOuter ? RowKind.DELETE : kind);
+    // The other side's last match gone restores its NULL-padded row.
+    if (otherOuter) this.associate(matched, other, key, -1, RowKind.INSERT, emit);
+  }
+
+  /**
+   * Moves the association count of matched outer rows by one; a row passing 0 ↔ 1 sends its
+   * NULL-padded row (retracted on +1, restored on -1), once per stored copy as Flink does.
+   */
+  private associate(matched: readonly JoinRecord[], side: number, key: HashKey, step: 1 | -1, kind: RowKind, emit: Emit): void {
     for (const m of matched) {
-      for (let c = 0; c < m.count; c++) {
-        emit(inputOuter ? RowKind.DELETE : kind, joined(row, m.row));
-        if (otherOuter && m.associations === 1) emit(RowKind.INSERT, padded(m.row, other));
-      }
-      if (otherOuter) m.associations--;
+      if (m.associations === (step > 0 ? 0 : 1)) for (let c = 0; c < m.count; c++) emit(kind, this.padded(m.row, side));
+      this.views[side]!.setAssociations(key, m, m.associations + step);
     }
   }
 
-  /** SEMI / ANTI: the left row is in the result while it has (SEMI) or lacks (ANTI) a match. */
-  private semiAnti(row: Row, kind: RowKind, input: number, emit: (k: RowKind, r: Row) => void): void {
+  /** SEMI / ANTI (Flink's StreamingSemiAntiJoinOperator): the left row is in the result while it has (SEMI) or lacks (ANTI) a match. */
+  private semiAnti(row: Row, kind: RowKind, input: number, emit: Emit): void {
     const semi = this.joinType === 'SEMI';
     const accumulate = kind === RowKind.INSERT || kind === RowKind.UPDATE_AFTER;
     const key = this.sides[input]!.keyOf(row);
     const matched = this.matching(row, input, key);
-    const copies = matched.reduce((n, m) => n + m.count, 0);
     if (input === 0) {
-      if (accumulate) this.add(0, key, row, copies);
-      else this.retract(0, key, row);
+      const copies = matched.reduce((n, m) => n + m.count, 0);
       if ((copies > 0) === semi) emit(kind, row);
+      if (accumulate) this.views[0].add(key, row, copies);
+      else this.views[0].retract(key, row);
       return;
     }
-    if (accumulate) this.add(1, key, row, 0);
-    else this.retract(1, key, row);
+    if (accumulate) this.views[1].add(key, row, 0);
+    else this.views[1].retract(key, row);
+    // A left row's first match (or last match gone) flips it: SEMI forwards the right row's kind
+    // (+I/+U, -D/-U), ANTI retracts with -D and restores with +I.
+    const flip = accumulate ? (semi ? kind : RowKind.DELETE) : semi ? kind : RowKind.INSERT;
     for (const left of matched) {
-      const flips = accumulate ? left.associations++ === 0 : --left.associations === 0;
-      const flipKind = accumulate === semi ? RowKind.INSERT : RowKind.DELETE;
-      if (flips) for (let c = 0; c < left.count; c++) emit(flipKind, left.row);
+      if (left.associations === (accumulate ? 0 : 1)) for (let c = 0; c < left.count; c++) emit(flip, left.row);
+      this.views[0].setAssociations(key, left, left.associations + (accumulate ? 1 : -1));
     }
   }
 
-  /** The other side's stored rows (with their copy counts) that join with `row`. */
-  private matching(row: Row, input: number, key: HashKey): Entry[] {
-    const other = 1 - input;
-    return (this.state[other]!.get(key) ?? []).filter((e) => this.matches(input === 0 ? [...row, ...e.row] : [...e.row, ...row]));
+  /** The other side's stored records under `key` that join with `row`. */
+  private matching(row: Row, input: number, key: HashKey): JoinRecord[] {
+    const matched: JoinRecord[] = [];
+    if (this.sides[input]!.nullKey(row)) return matched;
+    const cond = this.matches;
+    const accept = cond && (input === 0 ? (other: Row) => cond([...row, ...other]) : (other: Row) => cond([...other, ...row]));
+    this.views[1 - input]!.collect(key, accept, matched);
+    return matched;
   }
 
-  private add(side: number, key: HashKey, row: Row, associations: number): void {
-    const id = this.rowId[side]!(row);
-    const list = this.state[side]!.get(key) ?? [];
-    const e = list.find((x) => x.id === id);
-    if (e) e.count++;
-    else list.push({ row, id, count: 1, associations });
-    this.state[side]!.set(key, list);
-  }
-
-  private retract(side: number, key: HashKey, row: Row): void {
-    const id = this.rowId[side]!(row);
-    const list = this.state[side]!.get(key);
-    const at = list?.findIndex((x) => x.id === id) ?? -1;
-    if (!list || at < 0) return;
-    if (--list[at]!.count === 0) list.splice(at, 1);
-    if (list.length === 0) this.state[side]!.delete(key);
-    else this.state[side]!.set(key, list);
-  }
-
-  private nulls(side: number): null[] {
-    return new Array<null>(this.sides[side]!.width).fill(null);
+  private padded(row: Row, side: number): Row {
+    const nulls = new Array<null>(this.sides[1 - side]!.width).fill(null);
+    return side === 0 ? [...row, ...nulls] : [...nulls, ...row];
   }
 
   /** Watermarks pass on as the minimum over both inputs (the output has no time attribute). */
@@ -159,6 +172,6 @@ export class StreamingJoinOperator implements Operator {
   }
 
   stateTables() {
-    return this.state;
+    return [this.views[0].table, this.views[1].table];
   }
 }

@@ -29,7 +29,7 @@ import { boundAggregate, emitsUpdateBefore, groupingSets } from './aggregate-bin
 import { groupAggregateOperator } from './group-aggregate.js';
 import { RankOperator } from '../operators/rank-operator.js';
 import { SET_OP_ALL_COPIES, SET_OP_COUNTS, SetOpOperator } from '../operators/set-op-operator.js';
-import { StreamingJoinOperator } from '../operators/streaming-join-operator.js';
+import { streamingJoinOperator } from './streaming-join.js';
 import { IntervalJoinOperator } from '../operators/interval-join-operator.js';
 import type { Rex } from '../../planner/rex.js';
 import { isTimeAttribute } from '../../types/data-type.js';
@@ -309,16 +309,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
           build(node.left, { vertex: addVertex(lookupJoinOperator(`LookupJoin[${id}]`, node, job, opts.session, outputOf(consumers)), 1), input: 0 });
           return;
         }
-        const left = node.left.fields;
-        const right = node.right.fields;
-        const keys = equiPairs(node.condition, left.length);
-        const sides = [
-          { keyOf: buildKeyOf(keys.map(([l]) => left[l]!.type), keys.map(([l]) => l)), width: left.length },
-          { keyOf: buildKeyOf(keys.map(([, r]) => right[r]!.type), keys.map(([, r]) => r)), width: right.length },
-        ] as const;
-        const condition = compileExpr(node.condition, opts.session);
-        const ids = [(row: unknown[]) => hashKey(row, left.map((f) => f.type)), (row: unknown[]) => hashKey(row, right.map((f) => f.type))] as const;
-        const op = new StreamingJoinOperator(`Join[${id}]`, node.joinType, sides, (row) => condition(row) === true, ids, outputOf(consumers), [ttlOf(node.stateTtl?.[0]), ttlOf(node.stateTtl?.[1])]);
+        const op = streamingJoinOperator(`Join[${id}]`, node, job, opts.session, outputOf(consumers), [ttlOf(node.stateTtl?.[0]), ttlOf(node.stateTtl?.[1])]);
         const v = addVertex(op, 2);
         build(node.left, { vertex: v, input: 0 });
         build(node.right, { vertex: v, input: 1 });
