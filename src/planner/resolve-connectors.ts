@@ -71,9 +71,11 @@ export function resolveConnectors(sinks: readonly SinkNode[], env: PlannerEnv, d
     }
     if (needsUpsertMaterialize(sink.table, produced, upsertKeys.get(sink.input), env.option('table.exec.sink.upsert-materialize'))) upsertMaterialize.add(sink);
   }
-  // The materializer matches retractions to rows, so it needs them; so does a printed SELECT.
+  // The materializer matches retractions to rows, so it needs them; so does a printed SELECT. An
+  // upsert sink whose key is not exactly an upsert key of its input needs them too (as Flink).
   dropUnneededUpdateBefore(sinks, changelog, (sink) => !sink.table || upsertMaterialize.has(sink)
-    || tableSinks.get(sink)!.acceptedChangelogMode(changelog.get(sink.input)!).kinds.has(RowKind.UPDATE_BEFORE));
+    || tableSinks.get(sink)!.acceptedChangelogMode(changelog.get(sink.input)!).kinds.has(RowKind.UPDATE_BEFORE)
+    || (!!sink.table.primaryKey && !isUpsertKey(primaryKeyPositions(sink.table), upsertKeys.get(sink.input))));
   return { tableSources, tableSinks, changelog, upsertKeys, upsertMaterialize };
 }
 
@@ -88,6 +90,11 @@ function needsUpsertMaterialize(table: CatalogTable, produced: ChangelogMode, ke
   if (mode !== 'AUTO') return mode === 'FORCE';
   const pk = primaryKeyPositions(table);
   return !keys?.some((k) => k.every((c) => pk.includes(c)));
+}
+
+/** Whether `columns` are exactly one of the upsert keys (as sets). */
+function isUpsertKey(columns: readonly number[], keys: UpsertKeys): boolean {
+  return !!keys?.some((k) => k.length === columns.length && k.every((c) => columns.includes(c)));
 }
 
 /** Positions of the primary key among the columns a sink receives (physical and persisted metadata). */

@@ -1,6 +1,7 @@
-/** The `blackhole` connector: accepts every changelog kind and discards the rows. */
+/** The `blackhole` connector: discards the rows; like Flink's, it takes updates without UPDATE_BEFORE. */
 import type { ConnectorFactory, TableSink } from '../connector.js';
 import type { ChangelogMode } from '../../types/changelog-mode.js';
+import { RowKind } from '../../types/row.js';
 
 export const blackholeFactory: ConnectorFactory = {
   identifier: 'blackhole',
@@ -8,7 +9,7 @@ export const blackholeFactory: ConnectorFactory = {
   optionalOptions: [],
   createSink(): TableSink {
     return {
-      acceptedChangelogMode: (requested: ChangelogMode) => requested,
+      acceptedChangelogMode: (requested: ChangelogMode) => ({ kinds: new Set([...requested.kinds].filter((k) => k !== RowKind.UPDATE_BEFORE)) }),
       metadata: new Map(),
       createWriter: () => ({
         write: () => {},
