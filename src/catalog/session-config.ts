@@ -15,6 +15,7 @@ export const SESSION_DEFAULTS: ReadonlyMap<string, string> = new Map([
   ['table.optimizer.agg-phase-strategy', 'AUTO'],
   ['table.optimizer.distinct-agg.split.enabled', 'false'],
   ['table.optimizer.distinct-agg.split.bucket-num', '1024'],
+  ['table.exec.async-lookup.buffer-capacity', '100'],
   ['table.exec.mini-batch.enabled', 'false'],
   ['table.exec.mini-batch.allow-latency', '0 ms'],
   ['table.exec.mini-batch.size', '-1'],
@@ -46,6 +47,14 @@ export class SessionConfig {
   /** Options set explicitly in this session. */
   entries(): [string, string][] {
     return [...this.values.entries()];
+  }
+
+  /** A positive integer option (e.g. a buffer capacity). */
+  positiveInt(key: string): number {
+    const text = this.get(key);
+    const n = Number(text);
+    if (!Number.isInteger(n) || n <= 0) throw new PlanError(`Invalid value '${text}' for '${key}': expected a positive integer.`);
+    return n;
   }
 
   /** A duration option in milliseconds (`200 ms`, `5 s`, `1 min`; no unit means ms), as Flink parses it. */

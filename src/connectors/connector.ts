@@ -66,6 +66,8 @@ export interface LookupFunction {
   /** Called when the job starts, before any lookup (a FULL cache loads the table here, as Flink does). */
   open?(): Promise<void>;
   lookup(key: readonly unknown[]): Promise<readonly Row[]>;
+  /** `lookup.async`: the join may keep several lookups in flight (table.exec.async-lookup.buffer-capacity). */
+  readonly async?: boolean;
   close?(): Promise<void>;
 }
 

@@ -81,6 +81,7 @@ export class Session {
       watermarkInterval: this.config.durationMillis('pipeline.auto-watermark-interval'),
       stateTtl: this.config.durationMillis('table.exec.state.ttl'),
       miniBatch: this.config.miniBatch(),
+      asyncLookupCapacity: this.config.positiveInt('table.exec.async-lookup.buffer-capacity'),
       notNullEnforcer: this.config.get('table.exec.sink.not-null-enforcer'),
       userAggregates: new Map([...this.userAggregates.values()].map((d) => [d.names[0]!, d])),
     };

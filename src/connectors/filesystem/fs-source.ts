@@ -184,7 +184,7 @@ export function createFileSource(ctx: TableContext): TableSource {
       const types = lctx.keys.map((k) => (k < ctx.physicalType.fields.length ? ctx.physicalType.fields[k]!.type : FILE_METADATA.get(lctx.metadataKeys[k - ctx.physicalType.fields.length]!)!));
       const keyOfRow = buildKeyOf(types, lctx.keys);
       const keyOfValues = buildKeyOf(types, types.map((_, i) => i));
-      return cachedLookup(lookupConfig.cache, { loadAll }, keyOfRow, keyOfValues, lctx.now);
+      return { ...cachedLookup(lookupConfig.cache, { loadAll }, keyOfRow, keyOfValues, lctx.now), async: lookupConfig.async };
     },
   };
 }

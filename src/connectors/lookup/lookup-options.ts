@@ -13,7 +13,7 @@ const opt = (key: string, description: string, defaultValue?: string): ConfigOpt
 export const LOOKUP_OPTIONS = {
   cache: opt('lookup.cache', 'The caching strategy for this lookup table: NONE, PARTIAL or FULL.', 'NONE'),
   maxRetries: opt('lookup.max-retries', 'The maximum allowed retries if a lookup operation fails.', '3'),
-  async: opt('lookup.async', 'Accepted; lookups run in order on the embedded engine.', 'false'),
+  async: opt('lookup.async', 'Whether lookups run asynchronously: up to table.exec.async-lookup.buffer-capacity in flight, results in input order.', 'false'),
   expireAfterAccess: opt('lookup.partial-cache.expire-after-access', 'Duration to expire an entry in the cache after accessing.'),
   expireAfterWrite: opt('lookup.partial-cache.expire-after-write', 'Duration to expire an entry in the cache after writing.'),
   cacheMissingKey: opt('lookup.partial-cache.cache-missing-key', "Whether to store an empty value into the cache if the lookup key doesn't match any rows in the table.", 'true'),

@@ -9,6 +9,8 @@ export interface LookupJoinSpec {
   /** Positions of the lookup key in the probe row, in the lookup function's key order. */
   readonly leftKeys: readonly number[];
   readonly lookup: LookupFunction;
+  /** Lookups in flight at once (async lookups; 1 = one after another). Results keep input order. */
+  readonly inFlight: number;
   /** The Calc between the table and the join (projection, filter), applied to the looked-up rows. */
   readonly rightCalc?: (rows: Row[]) => Row[];
   readonly rightWidth: number;
@@ -43,12 +45,15 @@ export class LookupJoinOperator implements Operator {
     const rows: Row[] = [];
     const kinds: RowKind[] = [];
     let allInserts = true;
-    const { leftKeys, lookup, rightCalc, matches, outer } = this.spec;
+    const { leftKeys, lookup, rightCalc, matches, outer, inFlight } = this.spec;
+    let found: (readonly Row[])[] = [];
     for (let i = 0; i < chunk.rows.length; i++) {
       const row = chunk.rows[i]!;
       const kind = chunk.kinds ? chunk.kinds[i]! : RowKind.INSERT;
-      const found = await lookup.lookup(leftKeys.map((k) => row[k]));
-      const right = rightCalc && found.length > 0 ? rightCalc([...found]) : found;
+      // Start the lookups of the next `inFlight` rows together (Flink's ORDERED async output).
+      if (i % inFlight === 0) found = await Promise.all(chunk.rows.slice(i, i + inFlight).map((r) => lookup.lookup(leftKeys.map((k) => r[k]))));
+      const rowsFound = found[i % inFlight]!;
+      const right = rightCalc && rowsFound.length > 0 ? rightCalc([...rowsFound]) : rowsFound;
       let matched = false;
       for (const r of right) {
         const joined = [...row, ...r];

@@ -69,6 +69,8 @@ export interface BuildOptions {
   readonly stateTtl?: number;
   /** `table.exec.sink.not-null-enforcer`: ERROR (default) or DROP. */
   readonly notNullEnforcer?: string | undefined;
+  /** `table.exec.async-lookup.buffer-capacity`: lookups in flight per async lookup join. */
+  readonly asyncLookupCapacity?: number;
   /** `table.exec.mini-batch.*` when enabled. */
   readonly miniBatch?: { readonly size: number; readonly latency: number } | undefined;
   /** User-defined aggregate functions by upper-case name. */
@@ -306,7 +308,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
           return;
         }
         if (node.temporal === 'lookup') {
-          build(node.left, { vertex: addVertex(lookupJoinOperator(`LookupJoin[${id}]`, node, job, opts.session, outputOf(consumers)), 1), input: 0 });
+          build(node.left, { vertex: addVertex(lookupJoinOperator(`LookupJoin[${id}]`, node, job, opts.session, outputOf(consumers), opts.asyncLookupCapacity ?? 100), 1), input: 0 });
           return;
         }
         const op = streamingJoinOperator(`Join[${id}]`, node, job, opts.session, outputOf(consumers), [ttlOf(node.stateTtl?.[0]), ttlOf(node.stateTtl?.[1])]);

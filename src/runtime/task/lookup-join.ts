@@ -16,7 +16,7 @@ const STRINGS = new Set(['CHAR', 'VARCHAR']);
 /** Key values are compared by their encoding under the table's types, which holds within these families. */
 const comparable = (a: DataType, b: DataType) => a.kind === b.kind || (INTEGERS.has(a.kind) && INTEGERS.has(b.kind)) || (STRINGS.has(a.kind) && STRINGS.has(b.kind));
 
-export function lookupJoinOperator(name: string, node: JoinNode, job: PlannedJob, session: FunctionContext, out: Output): LookupJoinOperator {
+export function lookupJoinOperator(name: string, node: JoinNode, job: PlannedJob, session: FunctionContext, out: Output, asyncCapacity: number): LookupJoinOperator {
   if (node.joinType !== 'INNER' && node.joinType !== 'LEFT') {
     throw new PlanError(`Temporal table join currently only support INNER JOIN and LEFT JOIN, but was ${node.joinType} JOIN.`);
   }
@@ -61,6 +61,7 @@ export function lookupJoinOperator(name: string, node: JoinNode, job: PlannedJob
     outer: node.joinType === 'LEFT',
     leftKeys,
     lookup,
+    inFlight: lookup.async ? asyncCapacity : 1,
     ...(rightCalc ? { rightCalc } : {}),
     rightWidth: node.right.fields.length,
     matches: (row) => condition(row) === true,
