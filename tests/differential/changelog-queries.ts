@@ -149,6 +149,10 @@ export const SUBQUERY_CASES: readonly ChangelogCase[] = [
   same('correlated EXISTS', 'SELECT id, k, v FROM t1 WHERE EXISTS (SELECT * FROM t2 WHERE t2.k = t1.k AND t2.w > t1.v)'),
   same('correlated NOT EXISTS', 'SELECT id, k, v FROM t1 WHERE NOT EXISTS (SELECT * FROM t2 WHERE t2.k = t1.k AND t2.w > t1.v)'),
   same('uncorrelated EXISTS', "SELECT id, k FROM t1 WHERE EXISTS (SELECT * FROM t2 WHERE t2.k = 'f')"),
+  same('scalar subquery in WHERE', 'SELECT id, v FROM t1 WHERE v >= (SELECT MAX(w) FROM t2 WHERE w < 5)'),
+  same('scalar subquery in the select list', 'SELECT id, k, (SELECT MIN(e) FROM t2) FROM t1'),
+  same('correlated scalar subqueries: MAX and COUNT per key', 'SELECT id, (SELECT MAX(w) FROM t2 WHERE t2.k = t1.k), (SELECT COUNT(*) FROM t2 WHERE t2.k = t1.k AND w > 0) FROM t1'),
+  same('correlated scalar subquery in WHERE', 'SELECT id, v FROM t1 WHERE v < (SELECT SUM(w) FROM t2 WHERE t2.k = t1.k)'),
 ];
 
 export const SET_CASES: readonly ChangelogCase[] = [

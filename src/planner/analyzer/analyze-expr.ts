@@ -164,7 +164,7 @@ const HANDLERS: { [K in A.ExprKind]: Handler<K> } = {
   },
   InSubquery: (e) => unsupported(e.span, 'IN (subquery)', 'subqueries are planned as joins, which come with the changelog engine'),
   Exists: (e) => unsupported(e.span, 'EXISTS', 'subqueries are planned as joins, which come with the changelog engine'),
-  ScalarSubquery: (e) => unsupported(e.span, 'Scalar subqueries', 'subqueries are planned as joins, which come with the changelog engine'),
+  ScalarSubquery: (e) => unsupported(e.span, 'Scalar subqueries', 'scalar subqueries are planned in WHERE and in the select list of a SELECT without GROUP BY; compute the value in a subquery of FROM and join it'),
   Case: (e, ctx) => {
     const operand = e.operand ? analyzeExpr(e.operand, ctx) : undefined;
     const whens = e.whens.map((w) => {

@@ -14,6 +14,7 @@ import type { PlannerEnv } from './planner-env.js';
 import { Scope } from './scope.js';
 import { stateTtlHint } from './state-ttl-hint.js';
 import { intervalJoinWithWhere } from './where-into-join.js';
+import { joinScalarSubqueries } from './scalar-subquery.js';
 
 /** Analyzes one SELECT block: FROM, WHERE, GROUP BY/HAVING, OVER, the select list, DISTINCT. */
 export function analyzeSelect(s: A.Select, env: PlannerEnv): Relation {
@@ -25,8 +26,10 @@ export function analyzeSelect(s: A.Select, env: PlannerEnv): Relation {
   const joined = s.where ? intervalJoinWithWhere(from, s.where, env) : undefined;
   if (joined) from = joined;
   const scope = new Scope(from.columns);
-  const ctx: ExprContext = { scope, functions: env.functions, session: env.session, clause: 'SELECT' };
-  let input: PlanNode = from.node;
+  // Scalar subqueries in WHERE (and in the select list without GROUP BY) become LEFT JOINs.
+  const scalar = joinScalarSubqueries([s.where, ...(aggregating ? [] : s.items.map((i) => i.expr))], from.node, { scope, functions: env.functions, session: env.session, clause: 'WHERE' }, env);
+  const ctx: ExprContext = { scope, functions: env.functions, session: env.session, clause: 'SELECT', ...(scalar.substitute ? { substitute: scalar.substitute } : {}) };
+  let input: PlanNode = scalar.node;
   if (s.where && !joined) {
     // IN / EXISTS subqueries in WHERE become semi / anti joins; the rest is a filter.
     const { node, rest } = planSubqueryFilters(s.where, input, ctx, env);
@@ -50,7 +53,7 @@ export function analyzeSelect(s: A.Select, env: PlannerEnv): Relation {
     if (overCalls(s.items).length > 0) {
       const over = analyzeOver(s, input, ctx);
       node = over.node;
-      itemCtx = { ...ctx, substitute: over.substitute };
+      itemCtx = { ...ctx, substitute: (e) => over.substitute(e) ?? ctx.substitute?.(e) };
     }
     for (const item of s.items) {
       if (item.expr.kind === 'Star') {
