@@ -38,16 +38,16 @@ async function run(sql: string, scripts: Record<string, Step[]> = {}): Promise<{
 const DDL = `CREATE TABLE s (k STRING, v INT) WITH ('connector' = 'scripted', 'script' = 's');
   CREATE TABLE out (k STRING, total INT, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'upsert-test');`;
 
-it('an upsert sink gets no UPDATE_BEFORE: the aggregation emits [I,UA,D]', async () => {
+it('an upsert sink gets no UPDATE_BEFORE: the aggregation emits [I,UA] (no -D over an insert-only input)', async () => {
   const { stdout } = await run(`${DDL} EXPLAIN INSERT INTO out SELECT k, SUM(v) FROM s GROUP BY k;`);
-  expect(stdout.join('\n')).toContain('GroupAggregate(groupBy=[k], select=[k, SUM(v) AS EXPR$1], changelogMode=[I,UA,D]');
+  expect(stdout.join('\n')).toContain('GroupAggregate(groupBy=[k], select=[k, SUM(v) AS EXPR$1], changelogMode=[I,UA]');
   const { received } = await run(`${DDL} INSERT INTO out SELECT k, SUM(v) FROM s GROUP BY k;`);
   expect(received).toEqual(['+I["a",1]', '+U["a",3]', '+I["b",5]']);
 });
 
 it('a filter after the aggregation still needs both halves of each update', async () => {
   const { stdout } = await run(`${DDL} EXPLAIN INSERT INTO out SELECT k, t FROM (SELECT k, SUM(v) AS t FROM s GROUP BY k) WHERE t > 2;`);
-  expect(stdout.join('\n')).toContain('GroupAggregate(groupBy=[k], select=[k, SUM(v) AS t], changelogMode=[I,UB,UA,D]');
+  expect(stdout.join('\n')).toContain('GroupAggregate(groupBy=[k], select=[k, SUM(v) AS t], changelogMode=[I,UB,UA]');
 });
 
 it('deduplication into an upsert sink sends only +U for a replaced row', async () => {
@@ -70,8 +70,8 @@ describe('regular joins (Flink: a join serves only +U if each updating input has
   it('inner join of inputs keyed by the join key: only +U from the aggregations and the join', async () => {
     const sql = `${JOIN_DDL} EXPLAIN CHANGELOG_MODE INSERT INTO out2 SELECT a.k, a.total, b.total ${aggs} JOIN ${right};`;
     const plan = (await run(sql, scripts)).stdout.join('\n');
-    expect(plan).toContain('leftInputSpec=[JoinKeyContainsUniqueKey], rightInputSpec=[JoinKeyContainsUniqueKey], changelogMode=[I,UA,D]');
-    expect(plan.match(/GroupAggregate\(.*changelogMode=\[I,UA,D\]/g)).toHaveLength(2);
+    expect(plan).toContain('leftInputSpec=[JoinKeyContainsUniqueKey], rightInputSpec=[JoinKeyContainsUniqueKey], changelogMode=[I,UA]');
+    expect(plan.match(/GroupAggregate\(.*changelogMode=\[I,UA\]/g)).toHaveLength(2);
     expect(plan).not.toContain('UB');
     const { received } = await run(`${JOIN_DDL} INSERT INTO out2 SELECT a.k, a.total, b.total ${aggs} JOIN ${right};`, scripts);
     // The left +U(a, 3) replaces (a, 1) in the join's state; the right +U(a, 15) is joined as +U.
@@ -99,15 +99,15 @@ describe('regular joins (Flink: a join serves only +U if each updating input has
       JOIN (SELECT k, SUM(w) AS total FROM s2 GROUP BY k) b ON a.k = b.k AND a.x = b.total;`;
     const plan = (await run(sql, scripts)).stdout.join('\n');
     expect(plan).not.toContain('upsertMaterialize');
-    expect(plan).toContain('leftInputSpec=[JoinKeyContainsUniqueKey], rightInputSpec=[JoinKeyContainsUniqueKey], changelogMode=[I,UB,UA,D]');
-    expect(plan.match(/GroupAggregate\(.*changelogMode=\[I,UB,UA,D\]/g)).toHaveLength(2);
+    expect(plan).toContain('leftInputSpec=[JoinKeyContainsUniqueKey], rightInputSpec=[JoinKeyContainsUniqueKey], changelogMode=[I,UB,UA]');
+    expect(plan.match(/GroupAggregate\(.*changelogMode=\[I,UB,UA\]/g)).toHaveLength(2);
   });
 
   it('a join whose input still sends -U (a filter below) falls back to -U/+U on both inputs, as Flink does', async () => {
     const filtered = '(SELECT k, total FROM (SELECT k, SUM(v) AS total FROM s GROUP BY k) WHERE total > 0) a';
     const sql = `${JOIN_DDL} EXPLAIN CHANGELOG_MODE INSERT INTO out2 SELECT a.k, a.total, b.total FROM ${filtered} JOIN ${right};`;
     const plan = (await run(sql, scripts)).stdout.join('\n');
-    expect(plan).toContain('rightInputSpec=[JoinKeyContainsUniqueKey], changelogMode=[I,UB,UA,D]');
-    expect(plan.match(/GroupAggregate\(.*changelogMode=\[I,UB,UA,D\]/g)).toHaveLength(2);
+    expect(plan).toContain('rightInputSpec=[JoinKeyContainsUniqueKey], changelogMode=[I,UB,UA]');
+    expect(plan.match(/GroupAggregate\(.*changelogMode=\[I,UB,UA\]/g)).toHaveLength(2);
   });
 });

@@ -29,9 +29,12 @@ const PRODUCES: { [K in PlanNode['kind']]: (node: Extract<PlanNode, { kind: K }>
     return dedup === 'first' && 'timeAttribute' in proctime && proctime.timeAttribute === 'PROCTIME' ? INSERT_ONLY : UPDATES;
   },
   // The local phase of two-phase aggregation emits partial accumulators, appended per mini-batch.
-  Aggregate: (n, [input]) => ((n.window && isInsertOnly(input!)) || n.phase === 'local' ? INSERT_ONLY : ALL),
+  // A group is deleted only when its rows are retracted: over insert-only input no -D (as Flink).
+  // (The global phase is given its raw input's mode too: it deletes a group when that retracts.)
+  Aggregate: (n, [input, raw]) => ((n.window && isInsertOnly(input!)) || n.phase === 'local' ? INSERT_ONLY : isInsertOnly(raw ?? input!) ? UPDATES : ALL),
+  // Inner and semi joins forward the kinds of their inputs; outer and anti joins may emit any (as Flink).
   Join: (n, [left, right]) =>
-    n.temporal ? left! : n.joinType === 'INNER' && isInsertOnly(left!) && isInsertOnly(right!) ? INSERT_ONLY : ALL,
+    n.temporal ? left! : n.joinType === 'INNER' || n.joinType === 'SEMI' ? { kinds: new Set([...left!.kinds, ...right!.kinds]) } : ALL,
   Correlate: (_n, [input]) => input!,
   WindowTvf: (_n, [input]) => input!,
   Over: (_n, [input]) => input!,
@@ -55,6 +58,7 @@ export function inferChangelog(sinks: readonly SinkNode[], sourceModes: Readonly
     const known = modes.get(node);
     if (known) return known;
     const inputs = inputsOf(node).map(visit);
+    if (node.kind === 'Aggregate' && node.phase === 'global' && node.input.kind === 'Aggregate') inputs.push(visit(node.input.input));
     const mode = (PRODUCES[node.kind] as (n: PlanNode, i: ChangelogMode[]) => ChangelogMode)(node, inputs);
     modes.set(node, mode);
     return mode;
