@@ -13,6 +13,7 @@ import { dropUnneededUpdateBefore } from './inference/update-before.js';
 import { inferUpsertKeys, type UpsertKeys } from './inference/upsert-keys.js';
 import { inputsOf, type PlanNode, type SinkNode, type TableScan } from './logical/plan-node.js';
 import { checkTemporalJoins } from './check-temporal-joins.js';
+import { checkInsertOnlyInputs, producerOf, unsupportedChanges } from './inference/insert-only-inputs.js';
 
 /** Metadata columns must name keys the connector offers, with a type that can hold them (as Flink checks). */
 function checkMetadata(table: CatalogTable, offered: ReadonlyMap<string, DataType>, role: 'reading' | 'writing', applies: (c: { virtual: boolean }) => boolean): void {
@@ -50,6 +51,7 @@ export function resolveConnectors(sinks: readonly SinkNode[], env: PlannerEnv, d
   sinks.forEach(visit);
   checkTemporalJoins(sinks, tableSources);
   const changelog = inferChangelog(sinks, sourceModes);
+  checkInsertOnlyInputs(sinks, changelog, describe);
   const upsertKeys = inferUpsertKeys(sinks);
   const upsertMaterialize = new Set<SinkNode>();
   for (const sink of sinks) {
@@ -63,10 +65,9 @@ export function resolveConnectors(sinks: readonly SinkNode[], env: PlannerEnv, d
     const produced = changelog.get(sink.input)!;
     const accepted = tableSink.acceptedChangelogMode(produced);
     // A sink without UPDATE_BEFORE takes updates as upserts: the planner then drops the -U rows.
-    const updates = produced.kinds.has(RowKind.UPDATE_AFTER) && !accepted.kinds.has(RowKind.UPDATE_AFTER);
-    const deletes = produced.kinds.has(RowKind.DELETE) && !accepted.kinds.has(RowKind.DELETE);
-    if (updates || deletes) {
-      throw new PlanError(`Table sink '${identifierString(sink.table.id)}' doesn't support consuming ${updates ? 'update' : 'delete'} changes which is produced by node ${describe(sink.input)}`, sink.span,
+    const changes = unsupportedChanges(produced, accepted);
+    if (changes) {
+      throw new PlanError(`Table sink '${identifierString(sink.table.id)}' doesn't support consuming ${changes} changes which is produced by node ${describe(producerOf(sink.input, changelog))}`, sink.span,
         `The query produces changelog [${changelogModeString(produced)}]; write it to a sink with a PRIMARY KEY that accepts updates, or make the query append-only.`);
     }
     if (needsUpsertMaterialize(sink.table, produced, upsertKeys.get(sink.input), env.option('table.exec.sink.upsert-materialize'))) upsertMaterialize.add(sink);

@@ -18,15 +18,11 @@ const PRODUCES: { [K in PlanNode['kind']]: (node: Extract<PlanNode, { kind: K }>
   WindowRank: (_n, [input]) => input!,
   WindowJoin: () => INSERT_ONLY,
   IntervalJoin: () => INSERT_ONLY,
-  // With the rank column every moved rank updates; without it rows only enter (+I) and leave (-D);
-  // deduplication updates its one row per key (keep-first on processing time never does).
+  // Top-N and deduplication may emit every kind, as Flink infers; only keep-first on processing
+  // time over inserts never changes a row it emitted.
   Rank: (n, [input]) => {
-    if (n.outputRank || !isInsertOnly(input!)) return ALL;
-    const dedup = deduplication(n);
-    // An insert-only Top-1 replaces its row with -U/+U (Flink's FastTop1Function).
-    if (!dedup) return n.limit === 1 && (n.start ?? 1) === 1 && n.rankFunction === 'ROW_NUMBER' ? UPDATES : INSERT_DELETE;
-    const proctime = n.input.fields[n.orderKeys[0]!.index]!.type;
-    return dedup === 'first' && 'timeAttribute' in proctime && proctime.timeAttribute === 'PROCTIME' ? INSERT_ONLY : UPDATES;
+    const time = deduplication(n) === 'first' ? n.input.fields[n.orderKeys[0]!.index]!.type : undefined;
+    return time && 'timeAttribute' in time && time.timeAttribute === 'PROCTIME' && isInsertOnly(input!) ? INSERT_ONLY : ALL;
   },
   // The local phase of two-phase aggregation emits partial accumulators, appended per mini-batch.
   // A group is deleted only when its rows are retracted: over insert-only input no -D (as Flink).
@@ -44,7 +40,6 @@ const PRODUCES: { [K in PlanNode['kind']]: (node: Extract<PlanNode, { kind: K }>
   MatchRecognize: () => INSERT_ONLY,
 };
 
-const INSERT_DELETE: ChangelogMode = { kinds: new Set([RowKind.INSERT, RowKind.DELETE]) };
 const UPDATES: ChangelogMode = { kinds: new Set([RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER]) };
 
 export function isInsertOnly(mode: ChangelogMode): boolean {
