@@ -134,3 +134,14 @@ describe('the weir executable', () => {
     expect(stderr).toContain('the job was cancelled');
   }, 60_000);
 });
+
+describe('weir bench', () => {
+  it('rejects an unknown suite, query or option with usage (exit 2)', async () => {
+    expect((await weir('bench', 'tpch')).stderr).toContain("weir bench runs 'nexmark', not 'tpch'");
+    const q = await weir('bench', 'nexmark', '--queries', 'q1,q6');
+    expect(q.code).toBe(2);
+    expect(q.stderr).toContain('unknown Nexmark query q6');
+    expect((await weir('bench', 'nexmark', '--events', '-5')).stderr).toContain("--events expects a positive integer, got '-5'");
+    expect((await weir('bench', 'nexmark', '--fast', 'yes')).stderr).toContain("unexpected '--fast'");
+  });
+});

@@ -1,5 +1,6 @@
 import { UsageError, parseArgs } from './args.js';
 import { scriptCommand } from './script-command.js';
+import { benchCommand } from './bench-command.js';
 import type { ScriptIO } from '../session/script-runner.js';
 
 const USAGE = `weir — Flink SQL on an embedded streaming engine
@@ -8,6 +9,8 @@ Usage:
   weir run SCRIPT [--set key=value]...     run a Flink SQL script (DDL, SET, INSERT, SELECT)
   weir validate SCRIPT... [--set k=v]...   parse and plan without running; exit 1 with diagnostics
   weir explain SCRIPT [--set key=value]... print the plan of each INSERT / SELECT
+  weir bench nexmark [--queries q1,q5] [--events N] [--parallelism P] [--seed S]
+                                           run the Nexmark queries, print events/s per core
   weir help                                this text
 `;
 
@@ -20,6 +23,7 @@ const PROCESS_IO: ScriptIO = {
 export async function main(argv: readonly string[], io: ScriptIO = PROCESS_IO): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (command === 'bench') return await benchCommand(rest, io);
     const args = parseArgs(rest);
     switch (command) {
       case 'run':

@@ -25,6 +25,8 @@ export class JobRunner {
   private readonly remainingInputs = new Map<RuntimeVertex, number>();
   /** Polls in flight: cancel resolves them with null, so a source waiting for data stops waiting. */
   private readonly waiting = new Set<(v: null) => void>();
+  /** Rows the sources have emitted so far (Flink's numRecordsOut of the sources). */
+  private sourceRows = 0;
 
   constructor(
     readonly dag: RuntimeDag,
@@ -42,6 +44,11 @@ export class JobRunner {
       if (m) out.set(v.operator.name, m);
     }
     return out;
+  }
+
+  /** Rows read from all sources so far (for progress reports). */
+  rowsRead(): number {
+    return this.sourceRows;
   }
 
   /** Stops the sources, also while they wait for data; the job then ends without committing. */
@@ -119,6 +126,7 @@ export class JobRunner {
           idle = false;
           await this.setIdle(source.consumers, false);
         }
+        if ('rows' in next) this.sourceRows += next.rows.length;
         const r = 'rows' in next ? out.emit(next) : out.emitWatermark(next.watermark);
         if (r) await r;
       }
