@@ -10,14 +10,14 @@ const validate = (o: Record<string, string>) => {
 
 describe('registry and option validation', () => {
   it('lists the built-in factories', () => {
-    expect([...connectorFactories().keys()].sort()).toEqual(['blackhole', 'datagen', 'filesystem', 'print']);
+    expect([...connectorFactories().keys()].sort()).toEqual(['blackhole', 'datagen', 'filesystem', 'nexmark', 'print']);
     expect([...formatFactories().keys()].sort()).toEqual(['csv', 'json', 'raw']);
   });
 
   it('reports an unknown connector like FactoryUtil', () => {
     expect(() => validate({ connector: 'kafkaa' })).toThrow(
       "Could not find any factory for identifier 'kafkaa' that implements 'org.apache.flink.table.factories.DynamicTableFactory' in the classpath.\n\n" +
-        'Available factory identifiers are:\n\nblackhole\ndatagen\nfilesystem\nprint',
+        'Available factory identifiers are:\n\nblackhole\ndatagen\nfilesystem\nnexmark\nprint',
     );
   });
 

@@ -4,6 +4,7 @@ import type { FormatFactory } from './formats/format.js';
 import { blackholeFactory } from './blackhole/blackhole-factory.js';
 import { datagenFactory } from './datagen/datagen-factory.js';
 import { filesystemFactory } from './filesystem/filesystem-factory.js';
+import { nexmarkFactory } from './nexmark/nexmark-factory.js';
 import { printFactory } from './print/print-factory.js';
 import { csvFormatFactory } from './formats/csv/csv-format.js';
 import { jsonFormatFactory } from './formats/json/json-format.js';
@@ -12,7 +13,7 @@ import { rawFormatFactory } from './formats/raw/raw-format.js';
 export { validateOptions, findConnectorFactory } from './option-validation.js';
 
 const CONNECTORS: ReadonlyMap<string, ConnectorFactory> = new Map(
-  [blackholeFactory, datagenFactory, filesystemFactory, printFactory].map((f) => [f.identifier, f]),
+  [blackholeFactory, datagenFactory, filesystemFactory, nexmarkFactory, printFactory].map((f) => [f.identifier, f]),
 );
 const FORMATS: ReadonlyMap<string, FormatFactory> = new Map(
   [csvFormatFactory, jsonFormatFactory, rawFormatFactory].map((f) => [f.identifier, f]),

@@ -11,8 +11,10 @@ import { windowJoin } from './window-join.js';
 import { twoPhaseWindowAggregate } from './two-phase-window-aggregate.js';
 import { twoPhaseGroupAggregate } from './two-phase-group-aggregate.js';
 import { splitDistinctAggregate } from './split-distinct-aggregate.js';
+import { lookupKeyExpressions } from './lookup-key-expressions.js';
+import { filterIntoJoin } from './filter-into-join.js';
 
-const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, windowAggregate, windowRank, topN, sortLimit, windowJoin, intervalJoin, twoPhaseWindowAggregate, splitDistinctAggregate, twoPhaseGroupAggregate];
+const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, filterIntoJoin, lookupKeyExpressions, windowAggregate, windowRank, topN, sortLimit, windowJoin, intervalJoin, twoPhaseWindowAggregate, splitDistinctAggregate, twoPhaseGroupAggregate];
 
 /** Rewrites the plan bottom-up with every rule to a fixpoint per node; shared subplans stay shared. */
 export function optimize(sinks: readonly SinkNode[], ctx: RuleContext): SinkNode[] {

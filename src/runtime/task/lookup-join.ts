@@ -1,6 +1,7 @@
 /** Builds the runtime lookup join for a `temporal: 'lookup'` JoinNode (the right side is never scanned). */
 import type { FunctionContext } from '../../functions/function-def.js';
 import { identifierString } from '../../catalog/catalog-table.js';
+import type { LookupFunction } from '../../connectors/connector.js';
 import { compileCalc, compileExpr } from '../../planner/codegen/compile-calc.js';
 import { equiPairs } from '../../planner/inference/upsert-keys.js';
 import type { JoinNode, PlanNode, PlannedJob, TableScan } from '../../planner/logical/plan-node.js';
@@ -15,6 +16,26 @@ const INTEGERS = new Set(['TINYINT', 'SMALLINT', 'INT', 'BIGINT']);
 const STRINGS = new Set(['CHAR', 'VARCHAR']);
 /** Key values are compared by their encoding under the table's types, which holds within these families. */
 const comparable = (a: DataType, b: DataType) => a.kind === b.kind || (INTEGERS.has(a.kind) && INTEGERS.has(b.kind)) || (STRINGS.has(a.kind) && STRINGS.has(b.kind));
+
+/**
+ * Integer keys reach the table as its column's representation (BIGINT is a bigint, smaller integers
+ * are numbers), so an INT probe value finds a BIGINT key and the other way round.
+ */
+function integerConversion(probe: DataType, table: DataType): ((v: unknown) => unknown) | undefined {
+  if (probe.kind === table.kind || !INTEGERS.has(probe.kind) || !INTEGERS.has(table.kind)) return undefined;
+  return table.kind === 'BIGINT' ? (v) => BigInt(v as number) : (v) => Number(v as bigint);
+}
+
+function withKeyTypes(fn: LookupFunction, conversions: readonly (((v: unknown) => unknown) | undefined)[]): LookupFunction {
+  if (conversions.every((c) => c === undefined)) return fn;
+  const convert = (key: readonly unknown[]) => key.map((v, i) => (v === null || v === undefined ? v : (conversions[i]?.(v) ?? v)));
+  return {
+    ...(fn.async !== undefined ? { async: fn.async } : {}),
+    ...(fn.open ? { open: () => fn.open!() } : {}),
+    ...(fn.close ? { close: () => fn.close!() } : {}),
+    lookup: (key) => fn.lookup(convert(key)),
+  };
+}
 
 export function lookupJoinOperator(name: string, node: JoinNode, job: PlannedJob, session: FunctionContext, out: Output, asyncCapacity: number): LookupJoinOperator {
   if (node.joinType !== 'INNER' && node.joinType !== 'LEFT') {
@@ -56,7 +77,8 @@ export function lookupJoinOperator(name: string, node: JoinNode, job: PlannedJob
   const compiled = calcs.reverse().map((c) => compileCalc(c.projects, c.condition, session));
   const rightCalc = compiled.length === 0 ? undefined : (rows: Row[]) => compiled.reduce((rs, f) => f(rs, null).rows, rows);
   const condition = compileExpr(node.condition, session);
-  const lookup = source.lookup({ keys: tableKeys, metadataKeys: scan.metadataKeys, now: session.now });
+  const lookup = withKeyTypes(source.lookup({ keys: tableKeys, metadataKeys: scan.metadataKeys, now: session.now }),
+    leftKeys.map((l, i) => integerConversion(left[l]!.type, scan.fields[tableKeys[i]!]!.type)));
   return new LookupJoinOperator(name, {
     outer: node.joinType === 'LEFT',
     leftKeys,

@@ -1,0 +1,18 @@
+-- Nexmark q1: currency conversion. Converts each bid price from dollars to euros
+-- (DECIMAL arithmetic: 0.908 * BIGINT is DECIMAL(23, 3)).
+CREATE TABLE nexmark_q1 (
+  auction BIGINT,
+  bidder BIGINT,
+  price DECIMAL(23, 3),
+  `dateTime` TIMESTAMP(3),
+  extra VARCHAR
+) WITH ('connector' = 'blackhole');
+
+INSERT INTO nexmark_q1
+SELECT
+    auction,
+    bidder,
+    0.908 * price AS price,
+    `dateTime`,
+    extra
+FROM bid;

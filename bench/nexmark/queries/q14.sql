@@ -1,0 +1,31 @@
+-- Nexmark q14: calculation. Bids whose converted price is between 1,000,000 and 50,000,000, with
+-- the time of day of the bid (HOUR and CASE) and the number of 'c' characters in its extra field
+-- counted by a scalar user-defined function. {{udf}} is the directory holding count-char.js
+-- (bench/nexmark/udf).
+CREATE TEMPORARY FUNCTION count_char AS '{{udf}}/count-char.js' LANGUAGE JAVASCRIPT;
+
+CREATE TABLE nexmark_q14 (
+  auction BIGINT,
+  bidder BIGINT,
+  price DECIMAL(23, 3),
+  bidTimeType VARCHAR,
+  `dateTime` TIMESTAMP(3),
+  extra VARCHAR,
+  c_counts BIGINT
+) WITH ('connector' = 'blackhole');
+
+INSERT INTO nexmark_q14
+SELECT
+    auction,
+    bidder,
+    0.908 * price AS price,
+    CASE
+        WHEN HOUR(`dateTime`) >= 8 AND HOUR(`dateTime`) <= 18 THEN 'dayTime'
+        WHEN HOUR(`dateTime`) <= 6 OR HOUR(`dateTime`) >= 20 THEN 'nightTime'
+        ELSE 'otherTime'
+    END AS bidTimeType,
+    `dateTime`,
+    extra,
+    count_char(extra, 'c') AS c_counts
+FROM bid
+WHERE 0.908 * price > 1000000 AND 0.908 * price < 50000000;
