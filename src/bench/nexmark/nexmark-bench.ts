@@ -5,7 +5,7 @@
  */
 import { execSync, fork } from 'node:child_process';
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { ScriptIO } from '../../session/script-runner.js';
 import { resultChart } from './report-svg.js';
@@ -53,6 +53,8 @@ function runOne(query: string, o: BenchOptions, output: string): Promise<QueryRe
   const params: ScriptParams = { events: o.events, seed: o.seed, rate: o.rate, parallelism: o.parallelism };
   const child = fork(new URL('./run-query.js', import.meta.url), [query, JSON.stringify(params), JSON.stringify({ suite: o.suite, output })], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    // Unbounded joins keep every row in memory (Flink spills to RocksDB): let the heap use most of the machine.
+    execArgv: [`--max-old-space-size=${Math.floor((totalmem() / 2 ** 20) * 0.75)}`],
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
