@@ -45,6 +45,17 @@ describe('join record views (Flink JoinRecordStateViews layouts)', () => {
     expect(v.table.size).toBe(0);
   });
 
+  it('AppendOnly (insert-only input): rows kept in arrival order, copies as separate records; a retraction is a planning bug', () => {
+    const v = joinRecordView('t', { kind: 'AppendOnly' });
+    v.add('k', ['k', 1], 0);
+    v.add('k', ['k', 1], 1);
+    v.add('k', ['k', 2], 0);
+    v.add('j', ['j', 9], 0);
+    expect(rows(v, 'k')).toEqual([[['k', 1], 1, 0], [['k', 1], 1, 1], [['k', 2], 1, 0]]);
+    expect(rows(v, 'j')).toEqual([[['j', 9], 1, 0]]);
+    expect(() => v.retract('k', ['k', 1])).toThrow('insert-only');
+  });
+
   it('an association update writes the key back, so its TTL restarts', () => {
     let now = 0;
     const v = joinRecordView('t', { kind: 'JoinKeyContainsUniqueKey' }, { millis: 10, now: () => now });

@@ -1,5 +1,6 @@
 import type { Row } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
+import { InternalError } from '../../types/errors.js';
 import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
 
 /**
@@ -35,7 +36,9 @@ export interface JoinRecordView {
 export type JoinInputLayout =
   | { readonly kind: 'JoinKeyContainsUniqueKey' }
   | { readonly kind: 'HasUniqueKey'; readonly uniqueKeyOf: (row: Row) => HashKey }
-  | { readonly kind: 'NoUniqueKey'; readonly rowId: (row: Row) => HashKey };
+  | { readonly kind: 'NoUniqueKey'; readonly rowId: (row: Row) => HashKey }
+  /** NoUniqueKey over an insert-only input: rows are never retracted, so none needs an identity. */
+  | { readonly kind: 'AppendOnly' };
 
 export function joinRecordView(name: string, layout: JoinInputLayout, ttl?: StateTtl): JoinRecordView {
   switch (layout.kind) {
@@ -45,6 +48,8 @@ export function joinRecordView(name: string, layout: JoinInputLayout, ttl?: Stat
       return new KeyedRecordsView(new KeyedStateTable(name, undefined, ttl), layout.uniqueKeyOf, false);
     case 'NoUniqueKey':
       return new KeyedRecordsView(new KeyedStateTable(name, undefined, ttl), layout.rowId, true);
+    case 'AppendOnly':
+      return new AppendOnlyView(new KeyedStateTable(name, undefined, ttl));
   }
 }
 
@@ -156,5 +161,47 @@ class KeyedRecordsView implements JoinRecordView {
     const id = this.idOf(row);
     if (b instanceof Map) return b.get(id)?.row;
     return this.idOf(b.row) === id ? b.row : undefined;
+  }
+}
+
+/**
+ * An insert-only input without a unique key: a join key's rows in arrival order (one record, or a
+ * list), without hashing each row for an identity that only a retraction would need.
+ */
+class AppendOnlyView implements JoinRecordView {
+  constructor(readonly table: KeyedStateTable<JoinRecord | JoinRecord[]>) {}
+
+  collect(key: HashKey, accept: ((row: Row) => boolean) | undefined, into: JoinRecord[]): void {
+    const b = this.table.get(key);
+    if (!b) return;
+    if (!Array.isArray(b)) {
+      if (!accept || accept(b.row)) into.push(b);
+      return;
+    }
+    for (const r of b) if (!accept || accept(r.row)) into.push(r);
+  }
+
+  add(key: HashKey, row: Row, associations: number): void {
+    const b = this.table.get(key);
+    const record = { row, count: 1, associations };
+    if (!b) this.table.set(key, record);
+    else if (Array.isArray(b)) {
+      b.push(record);
+      this.table.set(key, b); // a write: refreshes the key's time-to-live
+    } else this.table.set(key, [b, record]);
+  }
+
+  retract(): void {
+    throw new InternalError('A join input planned as insert-only received a retraction');
+  }
+
+  replaced(): undefined {
+    return undefined;
+  }
+
+  setAssociations(key: HashKey, record: JoinRecord, associations: number): void {
+    record.associations = associations;
+    const b = this.table.get(key);
+    if (b) this.table.set(key, b);
   }
 }
