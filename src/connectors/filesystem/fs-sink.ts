@@ -44,6 +44,7 @@ class FileSinkWriter implements SinkWriter {
   /** Closed part files awaiting commit: [in-progress path, final path]. */
   private readonly pending: [string, string][] = [];
   private readonly dirs = new Set<string>();
+  private readonly partitionDirs = new Map<string, string>();
   private counter = 0;
 
   constructor(
@@ -52,11 +53,16 @@ class FileSinkWriter implements SinkWriter {
   ) {}
 
   private partitionDir(row: Row): string {
-    if (this.c.partitionIdx.length === 0) return this.c.root;
-    const parts = this.c.partitionIdx.map(
-      (i, k) => `${this.c.partitionNames[k]}=${partitionValueText(row[i], this.c.partitionTypes[k]!, this.c.defaultPartition)}`,
-    );
-    return join(this.c.root, ...parts);
+    const { partitionIdx, partitionNames, partitionTypes, defaultPartition } = this.c;
+    if (partitionIdx.length === 0) return this.c.root;
+    let key = '';
+    for (let k = 0; k < partitionIdx.length; k++) {
+      key += `${k > 0 ? '/' : ''}${partitionNames[k]}=${partitionValueText(row[partitionIdx[k]!], partitionTypes[k]!, defaultPartition)}`;
+    }
+    // Joining (and normalizing) the path once per partition, not once per row.
+    let dir = this.partitionDirs.get(key);
+    if (dir === undefined) this.partitionDirs.set(key, (dir = join(this.c.root, key)));
+    return dir;
   }
 
   private async part(dir: string): Promise<OpenPart> {
