@@ -13,6 +13,7 @@ import { boolAggregate } from './bool-agg.js';
 import { collectAggregate } from './collect.js';
 import { countAggregate } from './count.js';
 import { distinctAggregate } from './distinct.js';
+import { countDistinctAggregate } from './count-distinct.js';
 import { firstLastAggregate, firstLastWithRetractAggregate } from './first-last.js';
 import { jsonArrayAggAggregate, jsonObjectAggAggregate } from './json-agg.js';
 import { listAggAggregate, listAggWithRetractAggregate } from './listagg.js';
@@ -56,6 +57,7 @@ export const SUPPORTED_AGGREGATES: ReadonlySet<string> = new Set([
  * columns `call.args`, in order).
  */
 export function createAggregate(call: AggregateCallSpec, argTypes: readonly DataType[], options: CreateAggregateOptions = {}): AggregateFunction {
+  if (call.distinct && call.name.toUpperCase() === 'COUNT' && argTypes.length > 0) return erase(countDistinctAggregate(argTypes));
   const fn = baseAggregate(call, argTypes, options);
   return call.distinct ? erase(distinctAggregate(fn, argTypes)) : fn;
 }
