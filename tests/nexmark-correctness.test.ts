@@ -32,12 +32,12 @@ import {
   duckQuery,
   duckRows,
   loadEvents,
-  materialize,
   runWeir,
   selectScript,
   substitute,
   type RunParams,
 } from './nexmark/correctness-harness.js';
+import { materialize } from './helpers/materialize.js';
 
 const output = mkdtempSync(join(tmpdir(), 'weir-nexmark-correctness-'));
 afterAll(() => rmSync(output, { recursive: true, force: true }));

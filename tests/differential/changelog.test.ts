@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScript } from '../../src/session/script-runner.js';
 import { Session } from '../../src/session/session.js';
 import { goldenConnector } from '../golden/golden-connector.js';
+import { materialize } from '../helpers/materialize.js';
 import { ALL_CASES, T1, T2, type ChangelogCase } from './changelog-queries.js';
 import {
-  Multiset,
   duckDdl,
   duckInsert,
   finalState,
@@ -63,20 +63,6 @@ async function runWeir(inputs: Inputs, query: string, settings = ''): Promise<st
   });
   if (code !== 0) throw new Error(`weir failed (exit ${code}):\n${stderr.join('\n')}\n--- query\n${query}`);
   return stdout.filter((l) => l !== '');
-}
-
-/** Applies printed changelog lines (`+I[…]`, `-U[…]`, …) to a multiset of row texts. */
-function materialize(lines: readonly string[]): string[] {
-  const rows = new Multiset<string>();
-  for (const line of lines) {
-    const m = /^([+-][IUD])\[(.*)\]$/s.exec(line);
-    if (!m) throw new Error(`not a print line: ${line}`);
-    const [, kind, body] = m as unknown as [string, string, string];
-    if (kind === '+I' || kind === '+U') rows.add(body, body);
-    else if (kind === '-U' || kind === '-D') rows.remove(body);
-    else throw new Error(`bad row kind: ${line}`);
-  }
-  return rows.values().sort();
 }
 
 /** DuckDB's result as print row texts: DECIMALs with their scale, integers plain, NULL as null. */
