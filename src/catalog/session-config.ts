@@ -22,6 +22,9 @@ export const SESSION_DEFAULTS: ReadonlyMap<string, string> = new Map([
   ['table.dml-sync', 'false'],
   ['execution.runtime-mode', 'streaming'],
   ['sql-client.execution.result-mode', 'TABLEAU'],
+  // The REST API of a running job (served only when one of these is set; see src/rest/).
+  ['rest.port', '8081'],
+  ['rest.bind-address', '127.0.0.1'],
 ]);
 
 export class SessionConfig {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { RestMonitor } from '../rest/rest-monitor.js';
 import { describeError } from '../session/report-error.js';
 import { runScript, type ScriptIO, type ScriptOptions } from '../session/script-runner.js';
 import { Session } from '../session/session.js';
@@ -37,12 +38,21 @@ export async function scriptCommand(args: CliArgs, mode: ScriptOptions['mode'], 
       cancel?.();
     };
     process.once('SIGINT', onSigint);
+    const rest = new RestMonitor(session.config, err);
     try {
-      const rc = await runScript(text, session, { mode, fileName: file, io: { stdout: out, stderr: err }, onJob: (runner) => (cancel = () => runner.cancel()) });
+      const rc = await runScript(text, session, {
+        mode, fileName: file, io: { stdout: out, stderr: err },
+        onJob: async (runner, job) => {
+          cancel = () => runner.cancel();
+          await rest.jobStarted(runner, job);
+        },
+        onJobEnd: (runner, outcome) => rest.jobEnded(runner, outcome),
+      });
       if (rc === 0 && mode === 'validate') err(`${file}: OK`);
       code = Math.max(code, rc);
     } finally {
       process.off('SIGINT', onSigint);
+      await rest.close();
     }
   }
   return code;

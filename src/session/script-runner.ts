@@ -1,4 +1,5 @@
 import type { DataType } from '../types/data-type.js';
+import type { PlannedJob } from '../planner/logical/plan-node.js';
 import { parseScript } from '../sql/parser.js';
 import { formatDiagnostic } from '../sql/diagnostics.js';
 import type * as A from '../sql/ast/index.js';
@@ -27,8 +28,10 @@ export interface ScriptOptions {
   readonly queryOutput?: 'tableau' | 'print';
   /** Print parser warnings (names Apache Flink reserves); default true. */
   readonly warnings?: boolean;
-  /** Called with each job before it runs (e.g. to cancel it on Ctrl-C). */
-  readonly onJob?: (runner: JobRunner) => void;
+  /** Called with each job before it runs (e.g. to cancel it on Ctrl-C, to serve the REST API); a returned promise is awaited. */
+  readonly onJob?: (runner: JobRunner, job: PlannedJob) => void;
+  /** Called when a job has ended: finished, cancelled, or failed with `error`. */
+  readonly onJobEnd?: (runner: JobRunner, outcome: { readonly cancelled: boolean; readonly error?: unknown }) => void;
 }
 
 /** Runs a script statement by statement; returns the process exit code (0 ok, 1 error, 130 cancelled). */
@@ -112,8 +115,15 @@ async function runJob(result: Extract<StatementResult, { kind: 'job' }>, session
   }
   const dag = buildRuntimeDag(result.job, { ...session.runtimeOptions(), writer: io, collect });
   const runner = new JobRunner(dag, session.config.durationMillis('table.exec.source.idle-timeout'));
-  opts.onJob?.(runner);
-  const { cancelled } = await runner.run();
+  await opts.onJob?.(runner, result.job);
+  let cancelled: boolean;
+  try {
+    ({ cancelled } = await runner.run());
+  } catch (error) {
+    opts.onJobEnd?.(runner, { cancelled: false, error });
+    throw error;
+  }
+  opts.onJobEnd?.(runner, { cancelled });
   done?.();
   for (const [operator, m] of runner.metrics()) {
     if (m['numLateRecordsDropped']) io.stderr(`${opts.fileName}: ${operator} dropped ${m['numLateRecordsDropped']} late record(s) (numLateRecordsDropped).`);

@@ -1,0 +1,165 @@
+import { EXECUTION_STATES, JOB_STATUSES, type JobRecord, type VertexRecord } from './job-record.js';
+import { vertexMetrics } from './vertex-metrics.js';
+
+/** Each vertex runs one subtask (parallelism 1); max parallelism is `pipeline.max-parallelism`'s default. */
+const PARALLELISM = 1;
+const MAX_PARALLELISM = 128;
+
+type ExecutionState = (typeof EXECUTION_STATES)[number];
+
+/** The ExecutionState of every task while the job is in its current JobStatus. */
+function taskState(job: JobRecord): ExecutionState {
+  switch (job.state) {
+    case 'RUNNING':
+      return 'RUNNING';
+    case 'CANCELLING':
+      return 'CANCELING';
+    default:
+      return job.state;
+  }
+}
+
+/** A count for every ExecutionState (Flink lists all of them, most at 0). */
+function stateCounts(job: JobRecord, tasks: number, lowerCase: boolean): Record<string, number> {
+  const current = taskState(job);
+  return Object.fromEntries(EXECUTION_STATES.map((s) => [lowerCase ? s.toLowerCase() : s, s === current ? tasks : 0]));
+}
+
+/** GET /jobs: JobIdsWithStatusOverview. */
+export function jobIdsWithStatus(jobs: readonly JobRecord[]) {
+  return { jobs: jobs.map((j) => ({ id: j.id, status: j.state })) };
+}
+
+/** GET /jobs/overview: MultipleJobsDetails, in the field names Flink sends (`jid`, `start-time`, `tasks`, …). */
+export function multipleJobsDetails(jobs: readonly JobRecord[]) {
+  const now = Date.now();
+  return {
+    jobs: jobs.map((j) => ({
+      jid: j.id,
+      name: j.name,
+      state: j.state,
+      'start-time': j.startTime,
+      'end-time': j.endTime,
+      duration: j.duration(now),
+      'last-modification': Math.max(...j.timestamps.values()),
+      tasks: { total: j.vertices.length, ...stateCounts(j, j.vertices.length, true) },
+    })),
+  };
+}
+
+function vertexTiming(job: JobRecord, now: number) {
+  return { 'start-time': job.startTime, 'end-time': job.endTime, duration: job.duration(now) };
+}
+
+/** GET /jobs/:jobid: JobDetailsInfo. */
+export function jobDetails(job: JobRecord) {
+  const now = Date.now();
+  const status = taskState(job);
+  return {
+    jid: job.id,
+    name: job.name,
+    isStoppable: false,
+    state: job.state,
+    'job-type': 'STREAMING',
+    'start-time': job.startTime,
+    'end-time': job.endTime,
+    duration: job.duration(now),
+    maxParallelism: -1,
+    now,
+    timestamps: Object.fromEntries(JOB_STATUSES.map((s) => [s, job.timestamps.get(s) ?? 0])),
+    vertices: job.vertices.map((v) => ({
+      id: v.id,
+      name: v.name,
+      maxParallelism: MAX_PARALLELISM,
+      parallelism: PARALLELISM,
+      status,
+      ...vertexTiming(job, now),
+      tasks: stateCounts(job, PARALLELISM, false),
+      metrics: vertexMetrics(job, v),
+    })),
+    'status-counts': stateCounts(job, job.vertices.length, false),
+    plan: jobPlan(job).plan,
+  };
+}
+
+/** GET /jobs/:jobid/plan: JobPlanInfo, the dataflow plan as Flink's JSON plan generator writes it. */
+export function jobPlan(job: JobRecord) {
+  return {
+    plan: {
+      jid: job.id,
+      name: job.name,
+      type: 'STREAMING',
+      nodes: job.vertices.map((v) => ({
+        id: v.id,
+        parallelism: PARALLELISM,
+        operator: '',
+        operator_strategy: '',
+        description: v.name,
+        ...(v.inputs.length > 0
+          ? { inputs: v.inputs.map((id, num) => ({ num, id, ship_strategy: 'FORWARD', exchange: 'pipelined_bounded' })) }
+          : {}),
+        optimizer_properties: {},
+      })),
+    },
+  };
+}
+
+/** GET /jobs/:jobid/vertices/:vertexid: JobVertexDetailsInfo, with its one subtask. */
+export function vertexDetails(job: JobRecord, vertex: VertexRecord) {
+  const now = Date.now();
+  return {
+    id: vertex.id,
+    name: vertex.name,
+    parallelism: PARALLELISM,
+    maxParallelism: MAX_PARALLELISM,
+    now,
+    subtasks: [
+      {
+        subtask: 0,
+        status: taskState(job),
+        attempt: 0,
+        host: 'localhost',
+        ...vertexTiming(job, now),
+        metrics: vertexMetrics(job, vertex),
+        'taskmanager-id': 'weir-embedded',
+        start_time: job.startTime,
+      },
+    ],
+  };
+}
+
+/** GET /jobs/:jobid/exceptions: JobExceptionsInfoWithHistory; the history holds the failure's root cause. */
+export function jobExceptions(job: JobRecord) {
+  const f = job.failure;
+  const entries = f ? [{ exceptionName: f.exceptionName, stacktrace: f.stacktrace, timestamp: f.timestamp, taskName: null, location: null, concurrentExceptions: [] }] : [];
+  return {
+    'root-exception': f?.stacktrace ?? null,
+    timestamp: f?.timestamp ?? null,
+    'all-exceptions': [],
+    truncated: false,
+    exceptionHistory: { entries, truncated: false },
+  };
+}
+
+/**
+ * GET /jobs/:jobid/checkpoints when checkpointing is enabled but no checkpoint was taken yet:
+ * CheckpointingStatistics with all counts 0, no latest checkpoint and an empty history. (The
+ * summary's fields are those of Flink's CheckpointingStatistics.Summary; the generated spec shows
+ * another class's `Summary` there, a name clash in its generator.)
+ */
+export function emptyCheckpointingStatistics() {
+  const stats = () => ({ min: 0, max: 0, avg: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0 });
+  return {
+    counts: { restored: 0, total: 0, in_progress: 0, completed: 0, failed: 0 },
+    summary: {
+      checkpointed_size: stats(),
+      state_size: stats(),
+      end_to_end_duration: stats(),
+      alignment_buffered: stats(),
+      processed_data: stats(),
+      persisted_data: stats(),
+    },
+    latest: { completed: null, savepoint: null, failed: null, restored: null },
+    history: [],
+  };
+}

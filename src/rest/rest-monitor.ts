@@ -1,0 +1,69 @@
+import type { SessionConfig } from '../catalog/session-config.js';
+import type { PlannedJob } from '../planner/logical/plan-node.js';
+import type { JobRunner } from '../runtime/task/job-runner.js';
+import { jobName } from './job-name.js';
+import { JobRecord, JobRegistry } from './job-record.js';
+import { restOptions } from './rest-options.js';
+import { startRestServer, type RestServer } from './rest-server.js';
+
+/** How a job ended, as runScript reports it. */
+export interface JobOutcome {
+  readonly cancelled: boolean;
+  readonly error?: unknown;
+}
+
+/**
+ * Flink's REST API for the jobs of one `weir run`: the server starts with the first job when the
+ * session sets `rest.port` or `rest.bind-address` (printing its URL on stderr), registers every
+ * job, records how each ends, and stops in `close()`.
+ */
+export class RestMonitor {
+  readonly jobs = new JobRegistry();
+  private readonly records = new Map<JobRunner, JobRecord>();
+  private readonly checkpointed = new Set<JobRecord>();
+  private server: RestServer | undefined;
+
+  constructor(
+    private readonly config: SessionConfig,
+    private readonly stderr: (line: string) => void,
+  ) {}
+
+  /** The server's URL once started. */
+  get url(): string | undefined {
+    return this.server?.url;
+  }
+
+  /** Registers a job before it runs; starts the server first if the session asks for it. */
+  async jobStarted(runner: JobRunner, job: PlannedJob): Promise<JobRecord | undefined> {
+    if (!this.server) {
+      const opts = restOptions(this.config);
+      if (!opts) return undefined;
+      this.server = await startRestServer(opts.host, opts.port, {
+        jobs: this.jobs,
+        timeZone: this.config.timeZone(),
+        checkpointing: (j) => this.checkpointed.has(j),
+      });
+      this.stderr(`REST API at ${this.server.url}`);
+    }
+    const record = this.jobs.add(new JobRecord(jobName(job, this.config), runner));
+    if (this.config.durationMillis('execution.checkpointing.interval') > 0) this.checkpointed.add(record);
+    this.records.set(runner, record);
+    return record;
+  }
+
+  jobEnded(runner: JobRunner, outcome: JobOutcome): void {
+    const record = this.records.get(runner);
+    if (!record) return;
+    if (outcome.error !== undefined) {
+      const e = outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
+      record.transition('FAILED', { exceptionName: e.name, stacktrace: e.stack ?? `${e.name}: ${e.message}`, timestamp: Date.now() });
+    } else {
+      record.transition(outcome.cancelled ? 'CANCELED' : 'FINISHED');
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.server?.close();
+    this.server = undefined;
+  }
+}

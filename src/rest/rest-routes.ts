@@ -1,0 +1,105 @@
+import { clusterOverview, dashboardConfiguration } from './cluster-responses.js';
+import type { JobRecord, JobRegistry } from './job-record.js';
+import { emptyCheckpointingStatistics, jobDetails, jobExceptions, jobIdsWithStatus, jobPlan, multipleJobsDetails, vertexDetails } from './job-responses.js';
+
+/** A handler's answer: an HTTP status and a JSON body (Flink's ErrorResponseBody for errors). */
+export interface RestResponse {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** What the routes read besides the jobs. */
+export interface RouteContext {
+  readonly jobs: JobRegistry;
+  readonly timeZone: string;
+  /** Whether the job was started with checkpointing enabled (`execution.checkpointing.interval`). */
+  readonly checkpointing: (job: JobRecord) => boolean;
+}
+
+type Handler = (params: Record<string, string>, query: URLSearchParams, ctx: RouteContext) => RestResponse;
+
+interface Route {
+  readonly pattern: readonly string[];
+  readonly methods: Readonly<Record<string, Handler>>;
+}
+
+const ok = (body: unknown): RestResponse => ({ status: 200, body });
+
+/** Flink's ErrorResponseBody. */
+export const error = (status: number, ...errors: string[]): RestResponse => ({ status, body: { errors } });
+
+/** The job, or Flink's 404 for an unknown one. */
+function withJob(f: (job: JobRecord, params: Record<string, string>, query: URLSearchParams, ctx: RouteContext) => RestResponse): Handler {
+  return (params, query, ctx) => {
+    const job = ctx.jobs.get(params['jobid']!);
+    if (!job) return error(404, `Job ${params['jobid']} not found`);
+    return f(job, params, query, ctx);
+  };
+}
+
+const ROUTES: readonly Route[] = [
+  { pattern: ['config'], methods: { GET: (_p, _q, ctx) => ok(dashboardConfiguration(ctx.timeZone)) } },
+  { pattern: ['overview'], methods: { GET: (_p, _q, ctx) => ok(clusterOverview(ctx.jobs.list())) } },
+  { pattern: ['jobs'], methods: { GET: (_p, _q, ctx) => ok(jobIdsWithStatus(ctx.jobs.list())) } },
+  { pattern: ['jobs', 'overview'], methods: { GET: (_p, _q, ctx) => ok(multipleJobsDetails(ctx.jobs.list())) } },
+  {
+    pattern: ['jobs', ':jobid'],
+    methods: {
+      GET: withJob((job) => ok(jobDetails(job))),
+      PATCH: withJob((job, _p, query) => {
+        const mode = (query.get('mode') ?? 'cancel').toLowerCase();
+        if (mode !== 'cancel') return error(400, `Termination mode '${query.get('mode')}' is not supported; weir cancels jobs (mode=cancel).`);
+        job.cancel();
+        return { status: 202, body: {} };
+      }),
+    },
+  },
+  { pattern: ['jobs', ':jobid', 'plan'], methods: { GET: withJob((job) => ok(jobPlan(job))) } },
+  {
+    pattern: ['jobs', ':jobid', 'vertices', ':vertexid'],
+    methods: {
+      GET: withJob((job, params) => {
+        const vertex = job.vertices.find((v) => v.id === params['vertexid']);
+        return vertex ? ok(vertexDetails(job, vertex)) : error(404, `JobVertex ${params['vertexid']} not found in job ${job.id}`);
+      }),
+    },
+  },
+  { pattern: ['jobs', ':jobid', 'exceptions'], methods: { GET: withJob((job) => ok(jobExceptions(job))) } },
+  {
+    pattern: ['jobs', ':jobid', 'checkpoints'],
+    methods: {
+      // Without checkpointing Flink answers 404 with this message; weir takes no checkpoints yet.
+      GET: withJob((job, _p, _q, ctx) => (ctx.checkpointing(job) ? ok(emptyCheckpointingStatistics()) : error(404, 'Checkpointing has not been enabled.'))),
+    },
+  },
+];
+
+function match(pattern: readonly string[], segments: readonly string[]): Record<string, string> | undefined {
+  if (pattern.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i]!;
+    if (p.startsWith(':')) params[p.slice(1)] = segments[i]!;
+    else if (p !== segments[i]) return undefined;
+  }
+  return params;
+}
+
+/** Dispatches a request: 404 for an unknown path, 405 (with Allow) for a known path and another method. */
+export function route(method: string, url: URL, ctx: RouteContext): RestResponse {
+  let path = url.pathname.replace(/\/+$/, '');
+  if (path.startsWith('/v1/')) path = path.slice(3);
+  const segments = path.split('/').filter((s) => s !== '').map(decodeURIComponent);
+  for (const r of ROUTES) {
+    const params = match(r.pattern, segments);
+    if (!params) continue;
+    const handler = r.methods[method];
+    if (!handler) {
+      const allow = Object.keys(r.methods).join(', ');
+      return { ...error(405, `Method ${method} is not allowed for ${url.pathname}; allowed: ${allow}.`), headers: { Allow: allow } };
+    }
+    return handler(params, url.searchParams, ctx);
+  }
+  return error(404, `Not found: ${url.pathname}`);
+}
