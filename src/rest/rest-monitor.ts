@@ -3,6 +3,7 @@ import type { PlannedJob } from '../planner/logical/plan-node.js';
 import type { JobRunner } from '../runtime/task/job-runner.js';
 import { jobName } from './job-name.js';
 import { JobRecord, JobRegistry } from './job-record.js';
+import { checkpointConfigInfo } from './checkpoint-config.js';
 import { restOptions } from './rest-options.js';
 import { startRestServer, type RestServer } from './rest-server.js';
 
@@ -21,6 +22,7 @@ export class RestMonitor {
   readonly jobs = new JobRegistry();
   private readonly records = new Map<JobRunner, JobRecord>();
   private readonly checkpointed = new Set<JobRecord>();
+  private readonly checkpointConfigs = new Map<JobRecord, unknown>();
   private server: RestServer | undefined;
 
   constructor(
@@ -42,11 +44,13 @@ export class RestMonitor {
         jobs: this.jobs,
         timeZone: this.config.timeZone(),
         checkpointing: (j) => this.checkpointed.has(j),
+        checkpointConfig: (j) => this.checkpointConfigs.get(j),
       });
       this.stderr(`REST API at ${this.server.url}`);
     }
     const record = this.jobs.add(new JobRecord(jobName(job, this.config), runner));
     if (this.config.durationMillis('execution.checkpointing.interval') > 0) this.checkpointed.add(record);
+    this.checkpointConfigs.set(record, checkpointConfigInfo(this.config));
     this.records.set(runner, record);
     return record;
   }

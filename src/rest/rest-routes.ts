@@ -1,5 +1,7 @@
 import { clusterOverview, dashboardConfiguration } from './cluster-responses.js';
 import type { JobRecord, JobRegistry } from './job-record.js';
+import { aggregatedSubtaskMetrics, parseAggregations, vertexBackPressure, vertexMetricCollection } from './metric-responses.js';
+import type { VertexRecord } from './job-record.js';
 import { emptyCheckpointingStatistics, jobDetails, jobExceptions, jobIdsWithStatus, jobPlan, multipleJobsDetails, vertexDetails } from './job-responses.js';
 
 /** A handler's answer: an HTTP status and a JSON body (Flink's ErrorResponseBody for errors). */
@@ -15,6 +17,8 @@ export interface RouteContext {
   readonly timeZone: string;
   /** Whether the job was started with checkpointing enabled (`execution.checkpointing.interval`). */
   readonly checkpointing: (job: JobRecord) => boolean;
+  /** The job's CheckpointConfigInfo (GET /jobs/:jobid/checkpoints/config). */
+  readonly checkpointConfig: (job: JobRecord) => unknown;
 }
 
 type Handler = (params: Record<string, string>, query: URLSearchParams, ctx: RouteContext) => RestResponse;
@@ -38,6 +42,14 @@ function withJob(f: (job: JobRecord, params: Record<string, string>, query: URLS
   };
 }
 
+/** The job's vertex, or Flink's 404 for an unknown one. */
+function withVertex(f: (job: JobRecord, vertex: VertexRecord, query: URLSearchParams) => RestResponse): Handler {
+  return withJob((job, params, query) => {
+    const vertex = job.vertices.find((v) => v.id === params['vertexid']);
+    return vertex ? f(job, vertex, query) : error(404, `JobVertex ${params['vertexid']} not found in job ${job.id}`);
+  });
+}
+
 const ROUTES: readonly Route[] = [
   { pattern: ['config'], methods: { GET: (_p, _q, ctx) => ok(dashboardConfiguration(ctx.timeZone)) } },
   { pattern: ['overview'], methods: { GET: (_p, _q, ctx) => ok(clusterOverview(ctx.jobs.list())) } },
@@ -56,15 +68,18 @@ const ROUTES: readonly Route[] = [
     },
   },
   { pattern: ['jobs', ':jobid', 'plan'], methods: { GET: withJob((job) => ok(jobPlan(job))) } },
+  { pattern: ['jobs', ':jobid', 'vertices', ':vertexid'], methods: { GET: withVertex((job, vertex) => ok(vertexDetails(job, vertex))) } },
+  { pattern: ['jobs', ':jobid', 'vertices', ':vertexid', 'metrics'], methods: { GET: withVertex((_j, vertex, query) => ok(vertexMetricCollection(vertex, query.get('get')))) } },
   {
-    pattern: ['jobs', ':jobid', 'vertices', ':vertexid'],
+    pattern: ['jobs', ':jobid', 'vertices', ':vertexid', 'subtasks', 'metrics'],
     methods: {
-      GET: withJob((job, params) => {
-        const vertex = job.vertices.find((v) => v.id === params['vertexid']);
-        return vertex ? ok(vertexDetails(job, vertex)) : error(404, `JobVertex ${params['vertexid']} not found in job ${job.id}`);
+      GET: withVertex((_j, vertex, query) => {
+        const aggs = parseAggregations(query.get('agg'));
+        return typeof aggs === 'string' ? error(400, aggs) : ok(aggregatedSubtaskMetrics(vertex, query.get('get'), aggs));
       }),
     },
   },
+  { pattern: ['jobs', ':jobid', 'vertices', ':vertexid', 'backpressure'], methods: { GET: withVertex((_j, vertex) => ok(vertexBackPressure(vertex))) } },
   { pattern: ['jobs', ':jobid', 'exceptions'], methods: { GET: withJob((job) => ok(jobExceptions(job))) } },
   {
     pattern: ['jobs', ':jobid', 'checkpoints'],
@@ -73,6 +88,7 @@ const ROUTES: readonly Route[] = [
       GET: withJob((job, _p, _q, ctx) => (ctx.checkpointing(job) ? ok(emptyCheckpointingStatistics()) : error(404, 'Checkpointing has not been enabled.'))),
     },
   },
+  { pattern: ['jobs', ':jobid', 'checkpoints', 'config'], methods: { GET: withJob((job, _p, _q, ctx) => ok(ctx.checkpointConfig(job))) } },
 ];
 
 function match(pattern: readonly string[], segments: readonly string[]): Record<string, string> | undefined {

@@ -26,7 +26,8 @@ export async function startRestServer(host: string, port: number, ctx: RouteCont
     } catch (e) {
       body = { errors: [`Internal server error: ${(e as Error).message}`] };
     }
-    const text = JSON.stringify(body);
+    // Java longs beyond a JS number's range (e.g. Long.MAX_VALUE) are bigints: written as JSON numbers.
+    const text = JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? `\u0000${v}\u0000` : v)).replace(/"\\u0000(-?\d+)\\u0000"/g, '$1');
     res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': Buffer.byteLength(text), 'Access-Control-Allow-Origin': '*' });
     res.end(text);
     req.resume();

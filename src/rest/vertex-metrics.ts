@@ -1,4 +1,4 @@
-import { SinkOperator } from '../runtime/operators/sink-operator.js';
+import { metricsOf } from './metric-responses.js';
 import type { JobRecord, VertexRecord } from './job-record.js';
 
 /** Flink's IOMetricsInfo: records and bytes in and out of a vertex, and whether each count is complete. */
@@ -14,34 +14,19 @@ export interface IoMetrics {
 }
 
 /**
- * What the runner counts today: rows read from the sources (exact per source when there is one
- * source), rows written by each sink, and numRecordsIn/Out where an operator reports them. Other
- * counts are 0 with their `-complete` flag false; bytes are not counted.
+ * The vertex's records in and out (Flink's numRecordsIn / numRecordsOut of its subtask), counted
+ * per chunk by the runtime; bytes are not counted (0, `-complete` false).
  */
-export function vertexMetrics(job: JobRecord, vertex: VertexRecord): IoMetrics {
-  let read: number | undefined;
-  let written: number | undefined;
-  const { dag } = job.runner;
-  const { node } = vertex;
-  if (node.kind === 'source') {
-    read = 0;
-    if (dag.sources.length === 1) written = job.runner.rowsRead();
-  } else if (node.vertex.operator instanceof SinkOperator) {
-    read = node.vertex.operator.rowsWritten;
-    written = 0;
-  } else {
-    const m = node.vertex.operator.metrics?.();
-    read = m?.['numRecordsIn'];
-    written = m?.['numRecordsOut'];
-  }
+export function vertexMetrics(_job: JobRecord, vertex: VertexRecord): IoMetrics {
+  const m = metricsOf(vertex);
   return {
     'read-bytes': 0,
     'read-bytes-complete': false,
     'write-bytes': 0,
     'write-bytes-complete': false,
-    'read-records': read ?? 0,
-    'read-records-complete': read !== undefined,
-    'write-records': written ?? 0,
-    'write-records-complete': written !== undefined,
+    'read-records': m?.numRecordsIn ?? 0,
+    'read-records-complete': m !== undefined,
+    'write-records': m?.numRecordsOut ?? 0,
+    'write-records-complete': m !== undefined,
   };
 }

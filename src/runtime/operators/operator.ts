@@ -1,6 +1,7 @@
 import type { Chunk } from '../../types/row.js';
 import type { KeyedStateTable } from '../state/keyed-state-table.js';
 import type { TimerQueue } from '../state/timer-queue.js';
+import { switchVertex, type VertexMetrics } from '../task/vertex-metrics.js';
 
 /** Where an operator sends its results: the next operators of the chain. */
 export interface Output {
@@ -31,21 +32,43 @@ export interface Operator {
 
 /** Where a node's output goes: an operator's input. */
 export interface Consumer {
-  readonly vertex: { readonly operator: Operator };
+  readonly vertex: { readonly operator: Operator; readonly metrics?: VertexMetrics };
   readonly input: number;
 }
 
 /** Calls every consumer in turn (a node read by several consumers, e.g. a shared source). */
 export class FanOut implements Output {
-  /** The list is read on every call: consumers added after construction are included. */
-  constructor(private readonly consumers: readonly Consumer[]) {}
+  /**
+   * The list is read on every call: consumers added after construction are included. `metrics`
+   * (the producing vertex's) counts records and watermarks out; each consumer's counts them in.
+   */
+  constructor(
+    private readonly consumers: readonly Consumer[],
+    private readonly metrics?: VertexMetrics,
+  ) {}
 
   emit(chunk: Chunk): void | Promise<void> {
-    return this.each((c) => c.vertex.operator.processChunk(chunk, c.input));
+    const n = chunk.rows.length;
+    if (this.metrics) this.metrics.numRecordsOut += n;
+    return this.each((c) => {
+      const m = c.vertex.metrics;
+      if (!m) return c.vertex.operator.processChunk(chunk, c.input);
+      m.numRecordsIn += n;
+      const prev = switchVertex(m);
+      try {
+        return c.vertex.operator.processChunk(chunk, c.input);
+      } finally {
+        switchVertex(prev);
+      }
+    });
   }
 
   emitWatermark(watermark: number): void | Promise<void> {
-    return this.each((c) => c.vertex.operator.processWatermark?.(watermark, c.input));
+    if (this.metrics) this.metrics.outputWatermark = watermark;
+    return this.each((c) => {
+      c.vertex.metrics?.watermarkIn(c.input, watermark);
+      return c.vertex.operator.processWatermark?.(watermark, c.input);
+    });
   }
 
   private each(f: (c: Consumer) => void | Promise<void>): void | Promise<void> {

@@ -40,12 +40,15 @@ import { CorrelateOperator } from '../operators/correlate-operator.js';
 import type { FunctionResolver } from '../../planner/analyzer/expr-context.js';
 import { lookupJoinOperator } from './lookup-join.js';
 import { temporalJoinOperator } from './temporal-join.js';
+import { VertexMetrics } from './vertex-metrics.js';
 
 /** An operator in the running DAG with the consumers its output feeds. */
 export interface RuntimeVertex {
   readonly operator: Operator;
   readonly inputs: number;
   readonly consumers: { vertex: RuntimeVertex; input: number }[];
+  /** Records in/out, watermarks and busy time (Flink's task metrics), counted per chunk. */
+  readonly metrics?: VertexMetrics;
 }
 
 export interface RuntimeSource {
@@ -53,6 +56,7 @@ export interface RuntimeSource {
   readonly reader: SourceReader;
   readonly bounded: boolean;
   readonly consumers: { vertex: RuntimeVertex; input: number }[];
+  readonly metrics?: VertexMetrics;
 }
 
 export interface RuntimeDag {
@@ -102,8 +106,15 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
   };
   const ttl = ttlOf(undefined);
 
+  // One vertex per consumer list: its metrics count what its output sends and what it receives.
+  const metricsByOutput = new Map<unknown, VertexMetrics>();
+  const metricsOf = (consumers: unknown): VertexMetrics => {
+    let m = metricsByOutput.get(consumers);
+    if (!m) metricsByOutput.set(consumers, (m = new VertexMetrics()));
+    return m;
+  };
   // `consumers` may still grow while the DAG is built (a shared node read again), so read it lazily.
-  const outputOf = (consumers: { vertex: RuntimeVertex; input: number }[]): Output => new FanOut(consumers);
+  const outputOf = (consumers: { vertex: RuntimeVertex; input: number }[]): Output => new FanOut(consumers, metricsOf(consumers));
 
   // Builds `node` so that it feeds `consumer`; a node reached twice gets a second consumer.
   const build = (node: PlanNode, consumer: { vertex: RuntimeVertex; input: number } | undefined): void => {
@@ -116,7 +127,9 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
     built.set(node, { consumers });
     const id = ++counter;
     const addVertex = (operator: Operator, inputs: number): RuntimeVertex => {
-      const v: RuntimeVertex = { operator, inputs, consumers };
+      const metrics = metricsOf(consumers);
+      metrics.setInputs(inputs);
+      const v: RuntimeVertex = { operator, inputs, consumers, metrics };
       vertices.push(v);
       return v;
     };
@@ -124,12 +137,12 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
       case 'TableScan': {
         const source = job.tableSources.get(node)!;
         const reader = source.createReader({ subtask: 0, parallelism: 1, metadataKeys: node.metadataKeys });
-        sources.push({ name: `Source: ${node.table.id.name}[${id}]`, reader, bounded: source.bounded, consumers });
+        sources.push({ name: `Source: ${node.table.id.name}[${id}]`, reader, bounded: source.bounded, consumers, metrics: metricsOf(consumers) });
         return;
       }
       case 'Values': {
         const row = node.rows.map((r) => r.map((x) => compileExpr(x, opts.session)([])));
-        sources.push({ name: `Values[${id}]`, reader: new ValuesReader(row), bounded: true, consumers });
+        sources.push({ name: `Values[${id}]`, reader: new ValuesReader(row), bounded: true, consumers, metrics: metricsOf(consumers) });
         return;
       }
       case 'Calc': {
@@ -155,7 +168,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         let target = { vertex: addVertex(op, 1), input: 0 };
         for (const create of sinkConstraints(job, node, id, opts.notNullEnforcer, ttl).reverse()) {
           const next = [target];
-          const vertex: RuntimeVertex = { operator: create(outputOf(next)), inputs: 1, consumers: next };
+          const vertex: RuntimeVertex = { operator: create(outputOf(next)), inputs: 1, consumers: next, metrics: metricsOf(next) };
           vertices.push(vertex);
           target = { vertex, input: 0 };
         }

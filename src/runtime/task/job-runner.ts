@@ -1,6 +1,7 @@
 import { RuntimeError } from '../../types/errors.js';
 import type { RuntimeDag, RuntimeSource, RuntimeVertex } from './job-graph-builder.js';
 import { FanOut } from '../operators/operator.js';
+import { switchVertex } from './vertex-metrics.js';
 import type { SourceWatermark } from '../../connectors/connector.js';
 import type { Chunk } from '../../types/row.js';
 
@@ -102,7 +103,7 @@ export class JobRunner {
 
   private async drive(source: RuntimeSource): Promise<void> {
     try {
-      const out = new FanOut(source.consumers);
+      const out = new FanOut(source.consumers, source.metrics);
       let idle = false;
       let yielded = Date.now();
       for (;;) {
@@ -113,7 +114,14 @@ export class JobRunner {
           yielded = Date.now();
         }
         if (this.cancelled) return;
-        const poll = source.reader.poll();
+        // The source's busy time: its reader's synchronous work per poll.
+        const prev = switchVertex(source.metrics);
+        let poll: Promise<Chunk | SourceWatermark | null>;
+        try {
+          poll = source.reader.poll();
+        } finally {
+          switchVertex(prev);
+        }
         let next = await this.pollOrIdle(poll);
         if (next === IDLE) {
           idle = true;

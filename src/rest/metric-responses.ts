@@ -1,0 +1,143 @@
+import { MAX_WATERMARK } from '../runtime/task/job-runner.js';
+import type { VertexMetrics } from '../runtime/task/vertex-metrics.js';
+import type { VertexRecord } from './job-record.js';
+
+/** Java's Long.MIN_VALUE / MAX_VALUE as Flink prints them (beyond a JS number's exact range). */
+const LONG_MIN = '-9223372036854775808';
+const LONG_MAX = '9223372036854775807';
+
+/** The aggregations of Flink's AggregatingMetricsHandler (`agg=`), in the order Flink lists them. */
+export const AGGREGATIONS = ['min', 'max', 'avg', 'sum', 'skew'] as const;
+type Aggregation = (typeof AGGREGATIONS)[number];
+
+/** The metrics of a vertex's runtime node (undefined only for nodes built without metrics). */
+export function metricsOf(vertex: VertexRecord): VertexMetrics | undefined {
+  return vertex.node.kind === 'source' ? vertex.node.source.metrics : vertex.node.vertex.metrics;
+}
+
+/** A double as Java's Double.toString writes it (Flink sends meters and double gauges so). */
+export function javaDouble(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
+  if (x === 0) return '0.0';
+  const a = Math.abs(x);
+  if (a >= 1e-3 && a < 1e7) {
+    const s = String(x);
+    return s.includes('.') ? s : `${s}.0`;
+  }
+  const [mantissa, exponent] = x.toExponential().split('e') as [string, string];
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
+}
+
+/** A watermark as Flink's Long gauge prints it: Long.MIN_VALUE before any, Long.MAX_VALUE at the end. */
+function watermarkString(w: number | undefined): string {
+  if (w === undefined) return LONG_MIN;
+  return w >= MAX_WATERMARK ? LONG_MAX : String(w);
+}
+
+/**
+ * Flink's metric query service filter for scope components (operator names): `"`, `<`, `>` removed,
+ * space → `_`, `, = ; : ? ' *` → `-`.
+ */
+function metricScope(name: string): string {
+  return name.replace(/["<>]/g, '').replace(/ /g, '_').replace(/[,=;:?'*]/g, '-');
+}
+
+/**
+ * The metrics of the vertex's one subtask by Flink's names, values as Flink's metric store keeps
+ * them (strings): task metrics (`numRecordsIn`, …) and operator metrics (`<operator>.<metric>`).
+ */
+export function subtaskMetrics(vertex: VertexRecord): Map<string, string> {
+  const out = new Map<string, string>();
+  const m = metricsOf(vertex);
+  if (!m) return out;
+  const rates = m.rates();
+  const busy = rates.busyTimeMsPerSecond;
+  out.set('numRecordsIn', String(m.numRecordsIn));
+  out.set('numRecordsOut', String(m.numRecordsOut));
+  out.set('numRecordsInPerSecond', javaDouble(rates.numRecordsInPerSecond));
+  out.set('numRecordsOutPerSecond', javaDouble(rates.numRecordsOutPerSecond));
+  out.set('busyTimeMsPerSecond', javaDouble(busy));
+  out.set('idleTimeMsPerSecond', String(Math.round(1000 - busy)));
+  // Exchanges between weir's operators are direct calls: nothing waits for buffer space yet.
+  out.set('backPressuredTimeMsPerSecond', '0');
+  const operator = metricScope(vertex.name);
+  if (vertex.node.kind === 'operator') {
+    out.set('currentInputWatermark', watermarkString(m.currentInputWatermark()));
+    out.set(`${operator}.currentInputWatermark`, watermarkString(m.currentInputWatermark()));
+    for (const [k, v] of Object.entries(vertex.node.vertex.operator.metrics?.() ?? {})) {
+      if (k !== 'numRecordsIn' && k !== 'numRecordsOut') out.set(`${operator}.${k}`, String(v));
+    }
+  }
+  out.set(`${operator}.numRecordsIn`, String(m.numRecordsIn));
+  out.set(`${operator}.numRecordsOut`, String(m.numRecordsOut));
+  out.set(`${operator}.currentOutputWatermark`, watermarkString(m.outputWatermark));
+  return out;
+}
+
+/**
+ * GET /jobs/:jobid/vertices/:vertexid/metrics: MetricCollectionResponseBody. The metric store of a
+ * vertex keys each subtask's metrics by subtask index (`0.numRecordsIn`); without `get` Flink lists
+ * the ids, with `get` it answers the ids it knows, values as strings.
+ */
+export function vertexMetricCollection(vertex: VertexRecord, get: string | null) {
+  const metrics = new Map([...subtaskMetrics(vertex)].map(([k, v]) => [`0.${k}`, v]));
+  if (get === null) return [...metrics.keys()].map((id) => ({ id }));
+  return requested(get).flatMap((id) => (metrics.has(id) ? [{ id, value: metrics.get(id)! }] : []));
+}
+
+/** The `agg` parameter, or an error message for an unknown aggregation. */
+export function parseAggregations(agg: string | null): Aggregation[] | string {
+  if (agg === null || agg.trim() === '') return [...AGGREGATIONS];
+  const out: Aggregation[] = [];
+  for (const a of agg.split(',').map((s) => s.trim().toLowerCase())) {
+    if (!(AGGREGATIONS as readonly string[]).includes(a)) return `Cannot resolve value '${a}' of query parameter 'agg': expected one of ${AGGREGATIONS.join(', ')}.`;
+    if (!out.includes(a as Aggregation)) out.push(a as Aggregation);
+  }
+  return out;
+}
+
+/**
+ * GET /jobs/:jobid/vertices/:vertexid/subtasks/metrics: without `get` the ids (no subtask prefix),
+ * with `get` an AggregatedMetricsResponseBody over the subtasks (here one) for the metrics whose
+ * value is a number.
+ */
+export function aggregatedSubtaskMetrics(vertex: VertexRecord, get: string | null, aggs: readonly Aggregation[]) {
+  const metrics = subtaskMetrics(vertex);
+  if (get === null) return [...metrics.keys()].map((id) => ({ id }));
+  return requested(get).flatMap((id) => {
+    const text = metrics.get(id);
+    const value = text === undefined ? Number.NaN : Number(text);
+    if (Number.isNaN(value)) return [];
+    // One subtask: every aggregate is its value, and there is no skew between subtasks.
+    const all: Record<Aggregation, number> = { min: value, max: value, avg: value, sum: value, skew: 0 };
+    return [{ id, ...Object.fromEntries(aggs.map((a) => [a, all[a]])) }];
+  });
+}
+
+/**
+ * GET /jobs/:jobid/vertices/:vertexid/backpressure: JobVertexBackPressureInfo from the busy/idle
+ * time of the one subtask; the back-pressure ratio is 0 (no bounded exchanges yet), so the level is "ok".
+ */
+export function vertexBackPressure(vertex: VertexRecord) {
+  const busy = metricsOf(vertex)?.rates().busyTimeMsPerSecond ?? 0;
+  return {
+    status: 'ok',
+    'backpressure-level': 'ok',
+    'end-timestamp': Date.now(),
+    subtasks: [
+      {
+        subtask: 0,
+        'attempt-number': 0,
+        'backpressure-level': 'ok',
+        ratio: 0,
+        idleRatio: Math.round(1000 - busy) / 1000,
+        busyRatio: Math.round(busy) / 1000,
+      },
+    ],
+  };
+}
+
+function requested(get: string): string[] {
+  return get.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}

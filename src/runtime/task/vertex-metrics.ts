@@ -1,0 +1,98 @@
+import { performance } from 'node:perf_hooks';
+
+/** Shortest interval between two samples of the per-second rates, in ms. */
+export const RATE_INTERVAL_MS = 1000;
+
+/** Per-second rates of one vertex over the last sampled interval. */
+export interface VertexRates {
+  readonly numRecordsInPerSecond: number;
+  readonly numRecordsOutPerSecond: number;
+  /** Ms per second spent inside this vertex's own processChunk (0..1000). */
+  readonly busyTimeMsPerSecond: number;
+}
+
+/** The vertex whose code runs now (its busy time grows), and since when. */
+let active: VertexMetrics | undefined;
+let since = 0;
+
+/**
+ * Makes `next` the running vertex (charging the time since the last switch to the one running
+ * until now) and returns the previous one, to switch back to when `next` returns. Called per
+ * chunk, never per row.
+ */
+export function switchVertex(next: VertexMetrics | undefined): VertexMetrics | undefined {
+  const now = performance.now();
+  const prev = active;
+  if (prev) prev.busyMs += now - since;
+  since = now;
+  active = next;
+  return prev;
+}
+
+/**
+ * The counters of one runtime vertex (a source or an operator), updated per chunk by FanOut:
+ * records in and out, the last watermark of each input, the last watermark sent, and the time
+ * spent in the vertex's own code (time inside its processChunk, minus the time of the operators
+ * it calls synchronously; the part of an async processChunk after its first await is not seen).
+ */
+export class VertexMetrics {
+  numRecordsIn = 0;
+  numRecordsOut = 0;
+  busyMs = 0;
+  /** The last watermark sent downstream, undefined before any. */
+  outputWatermark: number | undefined;
+  private inputWatermarks: (number | undefined)[];
+  private sample: { at: number; recordsIn: number; recordsOut: number; busyMs: number };
+  private last: VertexRates | undefined;
+
+  constructor(
+    inputs = 1,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    this.inputWatermarks = new Array<number | undefined>(Math.max(inputs, 1)).fill(undefined);
+    this.sample = { at: clock(), recordsIn: 0, recordsOut: 0, busyMs: 0 };
+  }
+
+  /** Sets the number of inputs (a vertex's metrics may be made before its operator). */
+  setInputs(inputs: number): void {
+    this.inputWatermarks = new Array<number | undefined>(Math.max(inputs, 1)).fill(undefined);
+  }
+
+  watermarkIn(input: number, watermark: number): void {
+    this.inputWatermarks[input] = watermark;
+  }
+
+  /**
+   * The vertex's input watermark: the minimum over its inputs (as Flink's task-level
+   * currentInputWatermark), undefined until every input has sent one (Flink: Long.MIN_VALUE).
+   */
+  currentInputWatermark(): number | undefined {
+    let min: number | undefined;
+    for (const w of this.inputWatermarks) {
+      if (w === undefined) return undefined;
+      if (min === undefined || w < min) min = w;
+    }
+    return min;
+  }
+
+  /**
+   * The rates over the last interval: a read at least RATE_INTERVAL_MS after the previous sample
+   * measures since that sample and starts a new one; reads in between return the last figures
+   * (the first read measures since the vertex was created).
+   */
+  rates(): VertexRates {
+    const now = this.clock();
+    const elapsed = now - this.sample.at;
+    if (this.last && elapsed < RATE_INTERVAL_MS) return this.last;
+    if (elapsed <= 0) return { numRecordsInPerSecond: 0, numRecordsOutPerSecond: 0, busyTimeMsPerSecond: 0 };
+    const perSecond = (delta: number) => (delta * 1000) / elapsed;
+    const rates = {
+      numRecordsInPerSecond: perSecond(this.numRecordsIn - this.sample.recordsIn),
+      numRecordsOutPerSecond: perSecond(this.numRecordsOut - this.sample.recordsOut),
+      busyTimeMsPerSecond: Math.min(1000, Math.max(0, perSecond(this.busyMs - this.sample.busyMs))),
+    };
+    this.last = rates;
+    if (elapsed >= RATE_INTERVAL_MS) this.sample = { at: now, recordsIn: this.numRecordsIn, recordsOut: this.numRecordsOut, busyMs: this.busyMs };
+    return rates;
+  }
+}

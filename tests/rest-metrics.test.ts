@@ -1,0 +1,282 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { javaDouble, parseAggregations } from '../src/rest/metric-responses.js';
+import { FanOut, type Operator } from '../src/runtime/operators/operator.js';
+import { VertexMetrics } from '../src/runtime/task/vertex-metrics.js';
+import type { Chunk } from '../src/types/row.js';
+
+// ---------------------------------------------------------------------------------------------
+// Field facts of Flink's REST spec (apache/flink docs/static/generated/rest_v1_dispatcher.yml):
+// MetricCollectionResponseBody (an array of Metric), AggregatedMetricsResponseBody (an array of
+// AggregatedMetric), JobVertexBackPressureInfo and CheckpointConfigInfo.
+// ---------------------------------------------------------------------------------------------
+
+type Schema =
+  | 'string' | 'int' | 'number' | 'bool'
+  | { readonly enum: readonly string[] }
+  | { readonly array: Schema }
+  | { readonly object: Readonly<Record<string, Schema>> };
+
+function violations(value: unknown, schema: Schema, path = '$'): string[] {
+  if (typeof schema === 'string') {
+    const ok = schema === 'string' ? typeof value === 'string'
+      : schema === 'int' ? Number.isInteger(value)
+      : schema === 'number' ? typeof value === 'number'
+      : typeof value === 'boolean';
+    return ok ? [] : [`${path}: expected ${schema}, got ${JSON.stringify(value)}`];
+  }
+  if ('enum' in schema) return schema.enum.includes(value as string) ? [] : [`${path}: ${JSON.stringify(value)} not in ${schema.enum.join('|')}`];
+  if ('array' in schema) {
+    if (!Array.isArray(value)) return [`${path}: expected an array`];
+    return value.flatMap((v, i) => violations(v, schema.array, `${path}[${i}]`));
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${path}: expected an object`];
+  const record = value as Record<string, unknown>;
+  return Object.entries(schema.object).flatMap(([k, s]) => (k in record ? violations(record[k], s, `${path}.${k}`) : [`${path}: missing '${k}'`]));
+}
+
+const MetricIds: Schema = { array: { object: { id: 'string' } } };
+const MetricCollection: Schema = { array: { object: { id: 'string', value: 'string' } } };
+const AggregatedMetrics: Schema = { array: { object: { id: 'string', min: 'number', max: 'number', avg: 'number', sum: 'number' } } };
+const LEVEL = { enum: ['ok', 'low', 'high'] } as const;
+const JobVertexBackPressureInfo: Schema = {
+  object: {
+    status: { enum: ['deprecated', 'ok'] }, 'backpressure-level': LEVEL, 'end-timestamp': 'int',
+    subtasks: { array: { object: { subtask: 'int', 'attempt-number': 'int', 'backpressure-level': LEVEL, ratio: 'number', idleRatio: 'number', busyRatio: 'number' } } },
+  },
+};
+const CheckpointConfigInfo: Schema = {
+  object: {
+    mode: { enum: ['exactly_once', 'at_least_once'] }, interval: 'int', timeout: 'int', min_pause: 'int', max_concurrent: 'int',
+    externalization: { object: { enabled: 'bool', delete_on_cancellation: 'bool' } },
+    state_backend: 'string', checkpoint_storage: 'string', unaligned_checkpoints: 'bool', tolerable_failed_checkpoints: 'int',
+    aligned_checkpoint_timeout: 'int', checkpoints_after_tasks_finish: 'bool', state_changelog_enabled: 'bool',
+    changelog_periodic_materialization_interval: 'int', changelog_storage: 'string',
+  },
+};
+
+function expectShape(value: unknown, schema: Schema): void {
+  expect(violations(value, schema)).toEqual([]);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const WINDOWED = `CREATE TABLE s (id INT, ts AS LOCALTIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)
+  WITH ('connector' = 'datagen', 'rows-per-second' = '500');
+CREATE TABLE sink (window_start TIMESTAMP(3), c BIGINT) WITH ('connector' = 'blackhole');
+SET 'pipeline.auto-watermark-interval' = '50 ms';
+INSERT INTO sink SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE s, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY window_start, window_end;
+`;
+
+const LONG_MIN = '-9223372036854775808';
+
+function script(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'weir-rest-metrics-'));
+  const file = join(dir, 'job.sql');
+  writeFileSync(file, text);
+  return file;
+}
+
+async function get(url: string): Promise<{ status: number; body: unknown; text: string }> {
+  const res = await fetch(url);
+  const text = await res.text();
+  return { status: res.status, body: JSON.parse(text) as unknown, text };
+}
+
+async function until<T>(f: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await f();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+type Vertex = { id: string; name: string; metrics: Record<string, number | boolean> };
+
+describe('vertex metrics over REST', () => {
+  it('serves Flink metric ids, aggregated subtask metrics, back pressure and the checkpoint config', async () => {
+    const stderr: string[] = [];
+    const done = main(['run', script(WINDOWED), '--set', 'rest.port=0'], { stdout: () => {}, stderr: (l) => stderr.push(l) });
+    try {
+      const base = await until(() => stderr.map((l) => /^REST API at (http:\/\/127\.0\.0\.1:\d+)$/.exec(l)?.[1]).find((u) => u), 'the REST URL');
+      const jobId = await until(async () => ((await get(`${base}/jobs`)).body as { jobs: { id: string }[] }).jobs[0]?.id, 'the job');
+      const vertices = async () => ((await get(`${base}/jobs/${jobId}`)).body as { vertices: Vertex[] }).vertices;
+      await until(async () => ((await vertices()).at(-1)!.metrics['read-records'] as number) > 0 || undefined, 'rows at the sink');
+      const vs = await vertices();
+      const source = vs.find((v) => v.name.startsWith('Source: s['))!;
+      const window = vs.find((v) => /WindowAggregate\[/.test(v.name))!;
+      expect(source.metrics).toMatchObject({ 'read-records': 0, 'read-records-complete': true, 'write-records-complete': true });
+      expect(window.metrics['read-records']).toBeGreaterThan(0);
+      const vertexUrl = (v: Vertex) => `${base}/jobs/${jobId}/vertices/${v.id}`;
+
+      // The list of ids: subtask-scoped task metrics, and operator metrics under the operator's name.
+      const ids = await get(`${vertexUrl(window)}/metrics`);
+      expect(ids.status).toBe(200);
+      expectShape(ids.body, MetricIds);
+      const idList = (ids.body as { id: string }[]).map((m) => m.id);
+      expect(idList).toEqual(expect.arrayContaining([
+        '0.numRecordsIn', '0.numRecordsOut', '0.numRecordsInPerSecond', '0.numRecordsOutPerSecond', '0.currentInputWatermark',
+        '0.busyTimeMsPerSecond', '0.idleTimeMsPerSecond', '0.backPressuredTimeMsPerSecond', `0.${window.name}.numLateRecordsDropped`,
+      ]));
+      expect((await get(`${vertexUrl(source)}/metrics`)).body).not.toContainEqual({ id: '0.currentInputWatermark' });
+
+      // Values as strings; counters grow; the watermark arrives (Long.MIN_VALUE before).
+      const values = async (v: Vertex, names: string[]) => {
+        const r = await get(`${vertexUrl(v)}/metrics?get=${names.join(',')}`);
+        expectShape(r.body, MetricCollection);
+        return Object.fromEntries((r.body as { id: string; value: string }[]).map((m) => [m.id, m.value]));
+      };
+      const first = await values(window, ['0.numRecordsIn', '0.unknownMetric', '0.backPressuredTimeMsPerSecond']);
+      expect(Object.keys(first)).toEqual(['0.numRecordsIn', '0.backPressuredTimeMsPerSecond']);
+      expect(first['0.backPressuredTimeMsPerSecond']).toBe('0');
+      await until(async () => Number((await values(window, ['0.numRecordsIn']))['0.numRecordsIn']) > Number(first['0.numRecordsIn']) || undefined, 'more rows');
+      const watermark = await until(async () => {
+        const w = (await values(window, ['0.currentInputWatermark']))['0.currentInputWatermark']!;
+        return w !== LONG_MIN ? w : undefined;
+      }, 'a watermark');
+      expect(Math.abs(Number(watermark) - Date.now())).toBeLessThan(60_000);
+      const out = await until(async () => {
+        const r = await values(source, ['0.numRecordsOut', '0.numRecordsOutPerSecond', '0.busyTimeMsPerSecond', '0.idleTimeMsPerSecond']);
+        return Number(r['0.numRecordsOutPerSecond']) > 0 ? r : undefined;
+      }, 'a source rate', 5_000);
+      expect(out['0.numRecordsOutPerSecond']).toMatch(/^\d+(\.\d+)?(E\d+)?$/);
+      expect(Number(out['0.busyTimeMsPerSecond']) + Number(out['0.idleTimeMsPerSecond'])).toBeCloseTo(1000, -1);
+
+      // Aggregated over the subtasks (one): ids without the subtask prefix, numbers per aggregation.
+      const subtaskIds = await get(`${vertexUrl(window)}/subtasks/metrics`);
+      expectShape(subtaskIds.body, MetricIds);
+      expect((subtaskIds.body as { id: string }[]).map((m) => m.id)).toEqual(expect.arrayContaining(['numRecordsIn', 'currentInputWatermark', `${window.name}.numLateRecordsDropped`]));
+      const agg = await get(`${vertexUrl(window)}/subtasks/metrics?get=numRecordsIn,numRecordsOut,nope`);
+      expectShape(agg.body, AggregatedMetrics);
+      const aggBody = agg.body as { id: string; min: number; max: number; avg: number; sum: number }[];
+      expect(aggBody.map((m) => m.id)).toEqual(['numRecordsIn', 'numRecordsOut']);
+      expect(aggBody[0]!.min).toBeGreaterThan(0);
+      expect(aggBody[0]).toMatchObject({ max: aggBody[0]!.min, avg: aggBody[0]!.min, sum: aggBody[0]!.min });
+      const only = await get(`${vertexUrl(window)}/subtasks/metrics?get=numRecordsIn&agg=max,sum`);
+      expect(Object.keys((only.body as object[])[0]!).sort()).toEqual(['id', 'max', 'sum']);
+      expect((await get(`${vertexUrl(window)}/subtasks/metrics?get=numRecordsIn&agg=median`)).status).toBe(400);
+
+      // Back pressure: no bounded exchanges yet, so "ok" with ratio 0.
+      const bp = await get(`${vertexUrl(window)}/backpressure`);
+      expectShape(bp.body, JobVertexBackPressureInfo);
+      expect(bp.body).toMatchObject({ status: 'ok', 'backpressure-level': 'ok', subtasks: [{ subtask: 0, ratio: 0, 'backpressure-level': 'ok' }] });
+      const sub = (bp.body as { subtasks: { idleRatio: number; busyRatio: number }[] }).subtasks[0]!;
+      expect(sub.idleRatio + sub.busyRatio).toBeCloseTo(1, 2);
+
+      // Checkpointing disabled: a streaming job's config has interval Long.MAX_VALUE, mode at_least_once.
+      const cfg = await get(`${base}/jobs/${jobId}/checkpoints/config`);
+      expect(cfg.status).toBe(200);
+      expectShape(cfg.body, CheckpointConfigInfo);
+      expect(cfg.text).toContain('"interval":9223372036854775807');
+      expect(cfg.body).toMatchObject({ mode: 'at_least_once', timeout: 600000, max_concurrent: 1 });
+
+      // Unknown vertex: Flink's 404.
+      expect((await get(`${base}/jobs/${jobId}/vertices/${'0'.repeat(32)}/metrics`)).status).toBe(404);
+    } finally {
+      const jobs = stderr.map((l) => /^REST API at (http:\/\/127\.0\.0\.1:\d+)$/.exec(l)?.[1]).find((u) => u);
+      if (jobs) {
+        const list = (await (await fetch(`${jobs}/jobs`)).json()) as { jobs: { id: string }[] };
+        for (const j of list.jobs) await fetch(`${jobs}/jobs/${j.id}`, { method: 'PATCH' });
+      }
+    }
+    expect(await done).toBe(130);
+  });
+
+  it('reports the configured interval when checkpointing is enabled', async () => {
+    const stderr: string[] = [];
+    const text = `SET 'execution.checkpointing.interval' = '5 s';\n${WINDOWED}`;
+    const done = main(['run', script(text), '--set', 'rest.port=0'], { stdout: () => {}, stderr: (l) => stderr.push(l) });
+    const base = await until(() => stderr.map((l) => /^REST API at (http:\/\/127\.0\.0\.1:\d+)$/.exec(l)?.[1]).find((u) => u), 'the REST URL');
+    const jobId = await until(async () => ((await get(`${base}/jobs`)).body as { jobs: { id: string }[] }).jobs[0]?.id, 'the job');
+    const cfg = await get(`${base}/jobs/${jobId}/checkpoints/config`);
+    expectShape(cfg.body, CheckpointConfigInfo);
+    expect(cfg.body).toMatchObject({ mode: 'exactly_once', interval: 5000 });
+    await fetch(`${base}/jobs/${jobId}`, { method: 'PATCH' });
+    expect(await done).toBe(130);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const chunk = (n: number): Chunk => ({ rows: Array.from({ length: n }, (_, i) => [i]), kinds: null });
+
+function spin(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) { /* busy */ }
+}
+
+describe('VertexMetrics', () => {
+  it('counts records in and out per chunk through FanOut, for every consumer', async () => {
+    const producer = new VertexMetrics();
+    const a = { operator: { name: 'A', processChunk: () => {} } as Operator, metrics: new VertexMetrics() };
+    const b = { operator: { name: 'B', processChunk: async () => {} } as Operator, metrics: new VertexMetrics() };
+    const out = new FanOut([{ vertex: a, input: 0 }, { vertex: b, input: 0 }], producer);
+    await out.emit(chunk(3));
+    await out.emit(chunk(4));
+    expect(producer.numRecordsOut).toBe(7);
+    expect(a.metrics.numRecordsIn).toBe(7);
+    expect(b.metrics.numRecordsIn).toBe(7);
+    expect(a.metrics.numRecordsOut).toBe(0);
+  });
+
+  it('keeps the last watermark per input and reports their minimum once every input has one', async () => {
+    const m = new VertexMetrics();
+    m.setInputs(2);
+    const out0 = new FanOut([{ vertex: { operator: { name: 'J', processChunk: () => {} }, metrics: m }, input: 0 }]);
+    const out1 = new FanOut([{ vertex: { operator: { name: 'J', processChunk: () => {} }, metrics: m }, input: 1 }], new VertexMetrics());
+    expect(m.currentInputWatermark()).toBeUndefined();
+    await out0.emitWatermark(100);
+    expect(m.currentInputWatermark()).toBeUndefined();
+    await out1.emitWatermark(50);
+    expect(m.currentInputWatermark()).toBe(50);
+    await out1.emitWatermark(300);
+    expect(m.currentInputWatermark()).toBe(100);
+  });
+
+  it('charges busy time to the vertex whose own code runs, not to the operators upstream', async () => {
+    const child = new VertexMetrics();
+    const parent = new VertexMetrics();
+    const childOut = new FanOut([{ vertex: { operator: { name: 'C', processChunk: () => spin(30) }, metrics: child }, input: 0 }], parent);
+    const parentOp: Operator = { name: 'P', processChunk: (c) => { spin(10); return childOut.emit(c); } };
+    await new FanOut([{ vertex: { operator: parentOp, metrics: parent }, input: 0 }]).emit(chunk(1));
+    expect(child.busyMs).toBeGreaterThanOrEqual(29);
+    expect(parent.busyMs).toBeGreaterThanOrEqual(9);
+    expect(parent.busyMs).toBeLessThan(25);
+  });
+
+  it('computes per-second rates over the last interval of at least a second', () => {
+    let now = 0;
+    const m = new VertexMetrics(1, () => now);
+    now = 500;
+    m.numRecordsIn = 100;
+    expect(m.rates().numRecordsInPerSecond).toBe(200);
+    now = 900;
+    m.numRecordsIn = 1000;
+    expect(m.rates().numRecordsInPerSecond).toBe(200); // within the interval: the last figure
+    now = 2000;
+    m.numRecordsIn = 2000;
+    m.numRecordsOut = 500;
+    m.busyMs = 250;
+    expect(m.rates()).toEqual({ numRecordsInPerSecond: 1000, numRecordsOutPerSecond: 250, busyTimeMsPerSecond: 125 });
+    now = 3000;
+    m.numRecordsIn = 2500;
+    m.busyMs = 5000;
+    expect(m.rates()).toMatchObject({ numRecordsInPerSecond: 500, busyTimeMsPerSecond: 1000 });
+  });
+
+  it('writes doubles as Java does and parses agg like Flink', () => {
+    expect(javaDouble(0)).toBe('0.0');
+    expect(javaDouble(1234)).toBe('1234.0');
+    expect(javaDouble(12.5)).toBe('12.5');
+    expect(javaDouble(12_345_678)).toBe('1.2345678E7');
+    expect(javaDouble(Number.NaN)).toBe('NaN');
+    expect(parseAggregations(null)).toEqual(['min', 'max', 'avg', 'sum', 'skew']);
+    expect(parseAggregations('SUM,max')).toEqual(['sum', 'max']);
+    expect(parseAggregations('median')).toMatch(/Cannot resolve/);
+  });
+});
