@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { violations, type Schema } from './helpers/rest-schema.js';
 import { main } from '../src/cli/main.js';
 import { RestMonitor } from '../src/rest/rest-monitor.js';
 import { runScript } from '../src/session/script-runner.js';
@@ -15,33 +16,6 @@ import { Session } from '../src/session/session.js';
 // present with its type; extra fields are allowed, as Flink clients ignore unknown fields.
 // ---------------------------------------------------------------------------------------------
 
-type Schema =
-  | 'string' | 'int' | 'bool' | 'hex32'
-  | { readonly nullable: Schema }
-  | { readonly enum: readonly string[] }
-  | { readonly array: Schema }
-  | { readonly map: Schema }
-  | { readonly object: Readonly<Record<string, Schema>> };
-
-function violations(value: unknown, schema: Schema, path = '$'): string[] {
-  if (typeof schema === 'string') {
-    const ok = schema === 'string' ? typeof value === 'string'
-      : schema === 'int' ? Number.isInteger(value)
-      : schema === 'bool' ? typeof value === 'boolean'
-      : typeof value === 'string' && /^[0-9a-f]{32}$/.test(value);
-    return ok ? [] : [`${path}: expected ${schema}, got ${JSON.stringify(value)}`];
-  }
-  if ('nullable' in schema) return value === null ? [] : violations(value, schema.nullable, path);
-  if ('enum' in schema) return schema.enum.includes(value as string) ? [] : [`${path}: ${JSON.stringify(value)} not in ${schema.enum.join('|')}`];
-  if ('array' in schema) {
-    if (!Array.isArray(value)) return [`${path}: expected an array`];
-    return value.flatMap((v, i) => violations(v, schema.array, `${path}[${i}]`));
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${path}: expected an object`];
-  const record = value as Record<string, unknown>;
-  if ('map' in schema) return Object.entries(record).flatMap(([k, v]) => violations(v, schema.map, `${path}.${k}`));
-  return Object.entries(schema.object).flatMap(([k, s]) => (k in record ? violations(record[k], s, `${path}.${k}`) : [`${path}: missing '${k}'`]));
-}
 
 const JOB_STATUS = { enum: ['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'FAILED', 'CANCELLING', 'CANCELED', 'FINISHED', 'RESTARTING', 'SUSPENDED', 'RECONCILING'] } as const;
 const EXECUTION_STATE = { enum: ['CREATED', 'SCHEDULED', 'DEPLOYING', 'RUNNING', 'FINISHED', 'CANCELING', 'CANCELED', 'FAILED', 'RECONCILING', 'INITIALIZING'] } as const;

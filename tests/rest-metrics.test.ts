@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { violations, type Schema } from './helpers/rest-schema.js';
 import { main } from '../src/cli/main.js';
 import { javaDouble, parseAggregations } from '../src/rest/metric-responses.js';
 import { FanOut, type Operator } from '../src/runtime/operators/operator.js';
@@ -14,29 +15,6 @@ import type { Chunk } from '../src/types/row.js';
 // AggregatedMetric), JobVertexBackPressureInfo and CheckpointConfigInfo.
 // ---------------------------------------------------------------------------------------------
 
-type Schema =
-  | 'string' | 'int' | 'number' | 'bool'
-  | { readonly enum: readonly string[] }
-  | { readonly array: Schema }
-  | { readonly object: Readonly<Record<string, Schema>> };
-
-function violations(value: unknown, schema: Schema, path = '$'): string[] {
-  if (typeof schema === 'string') {
-    const ok = schema === 'string' ? typeof value === 'string'
-      : schema === 'int' ? Number.isInteger(value)
-      : schema === 'number' ? typeof value === 'number'
-      : typeof value === 'boolean';
-    return ok ? [] : [`${path}: expected ${schema}, got ${JSON.stringify(value)}`];
-  }
-  if ('enum' in schema) return schema.enum.includes(value as string) ? [] : [`${path}: ${JSON.stringify(value)} not in ${schema.enum.join('|')}`];
-  if ('array' in schema) {
-    if (!Array.isArray(value)) return [`${path}: expected an array`];
-    return value.flatMap((v, i) => violations(v, schema.array, `${path}[${i}]`));
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${path}: expected an object`];
-  const record = value as Record<string, unknown>;
-  return Object.entries(schema.object).flatMap(([k, s]) => (k in record ? violations(record[k], s, `${path}.${k}`) : [`${path}: missing '${k}'`]));
-}
 
 const MetricIds: Schema = { array: { object: { id: 'string' } } };
 const MetricCollection: Schema = { array: { object: { id: 'string', value: 'string' } } };
