@@ -100,6 +100,7 @@ describe('vertex metrics over REST', () => {
       expect(idList).toEqual(expect.arrayContaining([
         '0.numRecordsIn', '0.numRecordsOut', '0.numRecordsInPerSecond', '0.numRecordsOutPerSecond', '0.currentInputWatermark',
         '0.busyTimeMsPerSecond', '0.idleTimeMsPerSecond', '0.backPressuredTimeMsPerSecond', `0.${window.name}.numLateRecordsDropped`,
+        '0.taskOneRecordDealTime_mean', '0.taskOneRecordDealTime_max',
       ]));
       expect((await get(`${vertexUrl(source)}/metrics`)).body).not.toContainEqual({ id: '0.currentInputWatermark' });
 
@@ -124,6 +125,10 @@ describe('vertex metrics over REST', () => {
       }, 'a source rate', 5_000);
       expect(out['0.numRecordsOutPerSecond']).toMatch(/^\d+(\.\d+)?(E\d+)?$/);
       expect(Number(out['0.busyTimeMsPerSecond']) + Number(out['0.idleTimeMsPerSecond'])).toBeCloseTo(1000, -1);
+      // Per-record processing time in ms: the interval's mean and the worst chunk's.
+      const deal = await values(window, ['0.taskOneRecordDealTime_mean', '0.taskOneRecordDealTime_max']);
+      expect(Number(deal['0.taskOneRecordDealTime_mean'])).toBeGreaterThanOrEqual(0);
+      expect(Number(deal['0.taskOneRecordDealTime_max'])).toBeGreaterThanOrEqual(0);
 
       // Aggregated over the subtasks (one): ids without the subtask prefix, numbers per aggregation.
       const subtaskIds = await get(`${vertexUrl(window)}/subtasks/metrics`);
@@ -240,11 +245,14 @@ describe('VertexMetrics', () => {
     m.numRecordsIn = 2000;
     m.numRecordsOut = 500;
     m.busyMs = 250;
-    expect(m.rates()).toEqual({ numRecordsInPerSecond: 1000, numRecordsOutPerSecond: 250, busyTimeMsPerSecond: 125 });
+    m.chunkDone(100, 5);
+    m.chunkDone(1000, 20);
+    expect(m.rates()).toEqual({ numRecordsInPerSecond: 1000, numRecordsOutPerSecond: 250, busyTimeMsPerSecond: 125, oneRecordDealTimeMean: 0.125, oneRecordDealTimeMax: 0.05 });
     now = 3000;
     m.numRecordsIn = 2500;
     m.busyMs = 5000;
-    expect(m.rates()).toMatchObject({ numRecordsInPerSecond: 500, busyTimeMsPerSecond: 1000 });
+    // taskOneRecordDealTime: 4,750 ms over 500 records; the max restarts with each interval.
+    expect(m.rates()).toMatchObject({ numRecordsInPerSecond: 500, busyTimeMsPerSecond: 1000, oneRecordDealTimeMean: 9.5, oneRecordDealTimeMax: 0 });
   });
 
   it('writes doubles as Java does and parses agg like Flink', () => {

@@ -61,6 +61,9 @@ export function subtaskMetrics(vertex: VertexRecord): Map<string, string> {
   out.set('idleTimeMsPerSecond', String(Math.round(1000 - busy)));
   // Exchanges between weir's operators are direct calls: nothing waits for buffer space yet.
   out.set('backPressuredTimeMsPerSecond', '0');
+  // Per-record processing time, as a Flink histogram's dump keys (`_mean`, `_max`) in ms.
+  out.set('taskOneRecordDealTime_mean', javaDouble(rates.oneRecordDealTimeMean));
+  out.set('taskOneRecordDealTime_max', javaDouble(rates.oneRecordDealTimeMax));
   const operator = metricScope(vertex.name);
   if (vertex.node.kind === 'operator') {
     out.set('currentInputWatermark', watermarkString(m.currentInputWatermark()));

@@ -54,11 +54,13 @@ export class FanOut implements Output {
       const m = c.vertex.metrics;
       if (!m) return c.vertex.operator.processChunk(chunk, c.input);
       m.numRecordsIn += n;
+      const busyBefore = m.busyMs;
       const prev = switchVertex(m);
       try {
         return c.vertex.operator.processChunk(chunk, c.input);
       } finally {
         switchVertex(prev);
+        m.chunkDone(n, m.busyMs - busyBefore);
       }
     });
   }

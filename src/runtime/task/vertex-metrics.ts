@@ -9,6 +9,12 @@ export interface VertexRates {
   readonly numRecordsOutPerSecond: number;
   /** Ms per second spent inside this vertex's own processChunk (0..1000). */
   readonly busyTimeMsPerSecond: number;
+  /**
+   * Processing time per record in ms (the Youzan platform's taskOneRecordDealTime): the mean over
+   * the interval, and the highest per-record time of a single chunk in it.
+   */
+  readonly oneRecordDealTimeMean: number;
+  readonly oneRecordDealTimeMax: number;
 }
 
 /** The vertex whose code runs now (its busy time grows), and since when. */
@@ -39,6 +45,8 @@ export class VertexMetrics {
   numRecordsIn = 0;
   numRecordsOut = 0;
   busyMs = 0;
+  /** The highest per-record time of one chunk since the last rate sample. */
+  private dealTimeMax = 0;
   /** The last watermark sent downstream, undefined before any. */
   outputWatermark: number | undefined;
   private inputWatermarks: (number | undefined)[];
@@ -56,6 +64,11 @@ export class VertexMetrics {
   /** Sets the number of inputs (a vertex's metrics may be made before its operator). */
   setInputs(inputs: number): void {
     this.inputWatermarks = new Array<number | undefined>(Math.max(inputs, 1)).fill(undefined);
+  }
+
+  /** A chunk of `rows` took `ms` of this vertex's own time. */
+  chunkDone(rows: number, ms: number): void {
+    if (rows > 0 && ms / rows > this.dealTimeMax) this.dealTimeMax = ms / rows;
   }
 
   watermarkIn(input: number, watermark: number): void {
@@ -84,15 +97,21 @@ export class VertexMetrics {
     const now = this.clock();
     const elapsed = now - this.sample.at;
     if (this.last && elapsed < RATE_INTERVAL_MS) return this.last;
-    if (elapsed <= 0) return { numRecordsInPerSecond: 0, numRecordsOutPerSecond: 0, busyTimeMsPerSecond: 0 };
+    if (elapsed <= 0) return { numRecordsInPerSecond: 0, numRecordsOutPerSecond: 0, busyTimeMsPerSecond: 0, oneRecordDealTimeMean: 0, oneRecordDealTimeMax: 0 };
+    const recordsIn = this.numRecordsIn - this.sample.recordsIn;
     const perSecond = (delta: number) => (delta * 1000) / elapsed;
     const rates = {
       numRecordsInPerSecond: perSecond(this.numRecordsIn - this.sample.recordsIn),
       numRecordsOutPerSecond: perSecond(this.numRecordsOut - this.sample.recordsOut),
       busyTimeMsPerSecond: Math.min(1000, Math.max(0, perSecond(this.busyMs - this.sample.busyMs))),
+      oneRecordDealTimeMean: recordsIn > 0 ? (this.busyMs - this.sample.busyMs) / recordsIn : 0,
+      oneRecordDealTimeMax: this.dealTimeMax,
     };
     this.last = rates;
-    if (elapsed >= RATE_INTERVAL_MS) this.sample = { at: now, recordsIn: this.numRecordsIn, recordsOut: this.numRecordsOut, busyMs: this.busyMs };
+    if (elapsed >= RATE_INTERVAL_MS) {
+      this.sample = { at: now, recordsIn: this.numRecordsIn, recordsOut: this.numRecordsOut, busyMs: this.busyMs };
+      this.dealTimeMax = 0;
+    }
     return rates;
   }
 }
