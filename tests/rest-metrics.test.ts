@@ -151,12 +151,10 @@ describe('vertex metrics over REST', () => {
       const sub = (bp.body as { subtasks: { idleRatio: number; busyRatio: number }[] }).subtasks[0]!;
       expect(sub.idleRatio + sub.busyRatio).toBeCloseTo(1, 2);
 
-      // Checkpointing disabled: a streaming job's config has interval Long.MAX_VALUE, mode at_least_once.
+      // Checkpointing disabled: Flink's CheckpointConfigHandler answers 404 (no coordinator configuration).
       const cfg = await get(`${base}/jobs/${jobId}/checkpoints/config`);
-      expect(cfg.status).toBe(200);
-      expectShape(cfg.body, CheckpointConfigInfo);
-      expect(cfg.text).toContain('"interval":9223372036854775807');
-      expect(cfg.body).toMatchObject({ mode: 'at_least_once', timeout: 600000, max_concurrent: 1 });
+      expect(cfg.status).toBe(404);
+      expect(cfg.body).toEqual({ errors: [`Checkpointing is not enabled for this job (${jobId}).`] });
 
       // Unknown vertex: Flink's 404.
       expect((await get(`${base}/jobs/${jobId}/vertices/${'0'.repeat(32)}/metrics`)).status).toBe(404);
@@ -178,7 +176,7 @@ describe('vertex metrics over REST', () => {
     const jobId = await until(async () => ((await get(`${base}/jobs`)).body as { jobs: { id: string }[] }).jobs[0]?.id, 'the job');
     const cfg = await get(`${base}/jobs/${jobId}/checkpoints/config`);
     expectShape(cfg.body, CheckpointConfigInfo);
-    expect(cfg.body).toMatchObject({ mode: 'exactly_once', interval: 5000 });
+    expect(cfg.body).toMatchObject({ mode: 'exactly_once', interval: 5000, timeout: 600000, max_concurrent: 1 });
     await fetch(`${base}/jobs/${jobId}`, { method: 'PATCH' });
     expect(await done).toBe(130);
   });

@@ -1,25 +1,20 @@
 import type { SessionConfig } from '../catalog/session-config.js';
 
-/** Flink's Long.MAX_VALUE: the interval of a streaming job whose periodic checkpoints are disabled. */
-export const LONG_MAX_VALUE = 9223372036854775807n;
-
 const DEFAULT_TIMEOUT_MS = 600_000;
 
 /**
- * GET /jobs/:jobid/checkpoints/config: CheckpointConfigInfo. A Flink streaming job always has a
- * checkpoint coordinator configuration: without `execution.checkpointing.interval` its interval is
- * Long.MAX_VALUE ("periodic checkpoints disabled") and its mode at_least_once (Flink's
- * StreamingJobGraphGenerator uses the cheaper mode when checkpointing is off). The other fields are
- * Flink's defaults (weir takes no checkpoints yet; it reports what the session configured).
+ * GET /jobs/:jobid/checkpoints/config: CheckpointConfigInfo of a job with
+ * `execution.checkpointing.interval` set (without it Flink has no coordinator configuration and
+ * answers 404). The other fields are Flink's defaults (weir takes no checkpoints yet; it reports
+ * what the session configured).
  */
 export function checkpointConfigInfo(config: SessionConfig) {
   const interval = config.durationMillis('execution.checkpointing.interval');
-  const enabled = interval > 0;
   const mode = (config.get('execution.checkpointing.mode') ?? 'EXACTLY_ONCE').trim().toLowerCase().replace(/-/g, '_');
   const timeout = config.durationMillis('execution.checkpointing.timeout');
   return {
-    mode: enabled ? mode : 'at_least_once',
-    interval: enabled ? interval : LONG_MAX_VALUE,
+    mode,
+    interval,
     timeout: timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
     min_pause: config.durationMillis('execution.checkpointing.min-pause'),
     max_concurrent: 1,

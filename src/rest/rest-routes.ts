@@ -88,7 +88,13 @@ const ROUTES: readonly Route[] = [
       GET: withJob((job, _p, _q, ctx) => (ctx.checkpointing(job) ? ok(emptyCheckpointingStatistics()) : error(404, 'Checkpointing has not been enabled.'))),
     },
   },
-  { pattern: ['jobs', ':jobid', 'checkpoints', 'config'], methods: { GET: withJob((job, _p, _q, ctx) => ok(ctx.checkpointConfig(job))) } },
+  {
+    pattern: ['jobs', ':jobid', 'checkpoints', 'config'],
+    methods: {
+      // Flink's CheckpointConfigHandler: a job without checkpointing has no coordinator configuration.
+      GET: withJob((job, _p, _q, ctx) => (ctx.checkpointing(job) ? ok(ctx.checkpointConfig(job)) : error(404, `Checkpointing is not enabled for this job (${job.id}).`))),
+    },
+  },
 ];
 
 function match(pattern: readonly string[], segments: readonly string[]): Record<string, string> | undefined {
