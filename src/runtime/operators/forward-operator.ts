@@ -14,7 +14,7 @@ export class ForwardOperator implements Operator {
     inputs: number,
     private readonly out: Output,
   ) {
-    this.valve = new WatermarkValve(inputs);
+    this.valve = new WatermarkValve(inputs, (w) => this.out.emitWatermark(w));
   }
 
   processChunk(chunk: Chunk): void | Promise<void> {
@@ -22,12 +22,10 @@ export class ForwardOperator implements Operator {
   }
 
   processWatermark(watermark: number, input: number): void | Promise<void> {
-    const advanced = this.valve.update(input, watermark);
-    if (advanced !== undefined) return this.out.emitWatermark(advanced);
+    return this.valve.update(input, watermark);
   }
 
   setInputIdle(input: number, idle: boolean): void | Promise<void> {
-    const advanced = this.valve.setIdle(input, idle);
-    if (advanced !== undefined) return this.out.emitWatermark(advanced);
+    return this.valve.setIdle(input, idle);
   }
 }

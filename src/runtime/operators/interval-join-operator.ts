@@ -36,7 +36,7 @@ export interface IntervalJoinSpec {
 export class IntervalJoinOperator implements Operator {
   numLateRecordsDropped = 0;
   private readonly buffers = [new KeyedStateTable<Buffered[]>('interval-join-left'), new KeyedStateTable<Buffered[]>('interval-join-right')] as const;
-  private readonly valve = new WatermarkValve(2);
+  private readonly valve = new WatermarkValve(2, (w) => this.expire(w));
   /** Per side: when each buffered row's key must be looked at again (its expiry), so expiry never scans all state. */
   private readonly expiries = [new MinHeap<HashKey>(), new MinHeap<HashKey>()] as const;
   private readonly outer: readonly [boolean, boolean];
@@ -84,13 +84,11 @@ export class IntervalJoinOperator implements Operator {
   }
 
   processWatermark(watermark: number, input: number): void | Promise<void> {
-    const advanced = this.valve.update(input, watermark);
-    if (advanced !== undefined) return this.expire(advanced);
+    return this.valve.update(input, watermark);
   }
 
   setInputIdle(input: number, idle: boolean): void | Promise<void> {
-    const advanced = this.valve.setIdle(input, idle);
-    if (advanced !== undefined) return this.expire(advanced);
+    return this.valve.setIdle(input, idle);
   }
 
   /** Drops rows the watermark has passed; unmatched rows of an outer side come out NULL-padded. */

@@ -39,7 +39,7 @@ type Emit = (kind: RowKind, row: Row) => void;
 export class StreamingJoinOperator implements Operator {
   private readonly views: readonly [JoinRecordView, JoinRecordView];
   private readonly outer: readonly [boolean, boolean];
-  private readonly valve = new WatermarkValve(2);
+  private readonly valve = new WatermarkValve(2, (w) => this.out.emitWatermark(w));
 
   constructor(
     readonly name: string,
@@ -162,13 +162,11 @@ export class StreamingJoinOperator implements Operator {
 
   /** Watermarks pass on as the minimum over both inputs (the output has no time attribute). */
   processWatermark(watermark: number, input: number): void | Promise<void> {
-    const advanced = this.valve.update(input, watermark);
-    if (advanced !== undefined) return this.out.emitWatermark(advanced);
+    return this.valve.update(input, watermark);
   }
 
   setInputIdle(input: number, idle: boolean): void | Promise<void> {
-    const advanced = this.valve.setIdle(input, idle);
-    if (advanced !== undefined) return this.out.emitWatermark(advanced);
+    return this.valve.setIdle(input, idle);
   }
 
   stateTables() {

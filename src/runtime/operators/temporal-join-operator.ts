@@ -52,7 +52,7 @@ export interface TemporalJoinSpec {
  */
 export class TemporalJoinOperator implements Operator {
   private readonly state: KeyedStateTable<KeyState>;
-  private readonly valve = new WatermarkValve(2);
+  private readonly valve = new WatermarkValve(2, (w) => this.fire(w));
   /** Keys by timer time, so a watermark visits only the keys whose timer is due. */
   private readonly timers = new MinHeap<HashKey>();
 
@@ -86,13 +86,11 @@ export class TemporalJoinOperator implements Operator {
   }
 
   processWatermark(watermark: number, input: number): void | Promise<void> {
-    const advanced = this.valve.update(input, watermark);
-    if (advanced !== undefined) return this.fire(advanced);
+    return this.valve.update(input, watermark);
   }
 
   setInputIdle(input: number, idle: boolean): void | Promise<void> {
-    const advanced = this.valve.setIdle(input, idle);
-    if (advanced !== undefined) return this.fire(advanced);
+    return this.valve.setIdle(input, idle);
   }
 
   /** Fires the timers the watermark has reached, in timer order. */

@@ -19,7 +19,7 @@ interface WindowRows {
  */
 export class WindowJoinOperator implements Operator {
   numLateRecordsDropped = 0;
-  private readonly valve = new WatermarkValve(2);
+  private readonly valve = new WatermarkValve(2, (w) => this.advanceTo(w));
   /** Window (by its trigger watermark) → rows of each side. Keyed by window until joins partition by key. */
   private readonly windows = new KeyedStateTable<WindowRows>('window-join-buffer');
 
@@ -56,13 +56,11 @@ export class WindowJoinOperator implements Operator {
   }
 
   processWatermark(watermark: number, input: number): void | Promise<void> {
-    const advanced = this.valve.update(input, watermark);
-    if (advanced !== undefined) return this.advanceTo(advanced);
+    return this.valve.update(input, watermark);
   }
 
   setInputIdle(input: number, idle: boolean): void | Promise<void> {
-    const advanced = this.valve.setIdle(input, idle);
-    if (advanced !== undefined) return this.advanceTo(advanced);
+    return this.valve.setIdle(input, idle);
   }
 
   private async advanceTo(combined: number): Promise<void> {

@@ -1,14 +1,18 @@
 /**
  * Combines the watermarks of several inputs, as Flink's StatusWatermarkValve: the output is the
  * minimum over active inputs and never goes back; idle inputs are left out, and when every input
- * is idle the watermark stays where it is.
+ * is idle the watermark stays where it is. Each advance is handed to `onAdvance` (the operator's
+ * timers, expiry or its own output), whose result the input's call returns.
  */
 export class WatermarkValve {
   private readonly watermarks: number[];
   private readonly idle: boolean[];
   private current = -Infinity;
 
-  constructor(inputs: number) {
+  constructor(
+    inputs: number,
+    private readonly onAdvance: (watermark: number) => void | Promise<void>,
+  ) {
     this.watermarks = new Array<number>(inputs).fill(-Infinity);
     this.idle = new Array<boolean>(inputs).fill(false);
   }
@@ -17,25 +21,25 @@ export class WatermarkValve {
     return this.current;
   }
 
-  /** Records an input's watermark; returns the new combined watermark if it advanced. */
-  update(input: number, watermark: number): number | undefined {
+  /** Records an input's watermark. */
+  update(input: number, watermark: number): void | Promise<void> {
     this.watermarks[input] = Math.max(this.watermarks[input]!, watermark);
     this.idle[input] = false;
     return this.advance();
   }
 
-  /** Marks an input idle or active; returns the new combined watermark if it advanced. */
-  setIdle(input: number, idle: boolean): number | undefined {
+  /** Marks an input idle or active. */
+  setIdle(input: number, idle: boolean): void | Promise<void> {
     this.idle[input] = idle;
     return this.advance();
   }
 
-  private advance(): number | undefined {
+  private advance(): void | Promise<void> {
     const active = this.watermarks.filter((_, i) => !this.idle[i]);
-    if (active.length === 0) return undefined;
+    if (active.length === 0) return;
     const min = Math.min(...active);
-    if (min <= this.current) return undefined;
+    if (min <= this.current) return;
     this.current = min;
-    return min;
+    return this.onAdvance(min);
   }
 }
