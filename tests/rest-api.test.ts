@@ -1,10 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { violations, type Schema } from './helpers/rest-schema.js';
+import { get, script, until } from './helpers/rest-client.js';
 import { main } from '../src/cli/main.js';
 import { RestMonitor } from '../src/rest/rest-monitor.js';
 import { runScript } from '../src/session/script-runner.js';
@@ -135,28 +133,6 @@ const UNBOUNDED = `CREATE TABLE s (id INT, name STRING) WITH ('connector' = 'dat
 CREATE TABLE sink (id INT, name STRING) WITH ('connector' = 'blackhole');
 INSERT INTO sink SELECT id, name FROM s WHERE id IS NOT NULL;
 `;
-
-function script(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'weir-rest-'));
-  const file = join(dir, 'job.sql');
-  writeFileSync(file, text);
-  return file;
-}
-
-async function get(url: string, init?: RequestInit): Promise<{ status: number; body: unknown; headers: Headers }> {
-  const res = await fetch(url, init);
-  return { status: res.status, body: await res.json(), headers: res.headers };
-}
-
-async function until<T>(f: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function expectShape(value: unknown, schema: Schema): void {
   expect(violations(value, schema)).toEqual([]);

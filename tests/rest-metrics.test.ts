@@ -1,8 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { violations, type Schema } from './helpers/rest-schema.js';
+import { get, script, until } from './helpers/rest-client.js';
 import { main } from '../src/cli/main.js';
 import { javaDouble, parseAggregations } from '../src/rest/metric-responses.js';
 import { FanOut, type Operator } from '../src/runtime/operators/operator.js';
@@ -50,29 +48,6 @@ INSERT INTO sink SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE s, DESCRI
 `;
 
 const LONG_MIN = '-9223372036854775808';
-
-function script(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'weir-rest-metrics-'));
-  const file = join(dir, 'job.sql');
-  writeFileSync(file, text);
-  return file;
-}
-
-async function get(url: string): Promise<{ status: number; body: unknown; text: string }> {
-  const res = await fetch(url);
-  const text = await res.text();
-  return { status: res.status, body: JSON.parse(text) as unknown, text };
-}
-
-async function until<T>(f: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 type Vertex = { id: string; name: string; metrics: Record<string, number | boolean> };
 
