@@ -1,5 +1,5 @@
 import type { ScalarFunctionDef } from '../functions/function-def.js';
-import type { DataType } from '../types/data-type.js';
+import { BOOLEAN, type DataType } from '../types/data-type.js';
 
 /**
  * Typed, resolved scalar expressions (Calcite's RexNode). Columns are positions in the input
@@ -20,6 +20,12 @@ export type Rex =
   | RexConstruct;
 
 export type RexKind = Rex['kind'];
+
+/** The AND of `parts`: TRUE for none, the part itself for one; nullable when any part is. */
+export function and(parts: readonly Rex[]): Rex {
+  if (parts.length === 0) return literal(true, BOOLEAN(false));
+  return parts.length === 1 ? parts[0]! : { kind: 'Logical', op: 'AND', args: parts, type: BOOLEAN(parts.some((p) => p.type.nullable)) };
+}
 
 /** The top-level AND terms of a condition, nested ANDs flattened. */
 export function conjuncts(r: Rex): readonly Rex[] {

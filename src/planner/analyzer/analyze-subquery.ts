@@ -2,22 +2,15 @@ import type * as A from '../../sql/ast/index.js';
 import * as T from '../../types/data-type.js';
 import { SqlError } from '../../types/errors.js';
 import type { JoinNode, PlanNode } from '../logical/plan-node.js';
-import { inputRef, literal, type Rex } from '../rex.js';
+import { and, inputRef, type Rex } from '../rex.js';
 import { analyzeExpr, analyzePredicate, callFunction, operator } from './analyze-expr.js';
 import { analyzeFrom } from './analyze-from.js';
 import { analyzeQuery, type Relation } from './analyze-query.js';
 import type { ExprContext } from './expr-context.js';
+import { astConjuncts } from './expr-key.js';
 import type { PlannerEnv } from './planner-env.js';
 import { Scope } from './scope.js';
 
-function conjuncts(e: A.Expr): A.Expr[] {
-  return e.kind === 'Binary' && e.op === 'AND' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
-}
-
-const and = (rexes: Rex[]): Rex =>
-  rexes.length === 0 ? literal(true, T.BOOLEAN(false))
-    : rexes.length === 1 ? rexes[0]!
-    : { kind: 'Logical', op: 'AND', args: rexes, type: T.BOOLEAN(rexes.some((r) => r.type.nullable)) };
 
 /** A subquery as the right side of a semi/anti join: its plan and the join condition's correlated part. */
 interface SubqueryJoin {
@@ -36,7 +29,7 @@ interface SubqueryJoin {
 export function planSubqueryFilters(where: A.Expr, input: PlanNode, ctx: ExprContext, env: PlannerEnv): { node: PlanNode; rest?: A.Expr } {
   let node = input;
   const rest: A.Expr[] = [];
-  for (const c of conjuncts(where)) {
+  for (const c of astConjuncts(where)) {
     const negated = c.kind === 'Unary' && c.op === 'NOT';
     const inner = negated ? (c as A.Unary).operand : c;
     if (inner.kind !== 'InSubquery' && inner.kind !== 'Exists') {
@@ -75,7 +68,8 @@ function subqueryJoin(q: A.Query, outer: ExprContext, env: PlannerEnv): Subquery
   return { node: rel.node, conditions: [], valueIndex: 0 };
 }
 
-function isNameError(err: unknown): boolean {
+/** A name that does not resolve: in a subquery, a sign that it reads the outer query's columns. */
+export function isNameError(err: unknown): boolean {
   return err instanceof SqlError && (err.code === 'COLUMN_NOT_FOUND' || err.code === 'TABLE_NOT_FOUND');
 }
 
@@ -91,7 +85,7 @@ function correlatedJoin(s: A.Select, outer: ExprContext, env: PlannerEnv, origin
   const combined: ExprContext = { ...ctx, scope: Scope.correlated(outer.scope, from.columns) };
   const local: Rex[] = [];
   const correlated: A.Expr[] = [];
-  for (const c of s.where ? conjuncts(s.where) : []) {
+  for (const c of s.where ? astConjuncts(s.where) : []) {
     try {
       local.push(analyzePredicate(c, ctx));
     } catch (err) {

@@ -5,6 +5,11 @@ export function exprKey(e: A.Expr | A.TypeNode | readonly unknown[] | unknown): 
   return JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : typeof v === 'bigint' ? `${v}n` : v));
 }
 
+/** The top-level AND terms of a WHERE / ON expression, nested ANDs flattened. */
+export function astConjuncts(e: A.Expr): A.Expr[] {
+  return e.kind === 'Binary' && e.op === 'AND' ? [...astConjuncts(e.left), ...astConjuncts(e.right)] : [e];
+}
+
 /** Calls every expression node below (and including) `e`, without entering subqueries. */
 export function walkExpr(e: A.Expr, visit: (e: A.Expr) => boolean | void): void {
   if (visit(e) === false) return;

@@ -2,14 +2,15 @@ import type * as A from '../../sql/ast/index.js';
 import * as T from '../../types/data-type.js';
 import { SqlError } from '../../types/errors.js';
 import { belowCalcs, type AggregateNode, type JoinNode, type PlanNode } from '../logical/plan-node.js';
-import { inputRef, literal, type Rex } from '../rex.js';
+import { and, inputRef, literal, type Rex } from '../rex.js';
 import { isAggregateSelect } from './analyze-aggregate.js';
 import { analyzeExpr, callFunction, operator } from './analyze-expr.js';
 import { analyzeFrom } from './analyze-from.js';
 import { analyzeQuery, type Relation } from './analyze-query.js';
 import { analyzeSelect } from './analyze-select.js';
 import type { ExprContext } from './expr-context.js';
-import { walkExpr } from './expr-key.js';
+import { astConjuncts, walkExpr } from './expr-key.js';
+import { isNameError } from './analyze-subquery.js';
 import type { PlannerEnv } from './planner-env.js';
 import { Scope } from './scope.js';
 
@@ -93,7 +94,7 @@ function correlated(sq: A.ScalarSubquery, outer: ExprContext, env: PlannerEnv, w
   const both: ExprContext = { ...inner, scope: Scope.correlated(outer.scope, columns) };
   const local: A.Expr[] = [];
   const keys: { inner: A.Expr; outer: A.Expr }[] = [];
-  for (const c of s.where ? conjuncts(s.where) : []) {
+  for (const c of s.where ? astConjuncts(s.where) : []) {
     if (resolves(c, inner)) local.push(c);
     else if (c.kind === 'Binary' && c.op === '=' && resolves(c.left, inner) && resolves(c.right, outer)) keys.push({ inner: c.left, outer: c.right });
     else if (c.kind === 'Binary' && c.op === '=' && resolves(c.right, inner) && resolves(c.left, outer)) keys.push({ inner: c.right, outer: c.left });
@@ -114,7 +115,7 @@ function correlated(sq: A.ScalarSubquery, outer: ExprContext, env: PlannerEnv, w
     const right = inputRef(width + i, rel.node.fields[i]!.type);
     return callFunction(operator('=', outer, k.outer.span), '=', [left, right], [k.outer.span, k.inner.span], k.outer.span, outer);
   });
-  const condition: Rex = conditions.length === 1 ? conditions[0]! : { kind: 'Logical', op: 'AND', args: conditions, type: T.BOOLEAN(conditions.some((c) => c.type.nullable)) };
+  const condition = and(conditions);
   const item = s.items[0]!.expr;
   const countBug = item.kind === 'FunctionCall' && item.name.length === 1 && item.name[0]!.toUpperCase() === 'COUNT';
   return { node: rel.node, condition, valueIndex: keys.length, countBug };
@@ -143,10 +144,3 @@ function zeroIfNull(value: Rex): Rex {
   return { kind: 'Case', whens: [{ when: { kind: 'IsNull', arg: value, negated: false, type: T.BOOLEAN(false) }, then: zero }], else: value, type: T.BIGINT(false) };
 }
 
-function conjuncts(e: A.Expr): A.Expr[] {
-  return e.kind === 'Binary' && e.op === 'AND' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
-}
-
-function isNameError(err: unknown): boolean {
-  return err instanceof SqlError && (err.code === 'COLUMN_NOT_FOUND' || err.code === 'TABLE_NOT_FOUND');
-}

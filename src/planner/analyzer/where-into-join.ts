@@ -1,17 +1,14 @@
 import type * as A from '../../sql/ast/index.js';
 import * as T from '../../types/data-type.js';
-import { conjuncts, type Rex } from '../rex.js';
+import { and, conjuncts } from '../rex.js';
 import { intervalBounds } from '../rules/interval-join.js';
 import { analyzePredicate } from './analyze-expr.js';
 import type { Relation } from './analyze-query.js';
 import type { PlannerEnv } from './planner-env.js';
 import { Scope } from './scope.js';
+import { astConjuncts } from './expr-key.js';
 
 const isSubquery = (e: A.Expr): boolean => e.kind === 'InSubquery' || e.kind === 'Exists' || (e.kind === 'Unary' && e.op === 'NOT' && isSubquery(e.operand));
-
-function whereConjuncts(e: A.Expr): A.Expr[] {
-  return e.kind === 'Binary' && e.op === 'AND' ? [...whereConjuncts(e.left), ...whereConjuncts(e.right)] : [e];
-}
 
 /**
  * Flink pushes a WHERE into the inner join below it before it decides time attributes, so
@@ -26,11 +23,11 @@ export function intervalJoinWithWhere(from: Relation, where: A.Expr, env: Planne
   const hasRowtime = (fields: readonly { type: T.DataType }[]) => fields.some((f) => T.isTimeAttribute(f.type, 'ROWTIME'));
   if (!hasRowtime(join.left.fields) || !hasRowtime(join.right.fields)) return undefined;
   // IN / EXISTS in WHERE become semi joins above this join; leave such queries as they are.
-  if (whereConjuncts(where).some(isSubquery)) return undefined;
+  if (astConjuncts(where).some(isSubquery)) return undefined;
   const scope = new Scope(from.columns);
   const filter = analyzePredicate(where, { scope, functions: env.functions, session: env.session, clause: 'WHERE' });
   const parts = [...conjuncts(join.condition), ...conjuncts(filter)].filter((c) => !(c.kind === 'Literal' && c.value === true));
-  const condition: Rex = parts.length === 1 ? parts[0]! : { kind: 'Logical', op: 'AND', args: parts, type: T.BOOLEAN(parts.some((p) => p.type.nullable)) };
+  const condition = and(parts);
   if (!intervalBounds({ ...join, condition })) return undefined;
   // An inner join changes no column's type: the inputs' time attributes come back.
   const inputs = [...join.left.fields, ...join.right.fields];

@@ -1,12 +1,8 @@
-import * as T from '../../types/data-type.js';
 import type { PlanNode } from '../logical/plan-node.js';
-import { conjuncts, type Rex } from '../rex.js';
+import { and, conjuncts } from '../rex.js';
 import { intervalBounds } from './interval-join.js';
 import type { Rule } from './rule.js';
 import { isNonDeterministic } from './substitute-refs.js';
-
-const and = (parts: readonly Rex[]): Rex =>
-  parts.length === 1 ? parts[0]! : { kind: 'Logical', op: 'AND', args: parts, type: T.BOOLEAN(parts.some((p) => p.type.nullable)) };
 
 /**
  * A filter on an inner regular join moves into the join condition, as Flink's FilterJoinRule
