@@ -1,4 +1,4 @@
-import { RuntimeError } from '../../types/errors.js';
+import { RowFolder } from './row-folder.js';
 import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
@@ -48,7 +48,7 @@ export class GroupAggregateOperator implements Operator {
   private readonly state: KeyedStateTable<GroupState>;
   private readonly sets: readonly GroupingSet[];
   private readonly aggs: readonly BoundAggregate[];
-  private readonly argBuffers: unknown[][];
+  private readonly folder: RowFolder;
   /** Mini-batch: groups touched since the last flush, in first-touch order, with their result before it. */
   private readonly touched = new Map<HashKey, Row | undefined>();
   private readonly trigger: MiniBatchTrigger | undefined;
@@ -61,7 +61,7 @@ export class GroupAggregateOperator implements Operator {
     this.sets = spec.sets;
     this.aggs = spec.aggs;
     this.state = new KeyedStateTable<GroupState>('group-aggregate', undefined, spec.ttl);
-    this.argBuffers = spec.aggs.map((a) => new Array<unknown>(a.args.length));
+    this.folder = new RowFolder(name, spec.aggs);
     this.trigger = spec.miniBatch ? new MiniBatchTrigger(spec.miniBatch, () => this.flush()) : undefined;
   }
 
@@ -112,15 +112,7 @@ export class GroupAggregateOperator implements Operator {
     }
     if (this.spec.countColumn !== undefined) this.merge(row, st, this.spec.countColumn);
     else {
-      for (let a = 0; a < this.aggs.length; a++) {
-        const agg = this.aggs[a]!;
-        if (agg.grouping || (agg.filter !== undefined && row[agg.filter] !== true)) continue;
-        const args = this.argBuffers[a]!;
-        for (let j = 0; j < args.length; j++) args[j] = row[agg.args[j]!];
-        if (!retract) st.accs[a] = agg.fn.accumulate(st.accs[a], args);
-        else if (agg.fn.retract) st.accs[a] = agg.fn.retract(st.accs[a], args);
-        else throw new RuntimeError(`${this.name}: an aggregate cannot retract, but its input contains updates or deletes.`);
-      }
+      this.folder.fold(st.accs, row, retract);
       st.count += retract ? -1 : 1;
     }
     this.state.set(hash, st); // a write: refreshes the state's time-to-live

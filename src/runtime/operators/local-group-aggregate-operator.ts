@@ -1,6 +1,6 @@
 import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
-import { RuntimeError } from '../../types/errors.js';
+import { RowFolder } from './row-folder.js';
 import type { HashKey } from '../../types/value-hash.js';
 import { MiniBatchTrigger, type MiniBatch } from './mini-batch.js';
 import type { Operator, Output } from './operator.js';
@@ -21,6 +21,7 @@ interface Partial {
 export class LocalGroupAggregateOperator implements Operator {
   private readonly partials = new Map<HashKey, Partial>();
   private readonly trigger: MiniBatchTrigger;
+  private readonly folder: RowFolder;
 
   constructor(
     readonly name: string,
@@ -30,6 +31,7 @@ export class LocalGroupAggregateOperator implements Operator {
     miniBatch: MiniBatch,
   ) {
     this.trigger = new MiniBatchTrigger(miniBatch, () => this.flush());
+    this.folder = new RowFolder(name, aggs);
   }
 
   processChunk(chunk: Chunk): void | Promise<void> {
@@ -48,14 +50,7 @@ export class LocalGroupAggregateOperator implements Operator {
     const hash = this.keys.keyOf(row);
     let p = this.partials.get(hash);
     if (!p) this.partials.set(hash, (p = { key: this.keys.keyValues(row), accs: this.aggs.map((a) => a.fn.createAccumulator()), count: 0 }));
-    for (let a = 0; a < this.aggs.length; a++) {
-      const agg = this.aggs[a]!;
-      if (agg.filter !== undefined && row[agg.filter] !== true) continue;
-      const args = agg.args.map((c) => row[c]);
-      if (!retract) p.accs[a] = agg.fn.accumulate(p.accs[a], args);
-      else if (agg.fn.retract) p.accs[a] = agg.fn.retract(p.accs[a], args);
-      else throw new RuntimeError(`${this.name}: an aggregate cannot retract, but its input contains updates or deletes.`);
-    }
+    this.folder.fold(p.accs, row, retract);
     p.count += retract ? -1 : 1;
   }
 
