@@ -1,15 +1,14 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../src/session/script-runner.js';
-import { Session } from '../src/session/session.js';
-import { goldenConnector } from './golden/golden-connector.js';
-import { parseGoldenFile, type GoldenCase } from './golden/golden-file.js';
+import { parseGoldenFile } from './golden/golden-file.js';
+import { runGoldenCase, type GoldenMode } from './golden/golden-run.js';
 
 const ROOT = join(import.meta.dirname, 'sql');
 const UPDATE = process.env['WEIR_GOLDEN_UPDATE'] === '1';
-/** Golden cases run at a fixed instant so CURRENT_TIMESTAMP & co. are reproducible. */
-const FIXED_NOW = Date.UTC(2024, 0, 15, 10, 30, 0, 123);
+const rewrites = new Map<string, { line: number; count: number; lines: string[] }[]>();
+/** Every case runs straight; the other ways must print the same (not while rewriting expectations). */
+const MODES: readonly GoldenMode[] = UPDATE ? ['straight'] : ['straight', 'checkpoints', 'savepoint'];
 
 function goldenFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -19,32 +18,13 @@ function goldenFiles(dir: string): string[] {
   });
 }
 
-export async function runGoldenCase(c: GoldenCase): Promise<{ stdout: string[]; stderr: string[]; code: number }> {
-  let session!: Session;
-  const connector = goldenConnector(c.inputs, () => session.functions());
-  session = new Session({ baseDir: dirname(c.file), clock: () => FIXED_NOW, registry: { connectors: new Map([['golden', connector]]), formats: new Map() } });
-  session.config.set('table.local-time-zone', 'UTC');
-  for (const [k, v] of c.sets) session.config.set(k, v);
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await runScript(c.sql, session, {
-    mode: 'run',
-    fileName: 'case.sql',
-    queryOutput: 'print',
-    warnings: false,
-    io: { stdout: (l) => stdout.push(...l.split('\n')), stderr: (l) => stderr.push(...l.split('\n')) },
-  });
-  return { stdout, stderr, code };
-}
-
-const rewrites = new Map<string, { line: number; count: number; lines: string[] }[]>();
-
 for (const file of goldenFiles(ROOT)) {
   const cases = parseGoldenFile(readFileSync(file, 'utf8'), file);
   describe(relative(ROOT, file), () => {
-    for (const c of cases) {
-      (c.skip ? it.skip : it)(c.skip ? `${c.name} (skipped: ${c.skip})` : c.name, async () => {
-        const { stdout, stderr: all, code } = await runGoldenCase(c);
+    for (const c of cases) for (const mode of MODES) {
+      const name = mode === 'straight' ? c.name : `${c.name} [${mode}]`;
+      (c.skip ? it.skip : it)(c.skip ? `${name} (skipped: ${c.skip})` : name, async () => {
+        const { stdout, stderr: all, code } = await runGoldenCase(c, mode);
         // Late-record reports are information, not errors; `--- late N` checks their total.
         const LATE = /dropped (\d+) late record/;
         const stderr = all.filter((l) => !LATE.test(l));

@@ -7,6 +7,8 @@ const USAGE = `weir — Flink SQL on an embedded streaming engine
 
 Usage:
   weir run SCRIPT [--set key=value]...     run a Flink SQL script (DDL, SET, INSERT, SELECT)
+      [--from-savepoint PATH]              restore the job from a savepoint or retained checkpoint
+      [--allow-non-restored-state]         skip state of operators the query no longer has
   weir validate SCRIPT... [--set k=v]...   parse and plan without running; exit 1 with diagnostics
   weir explain SCRIPT [--set key=value]... print the plan of each INSERT / SELECT
   weir bench nexmark [--queries q1,q5] [--events N] [--parallelism P] [--seed S]

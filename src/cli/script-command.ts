@@ -7,6 +7,13 @@ import { Session } from '../session/session.js';
 import { PlanError } from '../types/errors.js';
 import { UsageError, type CliArgs } from './args.js';
 
+function restoreOption(args: CliArgs): ScriptOptions['restore'] {
+  const path = args.options.get('from-savepoint');
+  const allow = args.flags.has('allow-non-restored-state');
+  if (path === undefined && allow) throw new UsageError('--allow-non-restored-state goes with --from-savepoint PATH');
+  return path === undefined ? undefined : { path, allowNonRestoredState: allow };
+}
+
 /** Shared by run / validate / explain: reads each script, applies --set, runs it in a fresh session. */
 export async function scriptCommand(args: CliArgs, mode: ScriptOptions['mode'], io: ScriptIO): Promise<number> {
   const out = io.stdout;
@@ -42,6 +49,7 @@ export async function scriptCommand(args: CliArgs, mode: ScriptOptions['mode'], 
     try {
       const rc = await runScript(text, session, {
         mode, fileName: file, io: { stdout: out, stderr: err },
+        restore: restoreOption(args),
         onJob: async (runner, job) => {
           cancel = () => runner.cancel();
           await rest.jobStarted(runner, job);

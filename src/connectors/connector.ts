@@ -84,6 +84,12 @@ export interface SourceWatermark {
   readonly watermark: number;
 }
 
+/**
+ * Where a reader stands, as a checkpoint records it: plain JSON (numbers, strings, booleans, null,
+ * arrays, objects), stable across weir versions, so a checkpoint restores after an upgrade.
+ */
+export type SourcePosition = unknown;
+
 /** A pull-based reader. Sources with a rate wait inside `poll`. */
 export interface SourceReader {
   /**
@@ -91,6 +97,14 @@ export interface SourceReader {
    * exhausted. Throws RuntimeError on bad input.
    */
   poll(): Promise<Chunk | SourceWatermark | null>;
+  /**
+   * The position after everything `poll` has returned so far (called only between polls, never
+   * while one is pending). Restoring it must continue with exactly the next chunk or watermark:
+   * no row read twice, none skipped. Readers without it make checkpoints decline.
+   */
+  position?(): SourcePosition;
+  /** Continues from a `position()` of a reader of the same table and subtask; called before the first poll. */
+  restore?(position: SourcePosition): void | Promise<void>;
   close(): Promise<void>;
 }
 
@@ -116,10 +130,33 @@ export interface WriterContext {
 /**
  * Writes rows: physical columns then requested metadata. `finish` is called once at the end of
  * bounded input (commit pending files); `close` always, also after failure (discard uncommitted).
- * Checkpoint hooks (prepareCommit / commit / abort) are added by the checkpointing work.
+ *
+ * Exactly-once sinks implement the two-phase commit hooks (Flink's TwoPhaseCommittingSink);
+ * sinks without them write at once and are at-least-once after a restore (print, blackhole).
  */
 export interface SinkWriter {
   write(chunk: Chunk): Promise<void> | void;
+  /**
+   * First phase, on a checkpoint barrier: makes everything written so far durable but not yet
+   * visible, and returns what `commit` needs together with the writer's own state (plain JSON,
+   * paths relative to the sink's own location). Writing continues after it.
+   */
+  prepareCommit?(checkpointId: number): Promise<SinkCommittable>;
+  /**
+   * Second phase, once the checkpoint is complete: makes that checkpoint's pre-committed output
+   * visible. Idempotent: it may run again for the same committable after a restore.
+   */
+  commit?(committable: SinkCommittable): Promise<void>;
+  /**
+   * Before the first write after a restore: commits the restored checkpoint's committable (its
+   * completion may not have been acted on before the failure), discards output written after that
+   * checkpoint, and continues from the writer state it holds. Called with the committable of the
+   * same sink and subtask.
+   */
+  restore?(committable: SinkCommittable): Promise<void>;
   finish(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What a sink's `prepareCommit` returns: plain JSON, stored in the checkpoint. */
+export type SinkCommittable = unknown;

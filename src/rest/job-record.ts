@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { JobRunner } from '../runtime/task/job-runner.js';
 import type { RuntimeSource, RuntimeVertex } from '../runtime/task/job-graph-builder.js';
+import { topologicalOrder } from '../runtime/task/topological-order.js';
 
 /** Flink's JobStatus values that an embedded job passes through. */
 export type JobState = 'RUNNING' | 'CANCELLING' | 'CANCELED' | 'FINISHED' | 'FAILED';
@@ -82,26 +83,6 @@ export class JobRecord {
     this.runner.cancel();
     return true;
   }
-}
-
-/** The operators in data-flow order (each after all its inputs), as Flink lists a job's vertices. */
-function topologicalOrder(vertices: readonly RuntimeVertex[]): RuntimeVertex[] {
-  const pending = new Map(vertices.map((v) => [v, 0]));
-  for (const from of vertices) for (const c of from.consumers) pending.set(c.vertex, (pending.get(c.vertex) ?? 0) + 1);
-  const order: RuntimeVertex[] = [];
-  const ready = (consumers: readonly { vertex: RuntimeVertex }[]) => {
-    for (const c of consumers) {
-      const n = pending.get(c.vertex)! - 1;
-      pending.set(c.vertex, n);
-      if (n === 0) order.push(c.vertex);
-    }
-  };
-  // Operators fed only by sources first, then those whose operator inputs have all been listed.
-  for (const v of vertices) if (pending.get(v) === 0 && !order.includes(v)) order.push(v);
-  for (let i = 0; i < order.length; i++) ready(order[i]!.consumers);
-  // Anything left (a cycle cannot occur, but keep every vertex listed) keeps the build order.
-  for (const v of vertices) if (!order.includes(v)) order.push(v);
-  return order;
 }
 
 /** The jobs of this process, newest last. */

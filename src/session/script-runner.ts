@@ -10,6 +10,8 @@ import { TableauPrinter, formatTable } from '../cli/tableau.js';
 import { explainJob } from '../planner/explain.js';
 import { buildRuntimeDag } from '../runtime/task/job-graph-builder.js';
 import { JobRunner } from '../runtime/task/job-runner.js';
+import { checkpointSettings } from '../runtime/checkpoint/checkpoint-config.js';
+import { loadCheckpoint } from '../runtime/checkpoint/checkpoint-storage.js';
 import { describeError } from './report-error.js';
 import type { Session } from './session.js';
 import type { StatementResult } from './statement-result.js';
@@ -30,6 +32,8 @@ export interface ScriptOptions {
   readonly warnings?: boolean;
   /** Called with each job before it runs (e.g. to cancel it on Ctrl-C, to serve the REST API); a returned promise is awaited. */
   readonly onJob?: (runner: JobRunner, job: PlannedJob) => void;
+  /** Restore the script's job from this savepoint or retained checkpoint (`weir run --from-savepoint`). */
+  readonly restore?: { readonly path: string; readonly allowNonRestoredState: boolean };
   /** Called when a job has ended: finished, cancelled, or failed with `error`. */
   readonly onJobEnd?: (runner: JobRunner, outcome: { readonly cancelled: boolean; readonly error?: unknown }) => void;
 }
@@ -45,10 +49,11 @@ export async function runScript(text: string, session: Session, opts: ScriptOpti
   }
   let failed = false;
   const failedTables = new Set<string>();
+  const jobs = { started: 0 };
   for (const stmt of script.statements) {
     try {
       const result = await session.execute(stmt, text);
-      if ((await handleResult(result, stmt, session, opts)) === 'cancelled') {
+      if ((await handleResult(result, stmt, session, opts, jobs)) === 'cancelled') {
         io.stderr(`${fileName}: the job was cancelled.`);
         return 130;
       }
@@ -64,7 +69,7 @@ export async function runScript(text: string, session: Session, opts: ScriptOpti
   return failed ? 1 : 0;
 }
 
-async function handleResult(result: StatementResult, stmt: A.Statement, session: Session, opts: ScriptOptions): Promise<'done' | 'cancelled' | void> {
+async function handleResult(result: StatementResult, stmt: A.Statement, session: Session, opts: ScriptOptions, jobs: { started: number }): Promise<'done' | 'cancelled' | void> {
   const { io } = opts;
   switch (result.kind) {
     case 'ok':
@@ -81,6 +86,11 @@ async function handleResult(result: StatementResult, stmt: A.Statement, session:
         if (stmt.kind !== 'Explain') io.stdout(explainJob(result.job).trimEnd());
         return;
       }
+      if (opts.restore && jobs.started > 0) {
+        throw new PlanError('--from-savepoint restores one job, and this script starts more than one.', stmt.span,
+          'Put the INSERT statements into one EXECUTE STATEMENT SET BEGIN … END; block: it runs as one job with one savepoint.');
+      }
+      jobs.started++;
       return runJob(result, session, opts);
   }
 }
@@ -114,16 +124,23 @@ async function runJob(result: Extract<StatementResult, { kind: 'job' }>, session
     }
   }
   const dag = buildRuntimeDag(result.job, { ...session.runtimeOptions(), writer: io, collect });
-  const runner = new JobRunner(dag, session.config.durationMillis('table.exec.source.idle-timeout'));
+  const restoreFrom = opts.restore && { checkpoint: await loadCheckpoint(opts.restore.path), allowNonRestoredState: opts.restore.allowNonRestoredState };
+  const runner = new JobRunner(dag, {
+    idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'),
+    checkpointing: checkpointSettings(session.config, session.baseDir),
+    restoreFrom,
+  });
   await opts.onJob?.(runner, result.job);
   let cancelled: boolean;
+  let savepoint: string | undefined;
   try {
-    ({ cancelled } = await runner.run());
+    ({ cancelled, savepoint } = await runner.run());
   } catch (error) {
     opts.onJobEnd?.(runner, { cancelled: false, error });
     throw error;
   }
   opts.onJobEnd?.(runner, { cancelled });
+  if (savepoint) io.stderr(`Savepoint completed. Path: file:${savepoint}`);
   done?.();
   for (const [operator, m] of runner.metrics()) {
     if (m['numLateRecordsDropped']) io.stderr(`${opts.fileName}: ${operator} dropped ${m['numLateRecordsDropped']} late record(s) (numLateRecordsDropped).`);

@@ -50,7 +50,18 @@ export function goldenConnector(inputs: ReadonlyMap<string, readonly string[]>, 
             }
           }
           flush();
-          return { poll: async () => batches.shift() ?? null, close: async () => {} };
+          // Position: the index of the next batch (same batches, so a restore continues exactly).
+          let next = 0;
+          return {
+            poll: async () => batches[next++] ?? null,
+            position: () => ({ version: 1, nextBatch: Math.min(next, batches.length) }),
+            restore: (p: unknown) => {
+              const n = (p as { nextBatch?: unknown } | null)?.nextBatch;
+              if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > batches.length) throw new Error(`bad golden source position ${JSON.stringify(p)}`);
+              next = n;
+            },
+            close: async () => {},
+          };
         },
       };
     },

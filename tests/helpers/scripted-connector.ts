@@ -22,16 +22,29 @@ export function scriptedConnector(scripts: Record<string, Step[]>, setClock?: (m
       bounded: false,
       metadata: new Map(),
       createReader: (): SourceReader => {
-        const steps = [...scripts[ctx.options.get('script')!]!];
+        const steps = scripts[ctx.options.get('script')!]!;
+        // Position: the index of the next step, and the clock as the last played clock step set it.
+        let next = 0;
+        let clock: number | null = null;
         return {
           poll: async () => {
-            for (let step = steps.shift(); ; step = steps.shift()) {
+            for (let step = steps[next]; ; step = steps[next]) {
               if (!step) return new Promise(() => {});
+              next++;
               if ('wait' in step) await new Promise((r) => setTimeout(r, step.wait));
-              else if ('clock' in step) setClock?.(step.clock);
+              else if ('clock' in step) setClock?.((clock = step.clock));
               else if ('rows' in step) return { rows: step.rows, kinds: null };
               else return { watermark: step.watermark.millis };
             }
+          },
+          position: () => ({ version: 1, nextStep: next, clock }),
+          // Waits already played are not waited again; the clock goes back to where the checkpoint saw it.
+          restore: (p: unknown) => {
+            const pos = p as { nextStep?: unknown; clock?: unknown } | null;
+            if (typeof pos?.nextStep !== 'number' || pos.nextStep < 0 || pos.nextStep > steps.length) throw new Error(`bad scripted source position ${JSON.stringify(p)}`);
+            next = pos.nextStep;
+            clock = typeof pos.clock === 'number' ? pos.clock : null;
+            if (clock !== null) setClock?.(clock);
           },
           close: async () => {},
         };

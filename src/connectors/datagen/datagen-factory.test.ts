@@ -5,6 +5,7 @@ import type { Row } from '../../types/row.js';
 import { Decimal, Timestamp } from '../../types/values.js';
 import type { TableContext } from '../connector.js';
 import { datagenFactory } from './datagen-factory.js';
+import { drainReader, readAcrossRestore } from '../../../tests/helpers/source-restore.js';
 
 const table = (fields: [string, DataType][], options: Record<string, string>): TableContext => ({
   tableName: 'default_catalog.default_database.t',
@@ -146,5 +147,40 @@ describe('datagen', () => {
     for (let c = await reader.poll(); c !== null; c = await reader.poll()) if ('rows' in c) n += c.rows.length;
     expect(n).toBe(1_000_000);
     expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
+  it('restores its row count and sequences exactly; random values are drawn afresh', async () => {
+    const ctx = table([['id', BIGINT()], ['r', INT()]], {
+      'number-of-rows': '5000',
+      'rows-per-second': '1000000000',
+      'fields.id.kind': 'sequence',
+      'fields.id.start': '1',
+      'fields.id.end': '100000',
+    });
+    const src = datagenFactory.createSource!(ctx);
+    for (const [subtask, parallelism] of [[0, 1], [1, 3]] as const) {
+      const make = () => src.createReader({ subtask, parallelism, metadataKeys: [] });
+      const straight = await drainReader(make());
+      const ids = (served: typeof straight) => served.flatMap((c) => ('rows' in c ? c.rows.map((r) => r[0]) : []));
+      const sizes = (served: typeof straight) => served.map((c) => ('rows' in c ? c.rows.length : -1));
+      for (const k of [0, 1, 2, straight.length - 1, straight.length]) {
+        const { served, position } = await readAcrossRestore(make, k);
+        expect(position).toEqual({ version: 1, rowsEmitted: sizes(straight).slice(0, k).reduce((a, b) => a + b, 0) });
+        expect(ids(served)).toEqual(ids(straight));
+        expect(sizes(served)).toEqual(sizes(straight));
+      }
+    }
+  });
+
+  it('does not pace the restored rows again', async () => {
+    const ctx = table([['a', INT()]], { 'rows-per-second': '100', 'number-of-rows': '1000' });
+    const r = datagenFactory.createSource!(ctx).createReader({ subtask: 0, parallelism: 1, metadataKeys: [] });
+    r.restore!({ version: 1, rowsEmitted: 990 });
+    const t0 = Date.now();
+    const rest = await drainReader(r);
+    expect(rest.flatMap((c) => ('rows' in c ? c.rows : []))).toHaveLength(10);
+    // 10 rows at 100/s: well under the 9.9 s the restored rows would take.
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(() => r.restore!({ version: 1, rowsEmitted: -1 })).toThrow('Cannot restore the datagen source');
   });
 });

@@ -6,7 +6,7 @@ import type { ConfigOption } from '../../catalog/config-option.js';
 import type { ConnectorFactory, ReaderContext, SourceReader, TableContext, TableSource } from '../connector.js';
 import { INSERT_ONLY } from '../../types/changelog-mode.js';
 import type { DataType } from '../../types/data-type.js';
-import { PlanError } from '../../types/errors.js';
+import { PlanError, RuntimeError } from '../../types/errors.js';
 import type { Chunk, Row } from '../../types/row.js';
 import { readInt, readLong, readString } from '../../catalog/option-readers.js';
 import { unsupportedOptionsError } from '../option-validation.js';
@@ -114,6 +114,16 @@ export function subtaskRowCount(spec: DataGenSpec, subtask: number, parallelism:
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A datagen reader's checkpointed position. Sequence values derive from the row index, so the
+ * count restores them exactly; random values are drawn afresh after a restore (not repeated).
+ */
+export interface DataGenPosition {
+  readonly version: 1;
+  /** Rows this subtask emitted so far (also the index of its next sequence value). */
+  readonly rowsEmitted: number;
+}
+
 class DataGenReader implements SourceReader {
   private readonly gens: ValueGen[];
   private readonly limit: number;
@@ -121,6 +131,8 @@ class DataGenReader implements SourceReader {
   private readonly chunkSize: number;
   private emitted = 0;
   private startedAt = -1;
+  /** Rows emitted before pacing started (restored ones), which the rate does not wait for again. */
+  private emittedAtStart = 0;
   private closed = false;
 
   constructor(spec: DataGenSpec, rctx: ReaderContext) {
@@ -134,8 +146,11 @@ class DataGenReader implements SourceReader {
   async poll(): Promise<Chunk | null> {
     if (this.closed || this.emitted >= this.limit) return null;
     const now = Date.now();
-    if (this.startedAt < 0) this.startedAt = now;
-    const due = this.startedAt + (this.emitted / this.rate) * 1000;
+    if (this.startedAt < 0) {
+      this.startedAt = now;
+      this.emittedAtStart = this.emitted;
+    }
+    const due = this.startedAt + ((this.emitted - this.emittedAtStart) / this.rate) * 1000;
     if (due > now) await sleep(due - now);
     const n = Math.min(this.chunkSize, this.limit - this.emitted);
     const gens = this.gens;
@@ -149,6 +164,18 @@ class DataGenReader implements SourceReader {
     }
     this.emitted += n;
     return { rows, kinds: null };
+  }
+
+  position(): DataGenPosition {
+    return { version: 1, rowsEmitted: this.emitted };
+  }
+
+  restore(position: unknown): void {
+    const p = position as Partial<DataGenPosition> | null;
+    if (p?.version !== 1 || typeof p.rowsEmitted !== 'number' || !Number.isSafeInteger(p.rowsEmitted) || p.rowsEmitted < 0) {
+      throw new RuntimeError(`Cannot restore the datagen source from its checkpointed position ${JSON.stringify(position)}.`);
+    }
+    this.emitted = p.rowsEmitted;
   }
 
   async close(): Promise<void> {

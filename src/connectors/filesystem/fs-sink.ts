@@ -1,13 +1,14 @@
 /**
  * Filesystem sink: per subtask and partition, a part file written under a hidden in-progress name
  * (`.part-<uuid>-<subtask>-<n>.inprogress.<uuid>`), rolled by size or age, and renamed to its final
- * name (`part-<uuid>-<subtask>-<n>`) only when committed (finish at end of input). close() without
- * commit deletes the in-progress files. Compaction options are accepted and ignored.
+ * name (`part-<uuid>-<subtask>-<n>`) only when committed: by `commit` once a checkpoint completes
+ * (two-phase, Flink's FileSink), or by `finish` at the end of bounded input. close() deletes the
+ * in-progress files no checkpoint holds. Compaction options are accepted and ignored.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SinkWriter, TableContext, TableSink, WriterContext } from '../connector.js';
+import type { SinkCommittable, SinkWriter, TableContext, TableSink, WriterContext } from '../connector.js';
 import type { Encoder } from '../formats/format.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Chunk, Row } from '../../types/row.js';
@@ -15,6 +16,7 @@ import { kindAt } from '../../types/row.js';
 import { readDuration, readMemorySize, readString } from '../../catalog/option-readers.js';
 import { FS_OPTIONS, formatOf, localPath } from './fs-options.js';
 import { partitionValueText } from './partition-path.js';
+import { commitParts, discardAttempt, parseFileSinkCommittable, relativeTo, type FileSinkCommittable, type PendingPart } from './fs-sink-commit.js';
 
 interface OpenPart {
   readonly dir: string;
@@ -41,16 +43,22 @@ interface SinkConfig {
 
 class FileSinkWriter implements SinkWriter {
   private readonly open = new Map<string, OpenPart>();
-  /** Closed part files awaiting commit: [in-progress path, final path]. */
-  private readonly pending: [string, string][] = [];
+  /** Closed part files no checkpoint holds yet (paths relative to the root). */
+  private pending: PendingPart[] = [];
+  /** Part files in a prepareCommit whose commit has not run: every later committable repeats them. */
+  private prepared: PendingPart[] = [];
   private readonly dirs = new Set<string>();
   private readonly partitionDirs = new Map<string, string>();
   private counter = 0;
+  /** The file-name uuid: the sink's, or after a restore the restored writer's. */
+  private uuid: string;
 
   constructor(
     private readonly c: SinkConfig,
-    private readonly subtask: number,
-  ) {}
+    private subtask: number,
+  ) {
+    this.uuid = c.uuid;
+  }
 
   private partitionDir(row: Row): string {
     const { partitionIdx, partitionNames, partitionTypes, defaultPartition } = this.c;
@@ -72,7 +80,7 @@ class FileSinkWriter implements SinkWriter {
       await this.roll(cur);
     }
     await mkdir(dir, { recursive: true });
-    const name = `part-${this.c.uuid}-${this.subtask}-${this.counter++}`;
+    const name = `part-${this.uuid}-${this.subtask}-${this.counter++}`;
     const inProgress = join(dir, `.${name}.inprogress.${randomUUID()}`);
     const p: OpenPart = { dir, inProgress, final: join(dir, name), fh: await open(inProgress, 'w'), bytes: 0, openedAt: Date.now() };
     this.open.set(dir, p);
@@ -80,10 +88,12 @@ class FileSinkWriter implements SinkWriter {
     return p;
   }
 
+  /** Closes a part file, flushed to disk, so a checkpoint that holds it survives a crash. */
   private async roll(p: OpenPart): Promise<void> {
+    await p.fh.sync();
     await p.fh.close();
     this.open.delete(p.dir);
-    this.pending.push([p.inProgress, p.final]);
+    this.pending.push({ inProgress: relativeTo(this.c.root, p.inProgress), final: relativeTo(this.c.root, p.final) });
   }
 
   async write(chunk: Chunk): Promise<void> {
@@ -106,21 +116,49 @@ class FileSinkWriter implements SinkWriter {
     }
   }
 
-  /** Commits: closes open parts and makes every pending part visible under its final name. */
+  /** Closes every open part; what was written is durable but stays hidden until `commit`. */
+  async prepareCommit(_checkpointId: number): Promise<SinkCommittable> {
+    for (const p of [...this.open.values()]) await this.roll(p);
+    this.prepared.push(...this.pending.splice(0));
+    const c: FileSinkCommittable = { version: 1, uuid: this.uuid, subtask: this.subtask, nextPartNumber: this.counter, pending: [...this.prepared] };
+    return c;
+  }
+
+  async commit(committable: SinkCommittable): Promise<void> {
+    const c = parseFileSinkCommittable(committable);
+    await commitParts(this.c.root, c.pending, this.c.successFile);
+    const committed = new Set(c.pending.map((p) => p.inProgress));
+    this.prepared = this.prepared.filter((p) => !committed.has(p.inProgress));
+  }
+
+  /**
+   * Commits the checkpoint's parts, deletes the crashed attempt's later part files, and continues
+   * as that writer (uuid, subtask, part counter), so new names never meet committed ones.
+   */
+  async restore(committable: SinkCommittable): Promise<void> {
+    const c = parseFileSinkCommittable(committable);
+    await commitParts(this.c.root, c.pending, this.c.successFile);
+    const maxFinal = await discardAttempt(this.c.root, c.uuid, c.subtask, new Set(c.pending.map((p) => p.inProgress)));
+    this.uuid = c.uuid;
+    this.subtask = c.subtask;
+    this.counter = Math.max(c.nextPartNumber, maxFinal + 1);
+  }
+
+  /** End of bounded input: commits every part, also those of checkpoints whose commit has not run. */
   async finish(): Promise<void> {
     for (const p of [...this.open.values()]) await this.roll(p);
-    for (const [from, to] of this.pending.splice(0)) await rename(from, to);
+    await commitParts(this.c.root, [...this.prepared.splice(0), ...this.pending.splice(0)], null);
     if (this.c.successFile !== null) for (const d of this.dirs) await writeFile(join(d, this.c.successFile), '');
   }
 
-  /** Discards whatever was not committed. */
+  /** Discards what no checkpoint holds; prepared parts stay for a restore to commit. */
   async close(): Promise<void> {
     for (const p of [...this.open.values()]) {
       await p.fh.close().catch(() => {});
       this.open.delete(p.dir);
-      this.pending.push([p.inProgress, p.final]);
+      this.pending.push({ inProgress: relativeTo(this.c.root, p.inProgress), final: relativeTo(this.c.root, p.final) });
     }
-    for (const [from] of this.pending.splice(0)) await rm(from, { force: true });
+    for (const p of this.pending.splice(0)) await rm(join(this.c.root, p.inProgress), { force: true });
   }
 }
 

@@ -1,6 +1,6 @@
 /** Filesystem scan: lists non-hidden files (recursing into `k=v` partition directories), decodes them. */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { LookupContext, LookupFunction, ReaderContext, SourceReader, TableContext, TableSource } from '../connector.js';
 import { cachedLookup, withRetries } from '../lookup/lookup-cache.js';
 import { readLookupConfig } from '../lookup/lookup-options.js';
@@ -13,6 +13,7 @@ import type { Chunk, Row } from '../../types/row.js';
 import { readDuration, readString } from '../../catalog/option-readers.js';
 import { FS_OPTIONS, formatOf, localPath } from './fs-options.js';
 import { partitionValueFromText } from './partition-path.js';
+import { parseFileSourcePosition, type FileCursor, type FileSourcePosition } from './fs-source-position.js';
 
 const CHUNK = 1024;
 
@@ -49,11 +50,44 @@ export async function listFiles(root: string): Promise<FileEntry[]> {
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** A file named in a checkpoint (relative to the root), with its partition values from its `k=v` directories. */
+function entryOf(root: string, rel: string): FileEntry {
+  if (rel === '') return { path: root, partition: new Map() };
+  const partition = new Map<string, string>();
+  const dir = dirname(rel);
+  if (dir !== '.') {
+    for (const name of dir.split('/')) {
+      const eq = name.indexOf('=');
+      if (eq > 0) partition.set(name.slice(0, eq), name.slice(eq + 1));
+    }
+  }
+  return { path: join(root, rel), partition };
+}
+
+/** The file being delivered: its rows decoded up front, so a bad record fails before any of them. */
+interface OpenFile {
+  readonly entry: FileEntry;
+  readonly rows: Row[];
+  /** Record index (in the whole file) of each row, for the position. */
+  readonly recordOf: number[];
+  /** Next row to deliver. */
+  next: number;
+}
+
+/**
+ * Reads its files one after another in chunks of up to CHUNK rows (a chunk may span files). The
+ * position names files by path relative to the root: done, current (records delivered), queued.
+ */
 class FileReader implements SourceReader {
-  private files: FileEntry[] | null = null;
+  private listed = false;
+  /** Files assigned to this reader and not started. */
+  private queue: FileEntry[] = [];
+  private current: OpenFile | null = null;
+  /** The restored checkpoint's current file: records, and rows of the next record, already delivered. */
+  private resumeAt: { path: string; records: number; rows: number } | null = null;
+  private readonly done: string[] = [];
+  /** Every path done, current or queued, so monitoring assigns each file once. */
   private readonly seen = new Set<string>();
-  private next = 0;
-  private pending: Row[] = [];
   private closed = false;
 
   constructor(
@@ -72,28 +106,74 @@ class FileReader implements SourceReader {
       (f, i) => !this.seen.has(f.path) && (this.pathPattern === null || this.pathPattern.test(f.path)) && (this.monitorMillis !== undefined || i % this.rctx.parallelism === this.rctx.subtask),
     );
     // With monitoring, assign new files by a hash of their path so each subtask takes its own.
-    this.files = this.monitorMillis === undefined ? all : all.filter((f) => hashPath(f.path) % this.rctx.parallelism === this.rctx.subtask);
-    for (const f of this.files) this.seen.add(f.path);
-    this.next = 0;
+    const mine = this.monitorMillis === undefined ? all : all.filter((f) => hashPath(f.path) % this.rctx.parallelism === this.rctx.subtask);
+    for (const f of mine) this.seen.add(f.path);
+    this.queue.push(...mine);
+    this.listed = true;
   }
 
   async poll(): Promise<Chunk | null> {
     for (;;) {
       if (this.closed) return null;
-      if (this.pending.length >= CHUNK) return { rows: this.pending.splice(0, CHUNK), kinds: null };
-      if (this.files === null) await this.refresh();
-      if (this.next < this.files!.length) {
-        await this.readFile(this.files![this.next++]!);
-        continue;
+      if (!this.listed) await this.refresh();
+      const rows: Row[] = [];
+      while (rows.length < CHUNK) {
+        if (this.current === null) {
+          const e = this.queue[0];
+          if (e === undefined) break;
+          this.current = await this.openFile(e);
+          this.queue.shift();
+        }
+        const f = this.current;
+        const n = Math.min(CHUNK - rows.length, f.rows.length - f.next);
+        for (let i = 0; i < n; i++) rows.push(f.rows[f.next++]!);
+        if (f.next === f.rows.length) {
+          this.done.push(this.relative(f.entry.path));
+          this.current = null;
+        }
       }
-      if (this.pending.length > 0) return { rows: this.pending.splice(0), kinds: null };
+      if (rows.length > 0) return { rows, kinds: null };
       if (this.monitorMillis === undefined) return null;
       await new Promise((r) => setTimeout(r, this.monitorMillis));
       await this.refresh();
     }
   }
 
-  private async readFile(f: FileEntry): Promise<void> {
+  position(): FileSourcePosition {
+    const f = this.current;
+    let current: FileCursor | null = null;
+    if (f !== null) {
+      const rec = f.recordOf[f.next]!;
+      let rowsOfNextRecord = 0;
+      for (let i = f.next - 1; i >= 0 && f.recordOf[i] === rec; i--) rowsOfNextRecord++;
+      // A restored file whose first record was partly delivered before the earlier checkpoint.
+      if (this.resumeAt !== null && this.resumeAt.path === this.relative(f.entry.path) && rec === this.resumeAt.records) rowsOfNextRecord += this.resumeAt.rows;
+      current = { path: this.relative(f.entry.path), recordsDone: rec, rowsOfNextRecord };
+    } else if (this.resumeAt !== null && this.queue[0] !== undefined && this.relative(this.queue[0].path) === this.resumeAt.path) {
+      // Restored but not polled yet: the checkpoint's own cursor still holds.
+      current = { path: this.resumeAt.path, recordsDone: this.resumeAt.records, rowsOfNextRecord: this.resumeAt.rows };
+    }
+    const queued = (current === null ? this.queue : this.queue.filter((e) => this.relative(e.path) !== current.path)).map((e) => this.relative(e.path));
+    return { version: 1, listed: this.listed, done: [...this.done], current, queued };
+  }
+
+  restore(position: unknown): void {
+    const p = parseFileSourcePosition(position);
+    this.listed = p.listed;
+    this.done.push(...p.done);
+    const abs = (rel: string): string => join(this.root, rel);
+    for (const rel of p.done) this.seen.add(abs(rel));
+    const files = p.current === null ? p.queued : [p.current.path, ...p.queued];
+    this.queue = files.map((rel) => entryOf(this.root, rel));
+    for (const e of this.queue) this.seen.add(e.path);
+    if (p.current !== null) this.resumeAt = { path: p.current.path, records: p.current.recordsDone, rows: p.current.rowsOfNextRecord };
+  }
+
+  private relative(path: string): string {
+    return relative(this.root, path).split(sep).join('/');
+  }
+
+  private async openFile(f: FileEntry): Promise<OpenFile> {
     const text = await readFile(f.path, 'utf8');
     const meta = this.rctx.metadataKeys.length > 0 ? await fileMetadata(f.path, this.rctx.metadataKeys) : null;
     const partValues = this.partitionKeys.map((k) => {
@@ -101,19 +181,27 @@ class FileReader implements SourceReader {
       const raw = f.partition.get(k);
       return raw === undefined ? null : partitionValueFromText(raw, t, this.defaultPartition);
     });
-    for (const rec of this.decoder.splitRecords(text)) {
-      const d = this.decoder.decode(rec);
+    const resume = this.resumeAt !== null && this.resumeAt.path === this.relative(f.path) ? this.resumeAt : null;
+    const records = this.decoder.splitRecords(text);
+    const rows: Row[] = [];
+    const recordOf: number[] = [];
+    // Records delivered before a restored checkpoint are not decoded again (nor counted as skipped again).
+    for (let i = resume?.records ?? 0; i < records.length; i++) {
+      const d = this.decoder.decode(records[i]!);
       if (d === 'skip') {
         this.rctx.onSkippedRecord?.(`Skipped malformed record in ${f.path}`);
         continue;
       }
-      for (const r of d.rows) {
+      const from = resume !== null && i === resume.records ? resume.rows : 0;
+      for (let k = from; k < d.rows.length; k++) {
+        const r = d.rows[k]!;
         const row = this.partitionKeys.length === 0 ? r : this.withPartitions(r, partValues);
-        this.pending.push(meta === null ? row : [...row, ...meta]);
+        rows.push(meta === null ? row : [...row, ...meta]);
+        recordOf.push(i);
       }
     }
+    return { entry: f, rows, recordOf, next: 0 };
   }
-
   /** Places format columns and partition values at their physical positions. */
   private withPartitions(r: Row, partValues: unknown[]): Row {
     const out = new Array<unknown>(this.physical.length);

@@ -7,6 +7,7 @@ import { connectorFactories, formatFactories, validateOptions } from '../registr
 import { DEFAULT_CONFIG } from './nexmark-config.js';
 import { NexmarkReader, nexmarkFactory } from './nexmark-factory.js';
 import { NEXMARK_TYPE } from './nexmark-schema.js';
+import { drainReader, readAcrossRestore } from '../../../tests/helpers/source-restore.js';
 
 const table = (options: Record<string, string>, physicalType: RowType = NEXMARK_TYPE): TableContext => ({
   tableName: 'default_catalog.default_database.nexmark',
@@ -106,5 +107,29 @@ describe('nexmark connector', () => {
     expect(errorOf(() => nexmarkFactory.createSource!(table({}, shortBid))).message).toContain('column bid has 6 fields where the connector produces 7');
     const wrongType = ROW([{ name: 'event_type', type: BIGINT() }, ...NEXMARK_TYPE.fields.slice(1)]);
     expect(errorOf(() => nexmarkFactory.createSource!(table({}, wrongType))).message).toContain('column event_type is BIGINT where the connector produces INT');
+  });
+
+  it('restores from the next event id: the same events and event times as a straight run', async () => {
+    const config = { ...DEFAULT_CONFIG, eventsNum: 2000, seed: 11n, firstEventRate: 1000, nextEventRate: 300 };
+    for (const [subtask, parallelism] of [[0, 1], [2, 3]] as const) {
+      const make = () => new NexmarkReader(config, subtask, parallelism, 97);
+      const straight = await drainReader(make());
+      for (const k of [0, 1, 3, straight.length - 1, straight.length]) {
+        const { served, position } = await readAcrossRestore(make, k);
+        expect(served).toEqual(straight);
+        expect(position).toEqual({ version: 1, nextEventId: subtask + parallelism * Math.min(97 * k, straight.flatMap((c) => ('rows' in c ? c.rows : [])).length), parallelism });
+      }
+    }
+    // Unbounded: restoring mid-stream continues with the same events.
+    const unbounded = () => new NexmarkReader({ ...DEFAULT_CONFIG, seed: 3n }, 0, 1, 50);
+    const straight = await drainReader(unbounded(), 6);
+    expect((await readAcrossRestore(unbounded, 4, 6)).served).toEqual(straight);
+  });
+
+  it('refuses a position of another parallelism', () => {
+    const r = new NexmarkReader(DEFAULT_CONFIG, 1, 2);
+    expect(() => r.restore({ version: 1, nextEventId: 4, parallelism: 3 })).toThrow("restore at the checkpoint's parallelism");
+    expect(() => r.restore({ version: 1, nextEventId: 3, parallelism: 2 })).not.toThrow();
+    expect(() => r.restore({ nextEventId: 3 })).toThrow('Cannot restore the nexmark source');
   });
 });

@@ -1,6 +1,6 @@
 import type { Chunk } from '../../types/row.js';
 import type { Operator, Output } from './operator.js';
-import { WatermarkValve } from '../time/watermark-valve.js';
+import { WatermarkValve, type ValveState } from '../time/watermark-valve.js';
 
 /**
  * Passes data through unchanged: UNION ALL (several inputs into one output). Watermarks of the
@@ -27,5 +27,14 @@ export class ForwardOperator implements Operator {
 
   setInputIdle(input: number, idle: boolean): void | Promise<void> {
     return this.valve.setIdle(input, idle);
+  }
+
+  /** The valve's per-input watermarks: late rows and the next output watermark depend on them. */
+  snapshotFields(): ValveState {
+    return this.valve.snapshot();
+  }
+
+  restoreFields(fields: unknown): void {
+    this.valve.restore(fields as ValveState);
   }
 }

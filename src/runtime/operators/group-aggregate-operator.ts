@@ -8,9 +8,10 @@ import { ChangeBuffer } from './change-buffer.js';
 import type { Operator, Output } from './operator.js';
 import type { BoundAggregate, GroupingSet } from './window-aggregate-operator.js';
 
+/** Plain data (checkpoints encode it): the grouping set by its index in the operator's list. */
 interface GroupState {
   readonly key: readonly unknown[];
-  readonly set: GroupingSet;
+  readonly set: number;
   readonly accs: unknown[];
   /** Rows in the group (Flink's hidden count1): the group is gone when it reaches 0. */
   count: number;
@@ -72,8 +73,8 @@ export class GroupAggregateOperator implements Operator {
     chunk.rows.forEach((row, i) => {
       const kind = chunk.kinds?.[i] ?? RowKind.INSERT;
       const retract = kind === RowKind.UPDATE_BEFORE || kind === RowKind.DELETE;
-      for (const set of this.sets) {
-        const hash = set.keyOf(row);
+      for (let set = 0; set < this.sets.length; set++) {
+        const hash = this.sets[set]!.keyOf(row);
         const st = this.state.get(hash);
         // The result before this row (or batch) is what was last emitted: recomputed from the
         // accumulators rather than kept per group, so state holds only accumulators.
@@ -104,10 +105,10 @@ export class GroupAggregateOperator implements Operator {
   }
 
   /** Applies a row to its group's accumulators; the group's state, or undefined if the row is ignored. */
-  private accumulate(row: Row, retract: boolean, set: GroupingSet, hash: HashKey, st: GroupState | undefined): GroupState | undefined {
+  private accumulate(row: Row, retract: boolean, set: number, hash: HashKey, st: GroupState | undefined): GroupState | undefined {
     if (!st || st.count <= 0) {
       if (retract) return undefined;
-      st ??= { key: set.keyValues(row), set, accs: [], count: 0 };
+      st ??= { key: this.sets[set]!.keyValues(row), set, accs: [], count: 0 };
       st.accs.splice(0, st.accs.length, ...this.aggs.map((a) => a.fn.createAccumulator()));
     }
     if (this.spec.countColumn !== undefined) this.merge(row, st, this.spec.countColumn);
@@ -131,7 +132,7 @@ export class GroupAggregateOperator implements Operator {
     const row: Row = st.key.slice();
     for (let i = 0; i < this.aggs.length; i++) {
       const a = this.aggs[i]!;
-      row.push(a.grouping ? a.grouping(st.set) : a.fn.getValue(st.accs[i]));
+      row.push(a.grouping ? a.grouping(this.sets[st.set]!) : a.fn.getValue(st.accs[i]));
     }
     return row;
   }
@@ -155,6 +156,14 @@ export class GroupAggregateOperator implements Operator {
   }
 
   finish(): void | Promise<void> {
+    if (this.trigger) return this.flush();
+  }
+
+  /**
+   * Mini-batch: ends the batch, so no group's "result before the batch" is left outside the
+   * state (the accumulators are in it already).
+   */
+  prepareSnapshot(): void | Promise<void> {
     if (this.trigger) return this.flush();
   }
 

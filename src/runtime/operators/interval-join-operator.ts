@@ -6,13 +6,15 @@ import type { HashKey } from '../../types/value-hash.js';
 import type { Timestamp } from '../../types/values.js';
 import { KeyedStateTable } from '../state/keyed-state-table.js';
 import { MinHeap } from '../state/min-heap.js';
-import { WatermarkValve } from '../time/watermark-valve.js';
+import { WatermarkValve, type ValveState } from '../time/watermark-valve.js';
 import type { Operator, Output } from './operator.js';
 
 interface Buffered {
   readonly row: Row;
   readonly time: number;
   matched: boolean;
+  /** Arrival order over both sides: rebuilds the expiry heaps' order on restore. */
+  readonly seq: number;
 }
 
 export interface IntervalJoinSpec {
@@ -40,6 +42,7 @@ export class IntervalJoinOperator implements Operator {
   /** Per side: when each buffered row's key must be looked at again (its expiry), so expiry never scans all state. */
   private readonly expiries = [new MinHeap<HashKey>(), new MinHeap<HashKey>()] as const;
   private readonly outer: readonly [boolean, boolean];
+  private nextSeq = 0;
 
   constructor(
     readonly name: string,
@@ -65,7 +68,7 @@ export class IntervalJoinOperator implements Operator {
         return;
       }
       const t = ts.millis;
-      const entry: Buffered = { row, time: t, matched: false };
+      const entry: Buffered = { row, time: t, matched: false, seq: this.nextSeq++ };
       const key = this.spec.keyOf[input]!(row);
       for (const o of this.buffers[other].get(key) ?? []) {
         const diff = input === 0 ? t - o.time : o.time - t;
@@ -122,5 +125,27 @@ export class IntervalJoinOperator implements Operator {
 
   stateTables() {
     return [...this.buffers];
+  }
+
+  /** The valve's per-input watermarks: late rows and expiry depend on them. */
+  snapshotFields(): ValveState {
+    return this.valve.snapshot();
+  }
+
+  /**
+   * After the buffers are restored: the expiry heaps are derived from them, pushed in arrival
+   * order so rows expiring at the same time come out as they would have.
+   */
+  restoreFields(fields: unknown): void {
+    this.valve.restore(fields as ValveState);
+    for (const side of [0, 1] as const) {
+      const live: [Buffered, HashKey][] = [];
+      for (const [key, list] of this.buffers[side].entries()) for (const e of list) live.push([e, key]);
+      live.sort((a, b) => a[0].seq - b[0].seq);
+      for (const [e, key] of live) {
+        this.expiries[side].push(this.expiry(side, e.time), key);
+        this.nextSeq = Math.max(this.nextSeq, e.seq + 1);
+      }
+    }
   }
 }

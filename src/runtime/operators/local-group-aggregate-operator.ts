@@ -76,6 +76,11 @@ export class LocalGroupAggregateOperator implements Operator {
     return this.flush();
   }
 
+  /** Emits the batch's partial results: the phase keeps no state, so the snapshot holds none. */
+  prepareSnapshot(): void | Promise<void> {
+    return this.flush();
+  }
+
   close(): void {
     this.trigger.close();
   }

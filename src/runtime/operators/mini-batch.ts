@@ -1,10 +1,13 @@
 import { ClockTimer } from '../time/clock-timer.js';
+import type { TaskLock } from '../task/task-lock.js';
 
 /** `table.exec.mini-batch.*`: a batch ends after `size` rows or `latency` ms of processing time. */
 export interface MiniBatch {
   readonly size: number;
   readonly latency: number;
   readonly clock: () => number;
+  /** The task's lock, so a latency wake-up waits for a checkpoint in progress. */
+  readonly lock?: TaskLock;
 }
 
 /**
@@ -20,7 +23,7 @@ export class MiniBatchTrigger {
     private readonly spec: MiniBatch,
     onTimeout: () => unknown,
   ) {
-    this.timer = new ClockTimer(spec.clock, onTimeout);
+    this.timer = new ClockTimer(spec.clock, onTimeout, spec.lock);
   }
 
   /** Counts one row; true when the batch is full. */

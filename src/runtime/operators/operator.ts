@@ -26,6 +26,20 @@ export interface Operator {
   close?(): void | Promise<void>;
   /** The operator's named state (DESIGN.md convention 5), for checkpoints and restore. */
   stateTables?(): readonly (KeyedStateTable<unknown> | TimerQueue)[];
+  /**
+   * Before a checkpoint snapshots this operator (Flink's prepareSnapshotPreBarrier): emit what
+   * is buffered only for speed (a mini-batch, a local aggregation's partials), so the snapshot
+   * need not hold it. Operators downstream see that output before their own snapshot.
+   */
+  prepareSnapshot?(): void | Promise<void>;
+  /**
+   * Operator state that is not keyed (the current watermark, counters, a non-keyed buffer), as
+   * plain data the checkpoint value codec handles: numbers, strings, booleans, null, bigint,
+   * SQL values, arrays, plain objects, Maps, Sets. Restored with `restoreFields` after the
+   * state tables, before any input.
+   */
+  snapshotFields?(): unknown;
+  restoreFields?(fields: unknown): void;
   /** Counters by Flink's metric names, e.g. numLateRecordsDropped. */
   metrics?(): Readonly<Record<string, number>>;
 }

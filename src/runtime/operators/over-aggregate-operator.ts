@@ -135,6 +135,15 @@ export class OverAggregateOperator implements Operator {
     return [this.partitions];
   }
 
+  /** The watermark: it decides which rows are late (unbounded frames). */
+  snapshotFields(): { watermark: number } {
+    return { watermark: this.watermark };
+  }
+
+  restoreFields(fields: unknown): void {
+    this.watermark = (fields as { watermark: number }).watermark;
+  }
+
   private accumulate(accs: unknown[], row: Row): void {
     this.aggs.forEach((a, i) => {
       if (a.filter === undefined || row[a.filter] === true) accs[i] = a.fn.accumulate(accs[i], a.args.map((x) => row[x]));

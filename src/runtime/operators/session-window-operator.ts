@@ -2,11 +2,12 @@ import { RuntimeError } from '../../types/errors.js';
 import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import { Timestamp } from '../../types/values.js';
-import { SessionSet } from '../windows/session-set.js';
+import { addToSessions, takeDueSessions, type Session } from '../windows/session-set.js';
 import { KeyedStateTable } from '../state/keyed-state-table.js';
 import type { TimeShift } from '../windows/time-shift.js';
 import type { Operator, Output } from './operator.js';
 import { ClockTimer } from '../time/clock-timer.js';
+import type { TaskLock } from '../task/task-lock.js';
 import type { BoundAggregate, GroupingSet } from './window-aggregate-operator.js';
 
 /** What a session collects: aggregate accumulators (aggregation) or the rows themselves (the TVF). */
@@ -18,6 +19,13 @@ export interface SessionContent<T> {
   emit(value: T, key: readonly unknown[], window: readonly unknown[], set: GroupingSet): Row[];
 }
 
+/** One key's sessions, as plain data (checkpoints encode it): the grouping set by its index. */
+interface KeySessions<T> {
+  readonly key: unknown[];
+  readonly set: number;
+  readonly sessions: Session<T>[];
+}
+
 /**
  * SESSION windows (unaligned, Flink's session WindowOperator / UnalignedWindowTableFunctionOperator):
  * per key, a row opens [t, t + gap) and merges with the sessions it touches; a session fires when
@@ -27,7 +35,7 @@ export interface SessionContent<T> {
 export class SessionWindowOperator<T> implements Operator {
   numLateRecordsDropped = 0;
   private watermark = -Infinity;
-  private readonly keys = new KeyedStateTable<{ key: unknown[]; set: GroupingSet; sessions: SessionSet<T> }>('session-windows');
+  private readonly keys = new KeyedStateTable<KeySessions<T>>('session-windows');
 
   metrics(): Readonly<Record<string, number>> {
     return { numLateRecordsDropped: this.numLateRecordsDropped };
@@ -43,8 +51,10 @@ export class SessionWindowOperator<T> implements Operator {
     private readonly out: Output,
     /** Processing-time sessions: close by this clock instead of by watermarks. */
     private readonly clock?: () => number,
+    /** The task's lock, so clock wake-ups wait for a checkpoint in progress. */
+    lock?: TaskLock,
   ) {
-    this.timer = clock ? new ClockTimer(clock, (now) => this.fireDue(now)) : undefined;
+    this.timer = clock ? new ClockTimer(clock, (now) => this.fireDue(now), lock) : undefined;
   }
 
   private readonly timer: ClockTimer | undefined;
@@ -62,14 +72,15 @@ export class SessionWindowOperator<T> implements Operator {
       const time = this.timeOf(row);
       if (time === null) return;
       const t = this.shift.toWindowTime(time);
-      for (const set of this.sets) {
+      for (let setIndex = 0; setIndex < this.sets.length; setIndex++) {
+        const set = this.sets[setIndex]!;
         const hash = set.keyOf(row);
         let entry = this.keys.get(hash);
-        if (!entry) this.keys.set(hash, (entry = { key: set.keyValues(row), set, sessions: new SessionSet() }));
-        const session = entry.sessions.add(t, this.gap, () => this.content.create(), (a, b) => this.content.merge(a, b));
+        if (!entry) this.keys.set(hash, (entry = { key: set.keyValues(row), set: setIndex, sessions: [] }));
+        const session = addToSessions(entry.sessions, t, this.gap, () => this.content.create(), (a, b) => this.content.merge(a, b));
         if (this.shift.triggerTime(session.end) <= this.watermark) {
           // Late: its session would have fired already (an open session merged into stays).
-          entry.sessions.sessions.splice(entry.sessions.sessions.indexOf(session), 1);
+          entry.sessions.splice(entry.sessions.indexOf(session), 1);
           this.numLateRecordsDropped++;
           continue;
         }
@@ -93,25 +104,39 @@ export class SessionWindowOperator<T> implements Operator {
     return [this.keys];
   }
 
+  /** The watermark (or, for processing time, the clock time last fired): it decides which rows are late. */
+  snapshotFields(): { watermark: number } {
+    return { watermark: this.watermark };
+  }
+
+  restoreFields(fields: unknown): void {
+    this.watermark = (fields as { watermark: number }).watermark;
+    this.scheduleWakeUp();
+  }
+
+  /** Processing time: wake up when the next session ends, also if no row arrives by then. */
+  private scheduleWakeUp(): void {
+    if (!this.timer) return;
+    const ends = [...this.keys.values()].flatMap((e) => e.sessions.map((s) => this.shift.triggerTime(s.end)));
+    this.timer.schedule(ends.length > 0 ? Math.min(...ends) : undefined);
+  }
+
   /** Emits every session whose end `time` (a watermark, or the clock) has passed. */
   private async fireDue(time: number): Promise<void> {
     this.watermark = time;
     const watermark = time;
     const fired: { end: number; rows: Row[] }[] = [];
     for (const [hash, entry] of this.keys) {
-      for (const s of entry.sessions.takeDue((end) => this.shift.triggerTime(end) <= watermark)) {
+      for (const s of takeDueSessions(entry.sessions, (end) => this.shift.triggerTime(end) <= watermark)) {
         const window = [Timestamp.ofMillis(s.start), Timestamp.ofMillis(s.end), this.shift.windowTime(s.end)];
-        fired.push({ end: s.end, rows: this.content.emit(s.value, entry.key, window, entry.set) });
+        fired.push({ end: s.end, rows: this.content.emit(s.value, entry.key, window, this.sets[entry.set]!) });
       }
-      if (entry.sessions.sessions.length === 0) this.keys.delete(hash);
+      if (entry.sessions.length === 0) this.keys.delete(hash);
     }
     fired.sort((a, b) => a.end - b.end);
     const rows = fired.flatMap((f) => f.rows);
     if (rows.length > 0) await this.out.emit({ rows, kinds: null });
-    if (this.timer) {
-      const ends = [...this.keys.values()].flatMap((e) => e.sessions.sessions.map((s) => this.shift.triggerTime(s.end)));
-      this.timer.schedule(ends.length > 0 ? Math.min(...ends) : undefined);
-    }
+    this.scheduleWakeUp();
   }
 }
 

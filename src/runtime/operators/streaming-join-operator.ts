@@ -3,7 +3,7 @@ import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { HashKey } from '../../types/value-hash.js';
 import type { StateTtl } from '../state/keyed-state-table.js';
-import { WatermarkValve } from '../time/watermark-valve.js';
+import { WatermarkValve, type ValveState } from '../time/watermark-valve.js';
 import { ChangeBuffer } from './change-buffer.js';
 import { joinRecordView, type JoinInputLayout, type JoinRecord, type JoinRecordView } from './join-state-views.js';
 import type { Operator, Output } from './operator.js';
@@ -171,5 +171,14 @@ export class StreamingJoinOperator implements Operator {
 
   stateTables() {
     return [this.views[0].table, this.views[1].table];
+  }
+
+  /** The valve's per-input watermarks: late rows and the next output watermark depend on them. */
+  snapshotFields(): ValveState {
+    return this.valve.snapshot();
+  }
+
+  restoreFields(fields: unknown): void {
+    this.valve.restore(fields as ValveState);
   }
 }

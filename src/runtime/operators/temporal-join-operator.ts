@@ -4,7 +4,7 @@ import type { HashKey } from '../../types/value-hash.js';
 import type { Timestamp } from '../../types/values.js';
 import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
 import { MinHeap } from '../state/min-heap.js';
-import { WatermarkValve } from '../time/watermark-valve.js';
+import { WatermarkValve, type ValveState } from '../time/watermark-valve.js';
 import type { Operator, Output } from './operator.js';
 
 /** A probe-side row waiting for the watermark; seq keeps arrival order. */
@@ -28,6 +28,8 @@ interface KeyState {
   right: Version[];
   /** The smallest registered timer (Flink keeps one per key), undefined when none. */
   timer: number | undefined;
+  /** When the timer was set, over all keys: keys due at the same time fire in this order. */
+  timerSeq: number;
   nextSeq: number;
 }
 
@@ -55,6 +57,7 @@ export class TemporalJoinOperator implements Operator {
   private readonly valve = new WatermarkValve(2, (w) => this.fire(w));
   /** Keys by timer time, so a watermark visits only the keys whose timer is due. */
   private readonly timers = new MinHeap<HashKey>();
+  private timersSet = 0;
 
   constructor(
     readonly name: string,
@@ -74,11 +77,12 @@ export class TemporalJoinOperator implements Operator {
       // Flink reads a NULL rowtime as 0 (epoch).
       const time = ts === null ? 0 : ts.millis;
       const key = this.spec.keyOf[input]!(row);
-      const s = this.state.get(key) ?? { left: [], right: [], timer: undefined, nextSeq: 0 };
+      const s = this.state.get(key) ?? { left: [], right: [], timer: undefined, timerSeq: 0, nextSeq: 0 };
       if (input === 0) s.left.push({ seq: s.nextSeq++, row, kind, time });
       else putVersion(s.right, { time, kind, row });
       if (s.timer === undefined || time < s.timer) {
         s.timer = time;
+        s.timerSeq = this.timersSet++;
         this.timers.push(time, key);
       }
       this.state.set(key, s);
@@ -95,13 +99,14 @@ export class TemporalJoinOperator implements Operator {
 
   /** Fires the timers the watermark has reached, in timer order. */
   private async fire(watermark: number): Promise<void> {
-    // The heap may hold superseded timers of a key; only the key's current timer counts.
+    // The heap may hold superseded timers of a key; only the key's current timer counts. Keys fire
+    // by (timer, when it was set), which state holds, so a restored operator fires in the same order.
     const due: [HashKey, KeyState][] = [];
     for (const key of new Set(this.timers.popBelow(watermark + 1))) {
       const s = this.state.get(key);
       if (s?.timer !== undefined && s.timer <= watermark) due.push([key, s]);
     }
-    due.sort((a, b) => a[1].timer! - b[1].timer!);
+    due.sort((a, b) => a[1].timer! - b[1].timer! || a[1].timerSeq - b[1].timerSeq);
     const rows: Row[] = [];
     const kinds: RowKind[] = [];
     for (const [key, s] of due) {
@@ -131,6 +136,7 @@ export class TemporalJoinOperator implements Operator {
       if (keepFrom > 0) s.right = s.right.slice(keepFrom);
       if (pending.length > 0) {
         s.timer = Math.min(...pending.map((p) => p.time));
+        s.timerSeq = this.timersSet++;
         this.timers.push(s.timer, key);
       }
       if (s.left.length === 0 && s.right.length === 0) this.state.delete(key);
@@ -145,6 +151,20 @@ export class TemporalJoinOperator implements Operator {
 
   stateTables() {
     return [this.state];
+  }
+
+  /** The valve's per-input watermarks: when probe rows fire depends on them. */
+  snapshotFields(): ValveState {
+    return this.valve.snapshot();
+  }
+
+  /** After the state is restored: the timer heap is derived from the keys' timers. */
+  restoreFields(fields: unknown): void {
+    this.valve.restore(fields as ValveState);
+    for (const [key, s] of this.state.entries()) {
+      if (s.timer !== undefined) this.timers.push(s.timer, key);
+      this.timersSet = Math.max(this.timersSet, s.timerSeq + 1);
+    }
   }
 }
 

@@ -41,6 +41,15 @@ export class WatermarkAssignerOperator implements Operator {
     if (watermark > this.emitted) return this.emit(watermark);
   }
 
+  /** What the next watermark and its timing depend on (weir keeps watermarks across a restore). */
+  snapshotFields(): { current: number; emitted: number; lastEmitTime: number } {
+    return { current: this.current, emitted: this.emitted, lastEmitTime: this.lastEmitTime };
+  }
+
+  restoreFields(fields: unknown): void {
+    ({ current: this.current, emitted: this.emitted, lastEmitTime: this.lastEmitTime } = fields as { current: number; emitted: number; lastEmitTime: number });
+  }
+
   private emit(watermark: number): void | Promise<void> {
     this.emitted = watermark;
     return this.out.emitWatermark(watermark);

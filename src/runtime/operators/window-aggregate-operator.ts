@@ -7,6 +7,7 @@ import type { SliceAssigner } from '../windows/slice-assigner.js';
 import type { TimeShift } from '../windows/time-shift.js';
 import type { Operator, Output } from './operator.js';
 import { ClockTimer } from '../time/clock-timer.js';
+import type { TaskLock } from '../task/task-lock.js';
 import type { HashKey } from '../../types/value-hash.js';
 import { KeyedStateTable } from '../state/keyed-state-table.js';
 import { TimerQueue } from '../state/timer-queue.js';
@@ -27,9 +28,10 @@ export interface GroupingSet {
   keyValues(row: Row): unknown[];
 }
 
+/** Plain data (checkpoints encode it): the grouping set by its index in the operator's list. */
 interface KeyState {
   readonly key: readonly unknown[];
-  readonly set: GroupingSet;
+  readonly set: number;
   /** Slice end → one accumulator per aggregate. */
   readonly slices: Map<number, unknown[]>;
 }
@@ -66,8 +68,10 @@ export class WindowAggregateOperator implements Operator {
     private readonly clock?: () => number,
     /** Global phase of two-phase aggregation: rows carry a slice end and accumulators to merge. */
     private readonly merging = false,
+    /** The task's lock, so clock wake-ups wait for a checkpoint in progress. */
+    lock?: TaskLock,
   ) {
-    this.timer = clock ? new ClockTimer(clock, (now) => this.fireDue(now)) : undefined;
+    this.timer = clock ? new ClockTimer(clock, (now) => this.fireDue(now), lock) : undefined;
     this.argBuffers = aggs.map((a) => new Array<unknown>(a.args.length));
   }
 
@@ -99,14 +103,15 @@ export class WindowAggregateOperator implements Operator {
         this.numLateRecordsDropped++;
         return;
       }
-      for (const set of this.sets) this.accumulate(row, sliceEnd, set);
+      for (let s = 0; s < this.sets.length; s++) this.accumulate(row, sliceEnd, s);
     });
   }
 
-  private accumulate(row: Row, sliceEnd: number, set: GroupingSet): void {
+  private accumulate(row: Row, sliceEnd: number, setIndex: number): void {
+    const set = this.sets[setIndex]!;
     const hash = set.keyOf(row);
     let ks = this.state.get(hash);
-    if (!ks) this.state.set(hash, (ks = { key: set.keyValues(row), set, slices: new Map() }));
+    if (!ks) this.state.set(hash, (ks = { key: set.keyValues(row), set: setIndex, slices: new Map() }));
     let accs = ks.slices.get(sliceEnd);
     if (!accs) {
       ks.slices.set(sliceEnd, (accs = this.aggs.map((a) => a.fn.createAccumulator())));
@@ -153,6 +158,17 @@ export class WindowAggregateOperator implements Operator {
     return [this.state, this.pending];
   }
 
+  /** The watermark (or, for processing time, the clock time last fired): it decides which rows are late. */
+  snapshotFields(): { watermark: number } {
+    return { watermark: this.watermark };
+  }
+
+  restoreFields(fields: unknown): void {
+    this.watermark = (fields as { watermark: number }).watermark;
+    // Processing time: the restored windows need their wake-up, also if no row arrives.
+    this.timer?.schedule(this.pending.next((end) => this.shift.triggerTime(end)));
+  }
+
   private fire(end: number, keys: ReadonlySet<HashKey>): Row[] {
     const slices = this.assigner.slicesOf(end);
     const start = Timestamp.ofMillis(this.assigner.windowStart(end));
@@ -172,7 +188,7 @@ export class WindowAggregateOperator implements Operator {
         }
       }
       const values = merged;
-      rows.push([...ks.key, ...this.aggs.map((a, i) => (a.grouping ? a.grouping(ks.set) : a.fn.getValue(values[i]))), start, windowEnd, windowTime]);
+      rows.push([...ks.key, ...this.aggs.map((a, i) => (a.grouping ? a.grouping(this.sets[ks.set]!) : a.fn.getValue(values[i]))), start, windowEnd, windowTime]);
       // Slices whose last window has now fired are no longer needed.
       for (const s of slices) if (this.assigner.lastWindowEnd(s) <= end) ks.slices.delete(s);
       if (ks.slices.size === 0) this.state.delete(hash);

@@ -3,7 +3,7 @@ import { RuntimeError } from '../../types/errors.js';
 import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import type { Operator, Output } from './operator.js';
-import { WatermarkValve } from '../time/watermark-valve.js';
+import { WatermarkValve, type ValveState } from '../time/watermark-valve.js';
 import { KeyedStateTable } from '../state/keyed-state-table.js';
 
 interface WindowRows {
@@ -76,6 +76,15 @@ export class WindowJoinOperator implements Operator {
 
   stateTables() {
     return [this.windows];
+  }
+
+  /** The valve's per-input watermarks: late rows and the next output watermark depend on them. */
+  snapshotFields(): ValveState {
+    return this.valve.snapshot();
+  }
+
+  restoreFields(fields: unknown): void {
+    this.valve.restore(fields as ValveState);
   }
 
   private join({ left, right }: WindowRows, out: Row[]): void {

@@ -84,6 +84,15 @@ export class WindowRankOperator implements Operator {
     return [this.buffer, this.timers];
   }
 
+  /** The watermark: it decides which rows are late. */
+  snapshotFields(): { watermark: number } {
+    return { watermark: this.watermark };
+  }
+
+  restoreFields(fields: unknown): void {
+    this.watermark = (fields as { watermark: number }).watermark;
+  }
+
   private rank(rows: Row[], out: Row[]): void {
     const { compare, limit, rankFunction } = this.spec;
     const sorted = (this.spec.keepLast ? [...rows].reverse() : rows.slice()).sort(compare);

@@ -12,6 +12,13 @@ export function keyGroupOf(key: HashKey, maxParallelism: number): number {
 export interface KeyGroupSnapshot<V> {
   readonly keyGroup: number;
   readonly entries: readonly (readonly [HashKey, V])[];
+  /**
+   * Each entry's position in the table's iteration order: operators emit in that order (e.g.
+   * sessions ending at the same time), so a restore rebuilds it rather than the key-group order.
+   */
+  readonly positions?: readonly number[];
+  /** With a TTL: each entry's last write time, so restored keys expire when they would have. */
+  readonly writtenAt?: readonly number[];
 }
 
 /** State time-to-live (Flink's table.exec.state.ttl): processing time since a key's last write. */
@@ -100,18 +107,38 @@ export class KeyedStateTable<V> {
 
   /** The state split by key group (only non-empty groups), for a checkpoint. */
   snapshot(): KeyGroupSnapshot<V>[] {
-    const groups = new Map<number, [HashKey, V][]>();
+    const groups = new Map<number, { entries: [HashKey, V][]; positions: number[]; writtenAt: number[] }>();
+    let position = 0;
     for (const [k, v] of this.map) {
       const g = keyGroupOf(k, this.maxParallelism);
-      let list = groups.get(g);
-      if (!list) groups.set(g, (list = []));
-      list.push([k, v]);
+      let group = groups.get(g);
+      if (!group) groups.set(g, (group = { entries: [], positions: [], writtenAt: [] }));
+      group.entries.push([k, v]);
+      group.positions.push(position++);
+      if (this.ttl) group.writtenAt.push(this.written.get(k) ?? this.ttl.now());
     }
-    return [...groups].sort((a, b) => a[0] - b[0]).map(([keyGroup, entries]) => ({ keyGroup, entries }));
+    return [...groups]
+      .sort((a, b) => a[0] - b[0])
+      .map(([keyGroup, { entries, positions, writtenAt }]) => (this.ttl ? { keyGroup, entries, positions, writtenAt } : { keyGroup, entries, positions }));
   }
 
-  /** Loads the key groups in [from, to] of a snapshot (a restore at any parallelism). */
+  /** Loads the key groups in [from, to] of a snapshot (a restore at any parallelism), in the snapshot table's order. */
   restore(snapshot: readonly KeyGroupSnapshot<V>[], from = 0, to = this.maxParallelism - 1): void {
-    for (const g of snapshot) if (g.keyGroup >= from && g.keyGroup <= to) for (const [k, v] of g.entries) this.map.set(k, v);
+    const restored: { key: HashKey; value: V; position: number; at: number | undefined }[] = [];
+    for (const g of snapshot) {
+      if (g.keyGroup < from || g.keyGroup > to) continue;
+      g.entries.forEach(([key, value], i) => restored.push({ key, value, position: g.positions?.[i] ?? restored.length, at: g.writtenAt?.[i] }));
+    }
+    restored.sort((a, b) => a.position - b.position);
+    for (const r of restored) {
+      this.map.set(r.key, r.value);
+      if (this.ttl) this.written.set(r.key, r.at ?? this.ttl.now());
+    }
+    // The sweep stops at the first unexpired key: keep `written` oldest first.
+    if (this.ttl) {
+      const byTime = [...this.written].sort((a, b) => a[1] - b[1]);
+      this.written.clear();
+      for (const [k, at] of byTime) this.written.set(k, at);
+    }
   }
 }

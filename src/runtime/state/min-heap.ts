@@ -1,6 +1,11 @@
-/** A binary min-heap by `time`: what is due first, in O(log n) per push and pop. */
+/**
+ * A binary min-heap by `time`: what is due first, in O(log n) per push and pop. Equal times pop
+ * in push order, so the order does not depend on the heap's history: a heap rebuilt on restore
+ * (pushing the live items in their original order) pops exactly as the one it replaces.
+ */
 export class MinHeap<T> {
-  private readonly items: { time: number; value: T }[] = [];
+  private readonly items: { time: number; seq: number; value: T }[] = [];
+  private pushed = 0;
 
   get size(): number {
     return this.items.length;
@@ -8,16 +13,16 @@ export class MinHeap<T> {
 
   push(time: number, value: T): void {
     const a = this.items;
-    a.push({ time, value });
+    a.push({ time, seq: this.pushed++, value });
     for (let i = a.length - 1; i > 0; ) {
       const parent = (i - 1) >> 1;
-      if (a[parent]!.time <= a[i]!.time) break;
+      if (!before(a[i]!, a[parent]!)) break;
       [a[parent], a[i]] = [a[i]!, a[parent]!];
       i = parent;
     }
   }
 
-  /** Removes and returns the values whose time is below `bound`, earliest first. */
+  /** Removes and returns the values whose time is below `bound`, earliest first (ties in push order). */
   popBelow(bound: number): T[] {
     const out: T[] = [];
     while (this.items.length > 0 && this.items[0]!.time < bound) out.push(this.pop());
@@ -34,8 +39,8 @@ export class MinHeap<T> {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < a.length && a[l]!.time < a[m]!.time) m = l;
-        if (r < a.length && a[r]!.time < a[m]!.time) m = r;
+        if (l < a.length && before(a[l]!, a[m]!)) m = l;
+        if (r < a.length && before(a[r]!, a[m]!)) m = r;
         if (m === i) break;
         [a[m], a[i]] = [a[i]!, a[m]!];
         i = m;
@@ -43,4 +48,8 @@ export class MinHeap<T> {
     }
     return top.value;
   }
+}
+
+function before(x: { time: number; seq: number }, y: { time: number; seq: number }): boolean {
+  return x.time < y.time || (x.time === y.time && x.seq < y.seq);
 }

@@ -13,7 +13,7 @@ import type { BuildOptions } from './job-graph-builder.js';
 /** The operator of a group aggregation: one phase, or the local or global half of two. */
 export function groupAggregateOperator(id: number, node: AggregateNode, job: PlannedJob, opts: BuildOptions, out: Output, ttl: StateTtl | undefined): Operator {
   if (node.window) throw new PlanError('This window aggregation cannot run on the embedded engine yet (its window columns are computed with, not only grouped on).');
-  const miniBatch = opts.miniBatch && { ...opts.miniBatch, clock: opts.session.now };
+  const miniBatch = opts.miniBatch && { ...opts.miniBatch, clock: opts.session.now, lock: opts.lock };
   // Both phases build their functions from the calls over the raw input: the global phase's
   // arguments are the accumulators the local phase built with the same functions.
   const raw = node.phase === 'global' && node.input.kind === 'Aggregate' ? node.input : node;

@@ -41,10 +41,14 @@ import type { FunctionResolver } from '../../planner/analyzer/expr-context.js';
 import { lookupJoinOperator } from './lookup-join.js';
 import { temporalJoinOperator } from './temporal-join.js';
 import { VertexMetrics } from './vertex-metrics.js';
+import { TaskLock } from './task-lock.js';
+import { describeNode } from '../../planner/explain.js';
 
 /** An operator in the running DAG with the consumers its output feeds. */
 export interface RuntimeVertex {
   readonly operator: Operator;
+  /** The plan node as EXPLAIN shows it: checkpoints compare it on restore to detect a changed query. */
+  readonly description: string;
   readonly inputs: number;
   readonly consumers: { vertex: RuntimeVertex; input: number }[];
   /** Records in/out, watermarks and busy time (Flink's task metrics), counted per chunk. */
@@ -63,6 +67,7 @@ export interface RuntimeDag {
   readonly sources: RuntimeSource[];
   readonly vertices: RuntimeVertex[];
   readonly sinks: SinkOperator[];
+  readonly lock: TaskLock;
 }
 
 export interface BuildOptions {
@@ -84,6 +89,8 @@ export interface BuildOptions {
   readonly writer: Pick<WriterContext, 'stdout' | 'stderr'>;
   /** Receives a top-level SELECT's result. */
   readonly collect?: (chunk: Chunk) => void;
+  /** The task's lock (processing-time wake-ups take it); the DAG gets a new one when absent. */
+  readonly lock?: TaskLock;
 }
 
 const RANKING = new Set(['ROW_NUMBER', 'RANK', 'DENSE_RANK']);
@@ -94,7 +101,8 @@ const UNSUPPORTED: Record<string, string> = {
 };
 
 /** Translates a planned job into sources and chained operators, sharing nodes read by several sinks. */
-export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag {
+export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): RuntimeDag {
+  const opts = { ...options, lock: options.lock ?? new TaskLock() };
   const sources: RuntimeSource[] = [];
   const vertices: RuntimeVertex[] = [];
   const sinks: SinkOperator[] = [];
@@ -129,7 +137,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
     const addVertex = (operator: Operator, inputs: number): RuntimeVertex => {
       const metrics = metricsOf(consumers);
       metrics.setInputs(inputs);
-      const v: RuntimeVertex = { operator, inputs, consumers, metrics };
+      const v: RuntimeVertex = { operator, description: describeNode(node), inputs, consumers, metrics };
       vertices.push(v);
       return v;
     };
@@ -168,7 +176,8 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         let target = { vertex: addVertex(op, 1), input: 0 };
         for (const create of sinkConstraints(job, node, id, opts.notNullEnforcer, ttl).reverse()) {
           const next = [target];
-          const vertex: RuntimeVertex = { operator: create(outputOf(next)), inputs: 1, consumers: next, metrics: metricsOf(next) };
+          const operator = create(outputOf(next));
+          const vertex: RuntimeVertex = { operator, description: operator.name, inputs: 1, consumers: next, metrics: metricsOf(next) };
           vertices.push(vertex);
           target = { vertex, input: 0 };
         }
@@ -186,7 +195,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         const timeOf = proctime ? () => opts.session.now() : (row: unknown[]) => (row[node.timeIndex] as Timestamp | null)?.millis ?? null;
         if (node.window === 'SESSION') {
           const sets = groupingSets(node.partitionKeys, undefined, node.input.fields);
-          const op = new SessionWindowOperator(`WindowTableFunction[${id}]`, node.params['gap']!, timeShiftOf(node, opts.session.timeZone), timeOf, sets, rowsContent, outputOf(consumers), proctime ? opts.session.now : undefined);
+          const op = new SessionWindowOperator(`WindowTableFunction[${id}]`, node.params['gap']!, timeShiftOf(node, opts.session.timeZone), timeOf, sets, rowsContent, outputOf(consumers), proctime ? opts.session.now : undefined, opts.lock);
           build(node.input, { vertex: addVertex(op, 1), input: 0 });
           return;
         }
@@ -209,12 +218,12 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
         let op: Operator;
         if (node.window.window === 'SESSION') {
           const timeOf = (row: unknown[]) => (row[node.timeIndex] as Timestamp | null)?.millis ?? null;
-          op = new SessionWindowOperator(`WindowAggregate[${id}]`, node.window.params['gap']!, shift, timeOf, sets, aggregateContent(aggs), outputOf(consumers), clock);
+          op = new SessionWindowOperator(`WindowAggregate[${id}]`, node.window.params['gap']!, shift, timeOf, sets, aggregateContent(aggs), outputOf(consumers), clock, opts.lock);
         } else if (node.phase === 'local') {
           op = new LocalWindowAggregateOperator(`LocalWindowAggregate[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets[0]!, aggs, outputOf(consumers));
         } else {
           const name = node.phase === 'global' ? 'GlobalWindowAggregate' : 'WindowAggregate';
-          op = new WindowAggregateOperator(`${name}[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets, aggs, outputOf(consumers), clock, node.phase === 'global');
+          op = new WindowAggregateOperator(`${name}[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets, aggs, outputOf(consumers), clock, node.phase === 'global', opts.lock);
         }
         build(node.input, { vertex: addVertex(op, 1), input: 0 });
         return;
@@ -337,7 +346,7 @@ export function buildRuntimeDag(job: PlannedJob, opts: BuildOptions): RuntimeDag
     }
   };
   for (const sink of job.sinks) build(sink, undefined);
-  return { sources, vertices, sinks };
+  return { sources, vertices, sinks, lock: opts.lock };
 }
 
 /** Compares rows by ORDER BY keys: directions applied; NULL lowest (Flink's default) unless NULLS FIRST/LAST says otherwise. */

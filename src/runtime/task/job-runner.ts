@@ -1,9 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { RuntimeError } from '../../types/errors.js';
 import type { RuntimeDag, RuntimeSource, RuntimeVertex } from './job-graph-builder.js';
 import { FanOut } from '../operators/operator.js';
 import { switchVertex } from './vertex-metrics.js';
-import type { SourceWatermark } from '../../connectors/connector.js';
+import type { SourcePosition, SourceWatermark } from '../../connectors/connector.js';
 import type { Chunk } from '../../types/row.js';
+import { CheckpointCoordinator, type CheckpointTarget } from '../checkpoint/checkpoint-coordinator.js';
+import type { CheckpointSettings } from '../checkpoint/checkpoint-config.js';
+import { FileCheckpointStorage, MemoryCheckpointStorage, type LoadedCheckpoint } from '../checkpoint/checkpoint-storage.js';
+import type { CheckpointRecord } from '../checkpoint/checkpoint-stats.js';
+import { restoreJob } from '../checkpoint/restore-job.js';
+import { DEFAULT_MAX_PARALLELISM } from '../state/keyed-state-table.js';
+import { topologicalOrder } from './topological-order.js';
 
 const IDLE = Symbol('idle');
 
@@ -13,28 +21,116 @@ export const MAX_WATERMARK = Number.MAX_SAFE_INTEGER;
 export interface JobResult {
   readonly rowsWritten: number;
   readonly cancelled: boolean;
+  /** Set when the job was stopped with a savepoint: where it is. */
+  readonly savepoint?: string;
 }
+
+export interface RunnerOptions {
+  /** `table.exec.source.idle-timeout` in ms (0: sources are never marked idle). */
+  readonly idleTimeout?: number;
+  /** Checkpoint and savepoint settings; without them: no periodic checkpoints, savepoints need a target directory. */
+  readonly checkpointing?: CheckpointSettings;
+  /** Restore from this checkpoint or savepoint before reading (`weir run --from-savepoint`). */
+  readonly restoreFrom?: { readonly checkpoint: LoadedCheckpoint; readonly allowNonRestoredState: boolean };
+}
+
+const NO_CHECKPOINTS: CheckpointSettings = {
+  interval: 0, mode: 'EXACTLY_ONCE', timeout: 600_000, minPause: 0, maxConcurrent: 1, tolerableFailures: 0, unaligned: false,
+  retention: 'NO_EXTERNALIZED_CHECKPOINTS', checkpointsDir: undefined, savepointsDir: undefined, numRetained: 1,
+};
 
 /**
  * Runs a DAG to completion on this thread: each source is pulled in its own async loop and its
  * chunks are pushed through the chained operators. A vertex finishes once all its inputs have
  * ended; the job ends when every source has ended, or fails on the first error (every operator
- * is then closed, uncommitted output discarded).
+ * is then closed, uncommitted output discarded). Everything that enters the operators runs under
+ * the DAG's task lock, which checkpoints take between two pieces of work.
  */
 export class JobRunner {
+  /** 32 hex characters, like Flink's JobID. */
+  readonly jobId = randomBytes(16).toString('hex');
+  readonly checkpoints: CheckpointCoordinator;
+  /** Sources stop reading (cancel, or stop-with-savepoint); nothing more enters the operators. */
   private cancelled = false;
+  private stoppedWith: string | undefined;
+  /** Each source's position after the last chunk it delivered. */
+  private readonly delivered = new Map<RuntimeSource, SourcePosition | undefined>();
+  private failure: unknown;
+  /** Stop-with-savepoint --drain: sources end as if exhausted. */
+  private draining = false;
+  private drives: Promise<unknown> | undefined;
   private readonly remainingInputs = new Map<RuntimeVertex, number>();
   /** Polls in flight: cancel resolves them with null, so a source waiting for data stops waiting. */
   private readonly waiting = new Set<(v: null) => void>();
   /** Rows the sources have emitted so far (Flink's numRecordsOut of the sources). */
   private sourceRows = 0;
 
+  private readonly idleTimeout: number;
+  /** With periodic checkpoints, a job that ends commits its sinks through one last checkpoint. */
+  private readonly finalCheckpoint: boolean;
+  private readonly target: CheckpointTarget;
+
   constructor(
     readonly dag: RuntimeDag,
-    /** `table.exec.source.idle-timeout` in ms (0: sources are never marked idle). */
-    private readonly idleTimeout = 0,
+    private readonly opts: RunnerOptions = {},
   ) {
+    this.idleTimeout = opts.idleTimeout ?? 0;
     for (const v of dag.vertices) this.remainingInputs.set(v, v.inputs);
+    const settings = opts.checkpointing ?? NO_CHECKPOINTS;
+    this.finalCheckpoint = settings.interval > 0;
+    for (const s of dag.sinks) s.commitOnCheckpoint = this.finalCheckpoint;
+    const storage = settings.checkpointsDir ? new FileCheckpointStorage(settings.checkpointsDir) : new MemoryCheckpointStorage();
+    const restoredId = opts.restoreFrom?.checkpoint.metadata.checkpointId ?? 0;
+    this.target = this.checkpointTarget();
+    this.checkpoints = new CheckpointCoordinator(settings, this.target, storage, (err) => this.fail(err), restoredId);
+  }
+
+  private checkpointTarget(): CheckpointTarget {
+    const uids = new Set<string>();
+    const uid = (name: string) => {
+      let id = name;
+      for (let n = 2; uids.has(id); n++) id = `${name}#${n}`;
+      uids.add(id);
+      return id;
+    };
+    return {
+      jobId: this.jobId,
+      lock: this.dag.lock,
+      maxParallelism: DEFAULT_MAX_PARALLELISM,
+      operators: topologicalOrder(this.dag.vertices).map((v) => ({ uid: uid(v.operator.name), description: v.description, operator: v.operator })),
+      sources: this.dag.sources.map((s) => ({ uid: uid(s.name), name: s.name, position: () => this.delivered.get(s) })),
+      sinks: this.dag.sinks.map((op) => ({ uid: op.name, operator: op })),
+    };
+  }
+
+  /** Fails the job from outside the data path (e.g. too many failed checkpoints). */
+  private fail(err: unknown): void {
+    this.failure ??= err;
+    this.cancel();
+  }
+
+  /** Takes a savepoint while the job keeps running. */
+  triggerSavepoint(targetDir?: string): Promise<CheckpointRecord> {
+    return this.checkpoints.trigger('SAVEPOINT', { targetDir: targetDir ?? this.opts.checkpointing?.savepointsDir });
+  }
+
+  /**
+   * Flink's stop-with-savepoint: takes a savepoint and stops the job right after it; it ends
+   * FINISHED. With `drain`, the sources first stop and send the final watermark, every operator
+   * finishes (all windows fire, sinks commit), and the savepoint follows.
+   */
+  async stopWithSavepoint(targetDir?: string, drain = false): Promise<CheckpointRecord> {
+    if (drain) {
+      this.draining = true;
+      this.wakePolls();
+      await this.drives;
+    }
+    const record = await this.checkpoints.trigger('SAVEPOINT', {
+      targetDir: targetDir ?? this.opts.checkpointing?.savepointsDir,
+      afterSnapshot: () => this.cancel(),
+    });
+    this.stoppedWith = record.location;
+    return record;
   }
 
   /** Each operator's counters, by operator name (e.g. `WindowAggregate[3]` → numLateRecordsDropped). */
@@ -55,6 +151,11 @@ export class JobRunner {
   /** Stops the sources, also while they wait for data; the job then ends without committing. */
   cancel(): void {
     this.cancelled = true;
+    this.wakePolls();
+  }
+
+  /** Resolves the polls in flight with null, so sources waiting for data stop waiting. */
+  private wakePolls(): void {
     for (const resolve of this.waiting) resolve(null);
     this.waiting.clear();
   }
@@ -64,7 +165,7 @@ export class JobRunner {
    * promise would leak: every race leaves a reaction on it.)
    */
   private orCancel<T>(p: Promise<T>): Promise<T | null> {
-    if (this.cancelled) return Promise.resolve(null);
+    if (this.cancelled || this.draining) return Promise.resolve(null);
     return new Promise<T | null>((resolve, reject) => {
       this.waiting.add(resolve);
       p.then(
@@ -82,23 +183,40 @@ export class JobRunner {
 
   async run(): Promise<JobResult> {
     const { sources, vertices } = this.dag;
-    let failure: unknown;
     try {
       for (const v of vertices) await v.operator.open?.();
-      await Promise.all(
-        sources.map((s) =>
-          this.drive(s).catch((err: unknown) => {
-            failure ??= err;
-            this.cancel();
-          }),
-        ),
-      );
+      await this.restore();
+      this.checkpoints.start();
+      this.drives = Promise.all(sources.map((s) => this.drive(s).catch((err: unknown) => this.fail(err))));
+      await this.drives;
+      if (this.finalCheckpoint && !this.cancelled && this.failure === undefined) await this.checkpoints.trigger('CHECKPOINT');
     } catch (err) {
-      failure ??= err;
+      this.failure ??= err;
     }
-    await this.closeAll(failure !== undefined || this.cancelled);
-    if (failure !== undefined) throw asRuntimeError(failure);
-    return { rowsWritten: this.dag.sinks.reduce((n, s) => n + s.rowsWritten, 0), cancelled: this.cancelled };
+    this.checkpoints.stop();
+    await this.checkpoints.settle();
+    const stopped = this.stoppedWith !== undefined;
+    const cancelled = this.cancelled && !stopped;
+    await this.closeAll();
+    await this.checkpoints.jobEnded(this.failure !== undefined ? 'failed' : cancelled ? 'cancelled' : 'finished');
+    if (this.failure !== undefined) throw asRuntimeError(this.failure);
+    const rowsWritten = this.dag.sinks.reduce((n, s) => n + s.rowsWritten, 0);
+    return stopped ? { rowsWritten, cancelled, savepoint: this.stoppedWith } : { rowsWritten, cancelled };
+  }
+
+  /** Loads the checkpoint to restore from, if any, and sets every source's starting position. */
+  private async restore(): Promise<void> {
+    const from = this.opts.restoreFrom;
+    const { target } = this;
+    const restored = from ? await restoreJob(target, from.checkpoint, from.allowNonRestoredState) : undefined;
+    for (const [i, s] of this.dag.sources.entries()) {
+      const position = restored?.positions.get(target.sources[i]!.uid);
+      if (position !== undefined) {
+        if (!s.reader.restore) throw new RuntimeError(`${s.name} cannot continue from the checkpoint: its reader cannot restore a position.`);
+        await s.reader.restore(position);
+      }
+      this.delivered.set(s, s.reader.position?.());
+    }
   }
 
   private async drive(source: RuntimeSource): Promise<void> {
@@ -114,6 +232,7 @@ export class JobRunner {
           yielded = Date.now();
         }
         if (this.cancelled) return;
+        if (this.draining) break;
         // The source's busy time: its reader's synchronous work per poll.
         const prev = switchVertex(source.metrics);
         let poll: Promise<Chunk | SourceWatermark | null>;
@@ -125,22 +244,31 @@ export class JobRunner {
         let next = await this.pollOrIdle(poll);
         if (next === IDLE) {
           idle = true;
-          await this.setIdle(source.consumers, true);
+          await this.locked(() => this.setIdle(source.consumers, true));
           next = await this.orCancel(poll);
         }
         if (this.cancelled) return;
         if (next === null) break;
         if (idle) {
           idle = false;
-          await this.setIdle(source.consumers, false);
+          await this.locked(() => this.setIdle(source.consumers, false));
         }
         if ('rows' in next) this.sourceRows += next.rows.length;
-        const r = 'rows' in next ? out.emit(next) : out.emitWatermark(next.watermark);
+        const item = next;
+        const position = source.reader.position?.();
+        const r = this.dag.lock.run(() => {
+          if (this.cancelled) return;
+          const r = 'rows' in item ? out.emit(item) : out.emitWatermark(item.watermark);
+          if (!r) return void this.delivered.set(source, position);
+          return r.then(() => void this.delivered.set(source, position));
+        });
         if (r) await r;
       }
-      // A bounded source ends with the final watermark, which fires every pending timer (as in Flink).
-      if (source.bounded) await out.emitWatermark(MAX_WATERMARK);
-      for (const c of source.consumers) await this.endInput(c.vertex);
+      await this.locked(async () => {
+        // A bounded source ends with the final watermark, which fires every pending timer (as in Flink).
+        if (source.bounded || this.draining) await out.emitWatermark(MAX_WATERMARK);
+        for (const c of source.consumers) await this.endInput(c.vertex);
+      });
     } finally {
       await source.reader.close();
     }
@@ -173,7 +301,12 @@ export class JobRunner {
     for (const c of vertex.consumers) await this.endInput(c.vertex);
   }
 
-  private async closeAll(_failed: boolean): Promise<void> {
+  /** Runs `work` under the task lock unless the job stopped meanwhile. */
+  private async locked(work: () => Promise<void>): Promise<void> {
+    await this.dag.lock.run(() => (this.cancelled ? undefined : work()));
+  }
+
+  private async closeAll(): Promise<void> {
     for (const v of this.dag.vertices) {
       try {
         await v.operator.close?.();

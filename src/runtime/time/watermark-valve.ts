@@ -1,3 +1,10 @@
+/** A valve's state in a checkpoint: what decides its next output and which rows are late. */
+export interface ValveState {
+  readonly watermarks: readonly number[];
+  readonly idle: readonly boolean[];
+  readonly current: number;
+}
+
 /**
  * Combines the watermarks of several inputs, as Flink's StatusWatermarkValve: the output is the
  * minimum over active inputs and never goes back; idle inputs are left out, and when every input
@@ -32,6 +39,17 @@ export class WatermarkValve {
   setIdle(input: number, idle: boolean): void | Promise<void> {
     this.idle[input] = idle;
     return this.advance();
+  }
+
+  snapshot(): ValveState {
+    return { watermarks: [...this.watermarks], idle: [...this.idle], current: this.current };
+  }
+
+  /** Takes a snapshot's state back, before any input (nothing is emitted). */
+  restore(state: ValveState): void {
+    state.watermarks.forEach((w, i) => (this.watermarks[i] = w));
+    state.idle.forEach((idle, i) => (this.idle[i] = idle));
+    this.current = state.current;
   }
 
   private advance(): void | Promise<void> {

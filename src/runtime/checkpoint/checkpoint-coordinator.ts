@@ -1,0 +1,213 @@
+import type { SinkCommittable, SourcePosition } from '../../connectors/connector.js';
+import type { Operator } from '../operators/operator.js';
+import type { SinkOperator } from '../operators/sink-operator.js';
+import type { TaskLock } from '../task/task-lock.js';
+import { RuntimeError } from '../../types/errors.js';
+import type { CheckpointSettings } from './checkpoint-config.js';
+import type { CheckpointKind, CheckpointMetadata, OperatorEntry, SinkEntry, SourceEntry } from './checkpoint-metadata.js';
+import type { CheckpointStorage } from './checkpoint-storage.js';
+import { CheckpointStats, type CheckpointRecord } from './checkpoint-stats.js';
+import { snapshotOperator } from './operator-snapshot.js';
+import { encodeValues } from './value-codec.js';
+
+/** What a checkpoint reads from a running job (one task: subtask 0 of everything). */
+export interface CheckpointTarget {
+  readonly jobId: string;
+  readonly lock: TaskLock;
+  readonly maxParallelism: number;
+  /** Operators in topological order (producers before consumers), with stable ids. */
+  readonly operators: readonly { readonly uid: string; readonly description: string; readonly operator: Operator }[];
+  /** Each source's position after the last chunk it delivered; undefined when its reader cannot say. */
+  readonly sources: readonly { readonly uid: string; readonly name: string; position(): SourcePosition | undefined }[];
+  readonly sinks: readonly { readonly uid: string; readonly operator: SinkOperator }[];
+}
+
+/** Flink's CheckpointFailureReason messages. */
+export const FAILURE = {
+  expired: 'Checkpoint expired before completing.',
+  declined: 'Checkpoint was declined.',
+  io: 'An Exception occurred while triggering the checkpoint.',
+  tooMany: 'Exceeded checkpoint tolerable failure threshold.',
+} as const;
+
+/** A checkpoint a task refused (e.g. a source that cannot record its position). */
+export class CheckpointDeclined extends Error {}
+
+export interface TriggerOptions {
+  /** Savepoints: a directory other than `state.savepoints.dir`. */
+  readonly targetDir?: string;
+  /** Runs with the lock still held after the snapshot (stop-with-savepoint stops the sources here). */
+  readonly afterSnapshot?: () => void;
+}
+
+/**
+ * Takes checkpoints of one job: periodically (interval, min-pause, max-concurrent, timeout) and on
+ * request (savepoints). A snapshot holds the task's lock: every operator first flushes what it
+ * buffered for speed (upstream first), then its state is encoded, the sources' positions read
+ * and the sinks pre-commit — in a single-task job that is exactly the aligned barrier's cut. The
+ * files are written after the lock is released; sinks commit once `_metadata` is in place.
+ */
+export class CheckpointCoordinator {
+  readonly stats = new CheckpointStats();
+  private nextId: number;
+  private running = 0;
+  private consecutiveFailures = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private lastEnd = 0;
+  private stopped = false;
+  private readonly retained: string[] = [];
+  /** Checkpoints not yet complete or failed, so the job can wait for them before it closes. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly settings: CheckpointSettings,
+    private readonly target: CheckpointTarget,
+    private readonly storage: CheckpointStorage,
+    /** Fails the job (too many failed checkpoints). */
+    private readonly fail: (err: Error) => void,
+    /** After a restore, ids continue from the restored checkpoint's (as in Flink). */
+    restoredId = 0,
+  ) {
+    this.nextId = restoredId + 1;
+  }
+
+  /** Starts periodic checkpoints when an interval is set. */
+  start(): void {
+    if (this.settings.interval > 0) this.schedule(this.settings.interval);
+  }
+
+  /** No more periodic checkpoints (the job is ending). */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.periodic(), delay);
+  }
+
+  private async periodic(): Promise<void> {
+    if (this.running >= this.settings.maxConcurrent) return this.schedule(Math.max(10, this.settings.interval / 10));
+    const pause = this.lastEnd + this.settings.minPause - Date.now();
+    if (pause > 0) return this.schedule(pause);
+    this.schedule(this.settings.interval);
+    await this.trigger('CHECKPOINT').catch(() => {});
+  }
+
+  /** Takes one checkpoint or savepoint; resolves with its record once complete, rejects with the failure. */
+  trigger(kind: CheckpointKind, opts: TriggerOptions = {}): Promise<CheckpointRecord> {
+    const p = this.attempt(kind, opts);
+    const tracked = p.catch(() => {}).finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+    return p;
+  }
+
+  /** Resolves once no checkpoint is in progress. */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+  }
+
+  private async attempt(kind: CheckpointKind, opts: TriggerOptions): Promise<CheckpointRecord> {
+    const record = this.stats.started(this.nextId++, kind);
+    this.running++;
+    let timedOut = false;
+    let timeout: NodeJS.Timeout | undefined;
+    const expiry = new Promise<never>((_, reject) => {
+      timeout = setTimeout(() => {
+        timedOut = true;
+        reject(new RuntimeError(FAILURE.expired));
+      }, this.settings.timeout);
+    });
+    try {
+      const location = await Promise.race([this.take(record, opts, () => timedOut), expiry]);
+      this.stats.completed(record, location);
+      this.consecutiveFailures = 0;
+      await this.retain(record, location);
+      return record;
+    } catch (err) {
+      this.stats.failed(record, failureMessage(err));
+      if (kind === 'CHECKPOINT' && ++this.consecutiveFailures > this.settings.tolerableFailures) {
+        this.fail(new RuntimeError(`${FAILURE.tooMany} The latest checkpoint failed due to: ${record.failureMessage}`));
+      }
+      throw err;
+    } finally {
+      clearTimeout(timeout);
+      this.running--;
+      this.lastEnd = Date.now();
+    }
+  }
+
+  private async take(record: CheckpointRecord, opts: TriggerOptions, expired: () => boolean): Promise<string> {
+    const { target } = this;
+    const files = new Map<string, Uint8Array>();
+    const operators: OperatorEntry[] = [];
+    const sources: SourceEntry[] = [];
+    const sinks: SinkEntry[] = [];
+    const lockedAt = Date.now();
+    await target.lock.acquire();
+    try {
+      for (const s of target.sources) {
+        const position = s.position();
+        if (position === undefined) throw new CheckpointDeclined(`${s.name} does not support checkpoints: its reader cannot record a position.`);
+        sources.push({ uid: s.uid, subtasks: [{ subtask: 0, position }] });
+      }
+      for (const o of target.operators) await o.operator.prepareSnapshot?.();
+      for (const o of target.operators) {
+        const snapshot = snapshotOperator(o.operator);
+        if (snapshot === undefined) continue;
+        const file = `op-${operators.length}-0`;
+        const bytes = encodeValues([snapshot]);
+        files.set(file, bytes);
+        record.stateSize += bytes.length;
+        operators.push({ uid: o.uid, description: o.description, subtasks: [{ subtask: 0, keyGroups: [0, target.maxParallelism - 1], file, bytes: bytes.length }] });
+      }
+      for (const s of target.sinks) {
+        const committables = await s.operator.prepareCommit(record.id);
+        if (committables.length > 0) sinks.push({ uid: s.uid, subtasks: [{ subtask: 0, committables }] });
+      }
+      opts.afterSnapshot?.();
+    } finally {
+      record.syncMillis = Date.now() - lockedAt;
+      target.lock.release();
+    }
+    const metadata: CheckpointMetadata = {
+      format: 'weir-checkpoint', version: 1, kind: record.kind, checkpointId: record.id, jobId: target.jobId,
+      timestamp: record.triggerTime, maxParallelism: target.maxParallelism, operators, sources, sinks,
+    };
+    if (expired()) throw new RuntimeError(FAILURE.expired);
+    let location: string;
+    try {
+      location = await this.storage.write(metadata, files, opts.targetDir);
+    } catch (err) {
+      throw new RuntimeError(`${FAILURE.io} ${err instanceof Error ? err.message : String(err)}`);
+    }
+    for (const s of target.sinks) await s.operator.commitUpTo(record.id);
+    return location;
+  }
+
+  /** Keeps the newest `num-retained` checkpoints (savepoints belong to the user). */
+  private async retain(record: CheckpointRecord, location: string): Promise<void> {
+    if (record.kind === 'SAVEPOINT') return;
+    this.retained.push(location);
+    while (this.retained.length > this.settings.numRetained) await this.storage.discard(this.retained.shift()!).catch(() => {});
+  }
+
+  /**
+   * Drops the retained checkpoints when the job ends, as Flink's retention says: always when it
+   * finishes, and when it is cancelled or fails unless they are externalized (kept on failure by
+   * DELETE_ON_CANCELLATION, on both by RETAIN_ON_CANCELLATION).
+   */
+  async jobEnded(outcome: 'finished' | 'cancelled' | 'failed'): Promise<void> {
+    this.stop();
+    const { retention } = this.settings;
+    const keep = (outcome === 'failed' && retention !== 'NO_EXTERNALIZED_CHECKPOINTS') || (outcome === 'cancelled' && retention === 'RETAIN_ON_CANCELLATION');
+    if (keep) return;
+    for (const location of this.retained.splice(0)) await this.storage.discard(location).catch(() => {});
+  }
+}
+
+function failureMessage(err: unknown): string {
+  if (err instanceof CheckpointDeclined) return `${FAILURE.declined} ${err.message}`;
+  return err instanceof Error ? err.message : String(err);
+}

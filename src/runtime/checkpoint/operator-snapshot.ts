@@ -1,0 +1,74 @@
+import { KeyedStateTable, keyGroupOf, type KeyGroupSnapshot } from '../state/keyed-state-table.js';
+import { TimerQueue } from '../state/timer-queue.js';
+import type { Operator } from '../operators/operator.js';
+import type { HashKey } from '../../types/value-hash.js';
+import { RuntimeError } from '../../types/errors.js';
+
+/** One operator subtask's state in a checkpoint: its named tables, timers and other fields. */
+export interface OperatorSnapshot {
+  /** Keyed state by table name, split by key group. */
+  readonly tables: Record<string, KeyGroupSnapshot<unknown>[]>;
+  /** Timers by queue name, as [time, key] pairs. */
+  readonly timers: Record<string, [number, HashKey][]>;
+  readonly fields?: unknown;
+}
+
+/** The key groups a subtask owns, inclusive (Flink's KeyGroupRange). */
+export interface KeyGroupRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The operator's state, or undefined for a stateless operator. */
+export function snapshotOperator(op: Operator): OperatorSnapshot | undefined {
+  const tables: Record<string, KeyGroupSnapshot<unknown>[]> = {};
+  const timers: Record<string, [number, HashKey][]> = {};
+  for (const t of op.stateTables?.() ?? []) {
+    if (t instanceof TimerQueue) timers[t.name] = t.snapshot();
+    else tables[t.name] = t.snapshot();
+  }
+  const fields = op.snapshotFields?.();
+  if (fields === undefined && Object.keys(tables).length === 0 && Object.keys(timers).length === 0) return undefined;
+  return fields === undefined ? { tables, timers } : { tables, timers, fields };
+}
+
+/**
+ * Loads the key groups in `range` of one or more snapshots (several when parallelism shrank)
+ * into the operator, before it sees any input. State the snapshot holds under a name the
+ * operator no longer has is an incompatible change.
+ */
+export function restoreOperator(op: Operator, snapshots: readonly OperatorSnapshot[], range: KeyGroupRange): void {
+  const own = new Map<string, KeyedStateTable<unknown> | TimerQueue>();
+  for (const t of op.stateTables?.() ?? []) own.set(t.name, t);
+  for (const s of snapshots) {
+    for (const [name, groups] of Object.entries(s.tables)) {
+      const t = own.get(name);
+      if (!(t instanceof KeyedStateTable)) throw missingState(op, name, own);
+      t.restore(groups, range.from, range.to);
+    }
+    for (const [name, list] of Object.entries(s.timers)) {
+      const t = own.get(name);
+      if (!(t instanceof TimerQueue)) throw missingState(op, name, own);
+      t.restore(list, (key) => inRange(keyGroupOf(key, maxParallelismOf(own)), range));
+    }
+  }
+  const fields = snapshots.find((s) => s.fields !== undefined)?.fields;
+  if (fields !== undefined) {
+    if (!op.restoreFields) throw new RuntimeError(`Operator ${op.name} cannot restore its state: the checkpoint holds operator fields it no longer has.`);
+    op.restoreFields(fields);
+  }
+}
+
+function inRange(g: number, r: KeyGroupRange): boolean {
+  return g >= r.from && g <= r.to;
+}
+
+function maxParallelismOf(tables: ReadonlyMap<string, KeyedStateTable<unknown> | TimerQueue>): number {
+  for (const t of tables.values()) if (t instanceof KeyedStateTable) return t.maxParallelism;
+  return 128;
+}
+
+function missingState(op: Operator, name: string, own: ReadonlyMap<string, unknown>): RuntimeError {
+  const has = own.size === 0 ? 'no state' : `state ${[...own.keys()].map((n) => `'${n}'`).join(', ')}`;
+  return new RuntimeError(`Operator ${op.name} cannot restore its state: the checkpoint holds state '${name}', the operator now has ${has}.`);
+}
