@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { violations, type Schema } from './helpers/rest-schema.js';
 import { get, script, until } from './helpers/rest-client.js';
+import { CheckpointingStatistics } from './helpers/rest-checkpoint-schemas.js';
 import { main } from '../src/cli/main.js';
 import { RestMonitor } from '../src/rest/rest-monitor.js';
 import { runScript } from '../src/session/script-runner.js';
@@ -111,17 +112,6 @@ const JobExceptionsInfoWithHistory: Schema = {
         truncated: 'bool',
       },
     },
-  },
-};
-
-const StatsSummaryDto: Schema = { object: { min: 'int', max: 'int', avg: 'int', p50: 'int', p90: 'int', p95: 'int', p99: 'int', p999: 'int' } };
-
-const CheckpointingStatistics: Schema = {
-  object: {
-    counts: { object: { restored: 'int', total: 'int', in_progress: 'int', completed: 'int', failed: 'int' } },
-    summary: { object: { state_size: StatsSummaryDto, end_to_end_duration: StatsSummaryDto } },
-    latest: { object: { completed: { nullable: { object: {} } }, savepoint: { nullable: { object: {} } }, failed: { nullable: { object: {} } }, restored: { nullable: { object: {} } } } },
-    history: { array: { object: {} } },
   },
 };
 

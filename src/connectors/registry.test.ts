@@ -11,7 +11,7 @@ const validate = (o: Record<string, string>) => {
 describe('registry and option validation', () => {
   it('lists the built-in factories', () => {
     expect([...connectorFactories().keys()].sort()).toEqual(['blackhole', 'datagen', 'filesystem', 'nexmark', 'print']);
-    expect([...formatFactories().keys()].sort()).toEqual(['csv', 'json', 'raw']);
+    expect([...formatFactories().keys()].sort()).toEqual(['csv', 'debezium-json', 'json', 'raw']);
   });
 
   it('reports an unknown connector like FactoryUtil', () => {
@@ -50,7 +50,7 @@ describe('registry and option validation', () => {
       /Unsupported options found for 'filesystem'/,
     );
     expect(() => validate({ connector: 'filesystem', path: '/tmp/x', format: 'xml' })).toThrow(
-      "Could not find any factory for identifier 'xml' that implements 'org.apache.flink.table.factories.DeserializationFormatFactory' in the classpath.\n\nAvailable factory identifiers are:\n\ncsv\njson\nraw",
+      "Could not find any factory for identifier 'xml' that implements 'org.apache.flink.table.factories.DeserializationFormatFactory' in the classpath.\n\nAvailable factory identifiers are:\n\ncsv\ndebezium-json\njson\nraw",
     );
   });
 

@@ -7,6 +7,7 @@ import { filesystemFactory } from './filesystem/filesystem-factory.js';
 import { nexmarkFactory } from './nexmark/nexmark-factory.js';
 import { printFactory } from './print/print-factory.js';
 import { csvFormatFactory } from './formats/csv/csv-format.js';
+import { debeziumJsonFormatFactory } from './formats/debezium-json/debezium-json-format.js';
 import { jsonFormatFactory } from './formats/json/json-format.js';
 import { rawFormatFactory } from './formats/raw/raw-format.js';
 
@@ -16,7 +17,7 @@ const CONNECTORS: ReadonlyMap<string, ConnectorFactory> = new Map(
   [blackholeFactory, datagenFactory, filesystemFactory, nexmarkFactory, printFactory].map((f) => [f.identifier, f]),
 );
 const FORMATS: ReadonlyMap<string, FormatFactory> = new Map(
-  [csvFormatFactory, jsonFormatFactory, rawFormatFactory].map((f) => [f.identifier, f]),
+  [csvFormatFactory, debeziumJsonFormatFactory, jsonFormatFactory, rawFormatFactory].map((f) => [f.identifier, f]),
 );
 
 export function connectorFactories(): ReadonlyMap<string, ConnectorFactory> {

@@ -1,28 +1,29 @@
-import type { SessionConfig } from '../catalog/session-config.js';
+import type { CheckpointSettings } from '../runtime/checkpoint/checkpoint-config.js';
 
-const DEFAULT_TIMEOUT_MS = 600_000;
+/** Java's Long.MAX_VALUE: Flink's interval of a job without periodic checkpoints (savepoints only). */
+const DISABLED_INTERVAL = 9223372036854775807n;
 
 /**
- * GET /jobs/:jobid/checkpoints/config: CheckpointConfigInfo of a job with
- * `execution.checkpointing.interval` set (without it Flink has no coordinator configuration and
- * answers 404). The other fields are Flink's defaults (weir takes no checkpoints yet; it reports
- * what the session configured).
+ * GET /jobs/:jobid/checkpoints/config: CheckpointConfigInfo from the settings the job runs with.
+ * weir keeps state on the heap (HashMapStateBackend) and writes checkpoints to files when a
+ * checkpoint directory is set, else keeps them in memory (JobManagerCheckpointStorage).
  */
-export function checkpointConfigInfo(config: SessionConfig) {
-  const interval = config.durationMillis('execution.checkpointing.interval');
-  const mode = (config.get('execution.checkpointing.mode') ?? 'EXACTLY_ONCE').trim().toLowerCase().replace(/-/g, '_');
-  const timeout = config.durationMillis('execution.checkpointing.timeout');
+export function checkpointConfigInfo(settings: CheckpointSettings) {
   return {
-    mode,
-    interval,
-    timeout: timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
-    min_pause: config.durationMillis('execution.checkpointing.min-pause'),
-    max_concurrent: 1,
-    externalization: { enabled: false, delete_on_cancellation: true },
+    mode: settings.mode.toLowerCase(),
+    interval: settings.interval > 0 ? settings.interval : DISABLED_INTERVAL,
+    timeout: settings.timeout,
+    min_pause: settings.minPause,
+    max_concurrent: settings.maxConcurrent,
+    // As Flink's CheckpointConfigHandler derives it from the retention policy.
+    externalization: {
+      enabled: settings.retention !== 'NO_EXTERNALIZED_CHECKPOINTS',
+      delete_on_cancellation: settings.retention !== 'RETAIN_ON_CANCELLATION',
+    },
     state_backend: 'HashMapStateBackend',
-    checkpoint_storage: 'JobManagerCheckpointStorage',
-    unaligned_checkpoints: false,
-    tolerable_failed_checkpoints: 0,
+    checkpoint_storage: settings.checkpointsDir !== undefined ? 'FileSystemCheckpointStorage' : 'JobManagerCheckpointStorage',
+    unaligned_checkpoints: settings.unaligned,
+    tolerable_failed_checkpoints: settings.tolerableFailures,
     aligned_checkpoint_timeout: 0,
     checkpoints_after_tasks_finish: true,
     state_changelog_enabled: false,

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import type { CheckpointSettings } from '../runtime/checkpoint/checkpoint-config.js';
 import type { JobRunner } from '../runtime/task/job-runner.js';
 import type { RuntimeSource, RuntimeVertex } from '../runtime/task/job-graph-builder.js';
 import { topologicalOrder } from '../runtime/task/topological-order.js';
@@ -30,19 +31,28 @@ export interface JobFailure {
 
 /** One job the script ran: its identity, its state transitions, and the runner to read metrics from. */
 export class JobRecord {
-  /** 32 hex characters, like Flink's JobID. */
-  readonly id = randomBytes(16).toString('hex');
+  /** The runner's id (32 hex characters, like Flink's JobID): checkpoint directories are named after it. */
+  readonly id: string;
   readonly startTime = Date.now();
   readonly timestamps = new Map<string, number>([['INITIALIZING', this.startTime], ['CREATED', this.startTime], ['RUNNING', this.startTime]]);
   readonly vertices: readonly VertexRecord[];
   state: JobState = 'RUNNING';
   endTime = -1;
   failure: JobFailure | undefined;
+  /** Ids of the savepoints that stopped the job (Flink's SYNC_SAVEPOINT). */
+  readonly syncSavepoints = new Set<number>();
+  /** A stop-with-savepoint or cancel-with-savepoint was requested: no second one may start. */
+  stopping = false;
+  /** POST /savepoints with cancel-job: the job ends CANCELED, not FINISHED, after its savepoint. */
+  cancelWithSavepoint = false;
 
   constructor(
     readonly name: string,
     readonly runner: JobRunner,
+    /** The settings the runner was given (`checkpointSettings` of the session). */
+    readonly checkpointing: CheckpointSettings,
   ) {
+    this.id = runner.jobId;
     const { sources } = runner.dag;
     const vertices = topologicalOrder(runner.dag.vertices);
     const ids = new Map<unknown, string>();
@@ -57,6 +67,15 @@ export class JobRecord {
       ...sources.map((s): VertexRecord => ({ id: ids.get(s)!, name: s.name, node: { kind: 'source', source: s }, inputs: [] })),
       ...vertices.map((v): VertexRecord => ({ id: ids.get(v)!, name: v.operator.name, node: { kind: 'operator', vertex: v }, inputs: inputs.get(v) ?? [] })),
     ];
+  }
+
+  /**
+   * Whether the job has checkpoint statistics to show: periodic checkpoints are configured, or a
+   * savepoint was taken (weir answers Flink's "not enabled" 404 until then).
+   */
+  get checkpointStatsAvailable(): boolean {
+    const { counts } = this.runner.checkpoints.stats;
+    return this.checkpointing.interval > 0 || counts.completed + counts.failed + counts.inProgress > 0;
   }
 
   get ended(): boolean {

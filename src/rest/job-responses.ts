@@ -140,26 +140,3 @@ export function jobExceptions(job: JobRecord) {
     exceptionHistory: { entries, truncated: false },
   };
 }
-
-/**
- * GET /jobs/:jobid/checkpoints when checkpointing is enabled but no checkpoint was taken yet:
- * CheckpointingStatistics with all counts 0, no latest checkpoint and an empty history. (The
- * summary's fields are those of Flink's CheckpointingStatistics.Summary; the generated spec shows
- * another class's `Summary` there, a name clash in its generator.)
- */
-export function emptyCheckpointingStatistics() {
-  const stats = () => ({ min: 0, max: 0, avg: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0 });
-  return {
-    counts: { restored: 0, total: 0, in_progress: 0, completed: 0, failed: 0 },
-    summary: {
-      checkpointed_size: stats(),
-      state_size: stats(),
-      end_to_end_duration: stats(),
-      alignment_buffered: stats(),
-      processed_data: stats(),
-      persisted_data: stats(),
-    },
-    latest: { completed: null, savepoint: null, failed: null, restored: null },
-    history: [],
-  };
-}

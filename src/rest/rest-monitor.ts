@@ -1,10 +1,11 @@
 import type { SessionConfig } from '../catalog/session-config.js';
 import type { PlannedJob } from '../planner/logical/plan-node.js';
+import { checkpointSettings } from '../runtime/checkpoint/checkpoint-config.js';
 import type { JobRunner } from '../runtime/task/job-runner.js';
 import { jobName } from './job-name.js';
 import { JobRecord, JobRegistry } from './job-record.js';
-import { checkpointConfigInfo } from './checkpoint-config.js';
 import { restOptions } from './rest-options.js';
+import { SavepointOperations } from './savepoint-operations.js';
 import { startRestServer, type RestServer } from './rest-server.js';
 
 /** How a job ended, as runScript reports it. */
@@ -21,8 +22,7 @@ export interface JobOutcome {
 export class RestMonitor {
   readonly jobs = new JobRegistry();
   private readonly records = new Map<JobRunner, JobRecord>();
-  private readonly checkpointed = new Set<JobRecord>();
-  private readonly checkpointConfigs = new Map<JobRecord, unknown>();
+  private readonly operations = new SavepointOperations();
   private server: RestServer | undefined;
 
   constructor(
@@ -43,14 +43,13 @@ export class RestMonitor {
       this.server = await startRestServer(opts.host, opts.port, {
         jobs: this.jobs,
         timeZone: this.config.timeZone(),
-        checkpointing: (j) => this.checkpointed.has(j),
-        checkpointConfig: (j) => this.checkpointConfigs.get(j),
+        operations: this.operations,
       });
       this.stderr(`REST API at ${this.server.url}`);
     }
-    const record = this.jobs.add(new JobRecord(jobName(job, this.config), runner));
-    if (this.config.durationMillis('execution.checkpointing.interval') > 0) this.checkpointed.add(record);
-    this.checkpointConfigs.set(record, checkpointConfigInfo(this.config));
+    // The settings runScript gave the runner, read from the same config (the base directory only
+    // moves relative directories, and the REST asks only whether a default directory is set).
+    const record = this.jobs.add(new JobRecord(jobName(job, this.config), runner, checkpointSettings(this.config, process.cwd())));
     this.records.set(runner, record);
     return record;
   }
@@ -62,7 +61,8 @@ export class RestMonitor {
       const e = outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
       record.transition('FAILED', { exceptionName: e.name, stacktrace: e.stack ?? `${e.name}: ${e.message}`, timestamp: Date.now() });
     } else {
-      record.transition(outcome.cancelled ? 'CANCELED' : 'FINISHED');
+      // Cancel-with-savepoint stops the runner as stop-with-savepoint does, but ends CANCELED in Flink.
+      record.transition(outcome.cancelled || record.cancelWithSavepoint ? 'CANCELED' : 'FINISHED');
     }
   }
 

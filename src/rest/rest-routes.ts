@@ -2,7 +2,12 @@ import { clusterOverview, dashboardConfiguration } from './cluster-responses.js'
 import type { JobRecord, JobRegistry } from './job-record.js';
 import { aggregatedSubtaskMetrics, parseAggregations, vertexBackPressure, vertexMetricCollection } from './metric-responses.js';
 import type { VertexRecord } from './job-record.js';
-import { emptyCheckpointingStatistics, jobDetails, jobExceptions, jobIdsWithStatus, jobPlan, multipleJobsDetails, vertexDetails } from './job-responses.js';
+import { jobDetails, jobExceptions, jobIdsWithStatus, jobPlan, multipleJobsDetails, vertexDetails } from './job-responses.js';
+import { checkpointConfigInfo } from './checkpoint-config.js';
+import { checkpointingStatistics, checkpointStatistics } from './checkpoint-statistics.js';
+import { jobMetricCollection } from './job-metrics.js';
+import type { SavepointOperations } from './savepoint-operations.js';
+import { savepointStatus, stopWithSavepoint, triggerSavepoint } from './savepoint-requests.js';
 
 /** A handler's answer: an HTTP status and a JSON body (Flink's ErrorResponseBody for errors). */
 export interface RestResponse {
@@ -15,13 +20,12 @@ export interface RestResponse {
 export interface RouteContext {
   readonly jobs: JobRegistry;
   readonly timeZone: string;
-  /** Whether the job was started with checkpointing enabled (`execution.checkpointing.interval`). */
-  readonly checkpointing: (job: JobRecord) => boolean;
-  /** The job's CheckpointConfigInfo (GET /jobs/:jobid/checkpoints/config). */
-  readonly checkpointConfig: (job: JobRecord) => unknown;
+  /** Savepoints triggered over REST, for their status. */
+  readonly operations: SavepointOperations;
 }
 
-type Handler = (params: Record<string, string>, query: URLSearchParams, ctx: RouteContext) => RestResponse;
+/** Answers a request; `body` is the request's body as text ('' when it has none). */
+type Handler = (params: Record<string, string>, query: URLSearchParams, ctx: RouteContext, body: string) => RestResponse;
 
 interface Route {
   readonly pattern: readonly string[];
@@ -34,12 +38,26 @@ const ok = (body: unknown): RestResponse => ({ status: 200, body });
 export const error = (status: number, ...errors: string[]): RestResponse => ({ status, body: { errors } });
 
 /** The job, or Flink's 404 for an unknown one. */
-function withJob(f: (job: JobRecord, params: Record<string, string>, query: URLSearchParams, ctx: RouteContext) => RestResponse): Handler {
-  return (params, query, ctx) => {
+function withJob(f: (job: JobRecord, params: Record<string, string>, query: URLSearchParams, ctx: RouteContext, body: string) => RestResponse): Handler {
+  return (params, query, ctx, body) => {
     const job = ctx.jobs.get(params['jobid']!);
     if (!job) return error(404, `Job ${params['jobid']} not found`);
-    return f(job, params, query, ctx);
+    return f(job, params, query, ctx, body);
   };
+}
+
+/** Java's Long.parseLong range, for path parameters declared as longs. */
+const LONG = /^[+-]?\d{1,19}$/;
+
+/** GET /jobs/:jobid/checkpoints/details/:checkpointid: Flink's AbstractCheckpointHandler answers. */
+function checkpointDetails(job: JobRecord, idText: string): RestResponse {
+  if (!LONG.test(idText) || BigInt(idText) > 9223372036854775807n || BigInt(idText) < -9223372036854775808n) {
+    return error(400, `Bad request, could not parse parameters: Cannot resolve path parameter (checkpointid) from value "${idText}".`);
+  }
+  if (!job.checkpointStatsAvailable) return error(404, `Checkpointing was not enabled for job ${job.id}.`);
+  const id = Number(idText);
+  const record = job.runner.checkpoints.stats.history.find((r) => r.id === id);
+  return record ? ok(checkpointStatistics(job, record, true)) : error(404, `Could not find checkpointing statistics for checkpoint ${idText}.`);
 }
 
 /** The job's vertex, or Flink's 404 for an unknown one. */
@@ -81,20 +99,25 @@ const ROUTES: readonly Route[] = [
   },
   { pattern: ['jobs', ':jobid', 'vertices', ':vertexid', 'backpressure'], methods: { GET: withVertex((_j, vertex) => ok(vertexBackPressure(vertex))) } },
   { pattern: ['jobs', ':jobid', 'exceptions'], methods: { GET: withJob((job) => ok(jobExceptions(job))) } },
+  { pattern: ['jobs', ':jobid', 'metrics'], methods: { GET: withJob((job, _p, query) => ok(jobMetricCollection(job, query.get('get')))) } },
   {
     pattern: ['jobs', ':jobid', 'checkpoints'],
     methods: {
-      // Without checkpointing Flink answers 404 with this message; weir takes no checkpoints yet.
-      GET: withJob((job, _p, _q, ctx) => (ctx.checkpointing(job) ? ok(emptyCheckpointingStatistics()) : error(404, 'Checkpointing has not been enabled.'))),
+      // Without periodic checkpoints (and before any savepoint) weir answers Flink's "not enabled" 404.
+      GET: withJob((job) => (job.checkpointStatsAvailable ? ok(checkpointingStatistics(job)) : error(404, 'Checkpointing has not been enabled.'))),
     },
   },
   {
     pattern: ['jobs', ':jobid', 'checkpoints', 'config'],
     methods: {
       // Flink's CheckpointConfigHandler: a job without checkpointing has no coordinator configuration.
-      GET: withJob((job, _p, _q, ctx) => (ctx.checkpointing(job) ? ok(ctx.checkpointConfig(job)) : error(404, `Checkpointing is not enabled for this job (${job.id}).`))),
+      GET: withJob((job) => (job.checkpointStatsAvailable ? ok(checkpointConfigInfo(job.checkpointing)) : error(404, `Checkpointing is not enabled for this job (${job.id}).`))),
     },
   },
+  { pattern: ['jobs', ':jobid', 'checkpoints', 'details', ':checkpointid'], methods: { GET: withJob((job, params) => checkpointDetails(job, params['checkpointid']!)) } },
+  { pattern: ['jobs', ':jobid', 'savepoints'], methods: { POST: withJob((job, _p, _q, ctx, body) => triggerSavepoint(job, body, ctx.operations)) } },
+  { pattern: ['jobs', ':jobid', 'savepoints', ':triggerid'], methods: { GET: withJob((job, params, _q, ctx) => savepointStatus(job, params['triggerid']!, ctx.operations)) } },
+  { pattern: ['jobs', ':jobid', 'stop'], methods: { POST: withJob((job, _p, _q, ctx, body) => stopWithSavepoint(job, body, ctx.operations)) } },
 ];
 
 function match(pattern: readonly string[], segments: readonly string[]): Record<string, string> | undefined {
@@ -109,7 +132,7 @@ function match(pattern: readonly string[], segments: readonly string[]): Record<
 }
 
 /** Dispatches a request: 404 for an unknown path, 405 (with Allow) for a known path and another method. */
-export function route(method: string, url: URL, ctx: RouteContext): RestResponse {
+export function route(method: string, url: URL, ctx: RouteContext, body = ''): RestResponse {
   let path = url.pathname.replace(/\/+$/, '');
   if (path.startsWith('/v1/')) path = path.slice(3);
   const segments = path.split('/').filter((s) => s !== '').map(decodeURIComponent);
@@ -121,7 +144,7 @@ export function route(method: string, url: URL, ctx: RouteContext): RestResponse
       const allow = Object.keys(r.methods).join(', ');
       return { ...error(405, `Method ${method} is not allowed for ${url.pathname}; allowed: ${allow}.`), headers: { Allow: allow } };
     }
-    return handler(params, url.searchParams, ctx);
+    return handler(params, url.searchParams, ctx, body);
   }
   return error(404, `Not found: ${url.pathname}`);
 }

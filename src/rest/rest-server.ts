@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { PlanError } from '../types/errors.js';
 import { route, type RouteContext } from './rest-routes.js';
 
+/** Request bodies beyond this are refused (the API's bodies are a few small JSON fields). */
+const MAX_BODY_BYTES = 1 << 20;
+
 /** A started REST endpoint: its URL and how to stop it. */
 export interface RestServer {
   readonly url: string;
@@ -16,21 +19,33 @@ export interface RestServer {
  */
 export async function startRestServer(host: string, port: number, ctx: RouteContext): Promise<RestServer> {
   const server = createServer((req, res) => {
-    let status = 500;
-    let body: unknown;
-    let headers: Readonly<Record<string, string>> = {};
-    try {
-      const r = route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost'), ctx);
-      ({ status, body } = r);
-      headers = r.headers ?? {};
-    } catch (e) {
-      body = { errors: [`Internal server error: ${(e as Error).message}`] };
-    }
-    // Java longs beyond a JS number's range (e.g. Long.MAX_VALUE) are bigints: written as JSON numbers.
-    const text = JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? `\u0000${v}\u0000` : v)).replace(/"\\u0000(-?\d+)\\u0000"/g, '$1');
-    res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': Buffer.byteLength(text), 'Access-Control-Allow-Origin': '*' });
-    res.end(text);
-    req.resume();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      let status = 500;
+      let body: unknown;
+      let headers: Readonly<Record<string, string>> = {};
+      try {
+        if (size > MAX_BODY_BYTES) {
+          status = 413;
+          body = { errors: [`Request entity too large: the body has ${size} bytes, at most ${MAX_BODY_BYTES} are accepted.`] };
+        } else {
+          const r = route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost'), ctx, Buffer.concat(chunks).toString('utf8'));
+          ({ status, body } = r);
+          headers = r.headers ?? {};
+        }
+      } catch (e) {
+        body = { errors: [`Internal server error: ${(e as Error).message}`] };
+      }
+      // Java longs beyond a JS number's range (e.g. Long.MAX_VALUE) are bigints: written as JSON numbers.
+      const text = JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? `\u0000${v}\u0000` : v)).replace(/"\\u0000(-?\d+)\\u0000"/g, '$1');
+      res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': Buffer.byteLength(text), 'Access-Control-Allow-Origin': '*' });
+      res.end(text);
+    });
   });
   await listen(server, host, port);
   // The REST API must never keep the process alive once the script is done.

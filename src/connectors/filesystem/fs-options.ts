@@ -4,6 +4,7 @@ import type { TableContext } from '../connector.js';
 import { noFactoryError } from '../option-validation.js';
 import type { FormatContext, FormatFactory } from '../formats/format.js';
 import { csvFormatFactory } from '../formats/csv/csv-format.js';
+import { debeziumJsonFormatFactory } from '../formats/debezium-json/debezium-json-format.js';
 import { jsonFormatFactory } from '../formats/json/json-format.js';
 import { rawFormatFactory } from '../formats/raw/raw-format.js';
 import { PlanError } from '../../types/errors.js';
@@ -41,7 +42,7 @@ export const FS_OPTIONS = {
 } as const;
 
 const FORMATS: ReadonlyMap<string, FormatFactory> = new Map(
-  [csvFormatFactory, jsonFormatFactory, rawFormatFactory].map((f) => [f.identifier, f]),
+  [csvFormatFactory, debeziumJsonFormatFactory, jsonFormatFactory, rawFormatFactory].map((f) => [f.identifier, f]),
 );
 
 /** Resolves the table's format and the context its decoder/encoder is built with. */

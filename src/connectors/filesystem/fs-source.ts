@@ -9,7 +9,7 @@ import type { Decoder } from '../formats/format.js';
 import { BIGINT, STRING, TIMESTAMP_LTZ, type DataType } from '../../types/data-type.js';
 import { Timestamp } from '../../types/values.js';
 import { RuntimeError } from '../../types/errors.js';
-import type { Chunk, Row } from '../../types/row.js';
+import { RowKind, type Chunk, type Row } from '../../types/row.js';
 import { readDuration, readString } from '../../catalog/option-readers.js';
 import { FS_OPTIONS, formatOf, localPath } from './fs-options.js';
 import { partitionValueFromText } from './partition-path.js';
@@ -68,6 +68,8 @@ function entryOf(root: string, rel: string): FileEntry {
 interface OpenFile {
   readonly entry: FileEntry;
   readonly rows: Row[];
+  /** Each row's kind (changelog formats such as debezium-json decode updates and deletes). */
+  readonly kinds: RowKind[];
   /** Record index (in the whole file) of each row, for the position. */
   readonly recordOf: number[];
   /** Next row to deliver. */
@@ -117,6 +119,7 @@ class FileReader implements SourceReader {
       if (this.closed) return null;
       if (!this.listed) await this.refresh();
       const rows: Row[] = [];
+      const kinds: RowKind[] = [];
       while (rows.length < CHUNK) {
         if (this.current === null) {
           const e = this.queue[0];
@@ -126,13 +129,16 @@ class FileReader implements SourceReader {
         }
         const f = this.current;
         const n = Math.min(CHUNK - rows.length, f.rows.length - f.next);
-        for (let i = 0; i < n; i++) rows.push(f.rows[f.next++]!);
+        for (let i = 0; i < n; i++) {
+          kinds.push(f.kinds[f.next]!);
+          rows.push(f.rows[f.next++]!);
+        }
         if (f.next === f.rows.length) {
           this.done.push(this.relative(f.entry.path));
           this.current = null;
         }
       }
-      if (rows.length > 0) return { rows, kinds: null };
+      if (rows.length > 0) return { rows, kinds: kinds.every((k) => k === RowKind.INSERT) ? null : kinds };
       if (this.monitorMillis === undefined) return null;
       await new Promise((r) => setTimeout(r, this.monitorMillis));
       await this.refresh();
@@ -184,6 +190,7 @@ class FileReader implements SourceReader {
     const resume = this.resumeAt !== null && this.resumeAt.path === this.relative(f.path) ? this.resumeAt : null;
     const records = this.decoder.splitRecords(text);
     const rows: Row[] = [];
+    const kinds: RowKind[] = [];
     const recordOf: number[] = [];
     // Records delivered before a restored checkpoint are not decoded again (nor counted as skipped again).
     for (let i = resume?.records ?? 0; i < records.length; i++) {
@@ -197,10 +204,11 @@ class FileReader implements SourceReader {
         const r = d.rows[k]!;
         const row = this.partitionKeys.length === 0 ? r : this.withPartitions(r, partValues);
         rows.push(meta === null ? row : [...row, ...meta]);
+        kinds.push(d.kinds?.[k] ?? RowKind.INSERT);
         recordOf.push(i);
       }
     }
-    return { entry: f, rows, recordOf, next: 0 };
+    return { entry: f, rows, kinds, recordOf, next: 0 };
   }
   /** Places format columns and partition values at their physical positions. */
   private withPartitions(r: Row, partValues: unknown[]): Row {

@@ -36,8 +36,12 @@ export class CheckpointDeclined extends Error {}
 export interface TriggerOptions {
   /** Savepoints: a directory other than `state.savepoints.dir`. */
   readonly targetDir?: string;
-  /** Runs with the lock still held after the snapshot (stop-with-savepoint stops the sources here). */
-  readonly afterSnapshot?: () => void;
+  /**
+   * Stop-with-savepoint: the task stays held from the snapshot until the savepoint is complete,
+   * then this runs (the job stops there). If the savepoint fails, the task is released and the
+   * job goes on, as in Flink.
+   */
+  readonly stop?: (location: string) => void;
 }
 
 /**
@@ -145,7 +149,12 @@ export class CheckpointCoordinator {
     const sources: SourceEntry[] = [];
     const sinks: SinkEntry[] = [];
     const lockedAt = Date.now();
-    await target.lock.acquire();
+    const release = await target.lock.acquire();
+    let held = true;
+    const unlock = () => {
+      if (held) release();
+      held = false;
+    };
     try {
       for (const s of target.sources) {
         const position = s.position();
@@ -166,14 +175,26 @@ export class CheckpointCoordinator {
         const committables = await s.operator.prepareCommit(record.id);
         if (committables.length > 0) sinks.push({ uid: s.uid, subtasks: [{ subtask: 0, committables }] });
       }
-      opts.afterSnapshot?.();
+    } catch (err) {
+      unlock();
+      throw err;
     } finally {
       record.syncMillis = Date.now() - lockedAt;
-      target.lock.release();
     }
+    if (!opts.stop) unlock();
+    try {
+      return await this.persist(record, { operators, sources, sinks }, files, opts, expired);
+    } finally {
+      unlock();
+    }
+  }
+
+  /** Writes the checkpoint, then lets the sinks commit what it covers. */
+  private async persist(record: CheckpointRecord, entries: Pick<CheckpointMetadata, 'operators' | 'sources' | 'sinks'>, files: ReadonlyMap<string, Uint8Array>, opts: TriggerOptions, expired: () => boolean): Promise<string> {
+    const { target } = this;
     const metadata: CheckpointMetadata = {
       format: 'weir-checkpoint', version: 1, kind: record.kind, checkpointId: record.id, jobId: target.jobId,
-      timestamp: record.triggerTime, maxParallelism: target.maxParallelism, operators, sources, sinks,
+      timestamp: record.triggerTime, maxParallelism: target.maxParallelism, ...entries,
     };
     if (expired()) throw new RuntimeError(FAILURE.expired);
     let location: string;
@@ -183,6 +204,7 @@ export class CheckpointCoordinator {
       throw new RuntimeError(`${FAILURE.io} ${err instanceof Error ? err.message : String(err)}`);
     }
     for (const s of target.sinks) await s.operator.commitUpTo(record.id);
+    opts.stop?.(location);
     return location;
   }
 

@@ -59,6 +59,8 @@ export class JobRunner {
   /** Stop-with-savepoint --drain: sources end as if exhausted. */
   private draining = false;
   private drives: Promise<unknown> | undefined;
+  /** A stop-with-savepoint --drain in progress: the job closes only after its savepoint. */
+  private drainedStop: Promise<unknown> | undefined;
   private readonly remainingInputs = new Map<RuntimeVertex, number>();
   /** Polls in flight: cancel resolves them with null, so a source waiting for data stops waiting. */
   private readonly waiting = new Set<(v: null) => void>();
@@ -120,17 +122,26 @@ export class JobRunner {
    * finishes (all windows fire, sinks commit), and the savepoint follows.
    */
   async stopWithSavepoint(targetDir?: string, drain = false): Promise<CheckpointRecord> {
-    if (drain) {
+    if (!drain) return this.stopNow(targetDir);
+    // run() waits for this stop before closing the drained operators.
+    const stopped = (async () => {
       this.draining = true;
       this.wakePolls();
       await this.drives;
-    }
-    const record = await this.checkpoints.trigger('SAVEPOINT', {
+      return this.stopNow(targetDir);
+    })();
+    this.drainedStop = stopped.catch(() => {});
+    return stopped;
+  }
+
+  private stopNow(targetDir: string | undefined): Promise<CheckpointRecord> {
+    return this.checkpoints.trigger('SAVEPOINT', {
       targetDir: targetDir ?? this.opts.checkpointing?.savepointsDir,
-      afterSnapshot: () => this.cancel(),
+      stop: (location) => {
+        this.stoppedWith = location;
+        this.cancel();
+      },
     });
-    this.stoppedWith = record.location;
-    return record;
   }
 
   /** Each operator's counters, by operator name (e.g. `WindowAggregate[3]` → numLateRecordsDropped). */
@@ -189,6 +200,7 @@ export class JobRunner {
       this.checkpoints.start();
       this.drives = Promise.all(sources.map((s) => this.drive(s).catch((err: unknown) => this.fail(err))));
       await this.drives;
+      await this.drainedStop;
       if (this.finalCheckpoint && !this.cancelled && this.failure === undefined) await this.checkpoints.trigger('CHECKPOINT');
     } catch (err) {
       this.failure ??= err;
@@ -209,6 +221,7 @@ export class JobRunner {
     const from = this.opts.restoreFrom;
     const { target } = this;
     const restored = from ? await restoreJob(target, from.checkpoint, from.allowNonRestoredState) : undefined;
+    if (from) this.checkpoints.stats.restored = { id: from.checkpoint.metadata.checkpointId, path: from.checkpoint.path, time: Date.now(), savepoint: from.checkpoint.metadata.kind === 'SAVEPOINT' };
     for (const [i, s] of this.dag.sources.entries()) {
       const position = restored?.positions.get(target.sources[i]!.uid);
       if (position !== undefined) {

@@ -1,50 +1,46 @@
+const ignore = (): void => {};
+
 /**
- * Serializes a task's work with its checkpoints. Everything that pushes data into the operators
- * (a source's chunk, a processing-time timer, an idle-source signal) runs under `run`; a checkpoint
- * `acquire`s the lock, which waits until no such work is in flight and holds new work back until
- * `release`, so the snapshot sees every operator between two pieces of work (as Flink's mailbox
- * thread does). Work that finds the lock free starts at once, without an extra await.
+ * The task's mailbox (Flink's single task thread): everything that enters the operators (a
+ * source's chunk, a processing-time timer, an idle-source signal) runs under `run`, one piece of
+ * work at a time in arrival order, also when a piece awaits (a sink writing a file) — so two
+ * sources never interleave inside an operator. A checkpoint `acquire`s the lock like a piece of
+ * work and holds it until it releases it, so its snapshot sees every operator between two pieces.
+ * Work that finds the lock free runs at once, without an extra await.
  */
 export class TaskLock {
-  private active = 0;
-  private held: Promise<void> | null = null;
-  private releaseHeld: (() => void) | null = null;
-  private onIdle: (() => void) | null = null;
+  /** Settles when the last queued piece of work (or hold) is done; null when the lock is free. */
+  private tail: Promise<void> | null = null;
 
   run<T>(work: () => T | Promise<T>): T | Promise<T> {
-    if (this.held) return this.held.then(() => this.run(work));
-    this.active++;
-    let r: T | Promise<T>;
-    try {
-      r = work();
-    } catch (err) {
-      this.leave();
-      throw err;
+    if (this.tail === null) {
+      const r = work();
+      if (r instanceof Promise) this.enqueue(r.then(ignore, ignore));
+      return r;
     }
-    if (r instanceof Promise) return r.finally(() => this.leave());
-    this.leave();
+    const r = this.tail.then(work);
+    this.enqueue(r.then(ignore, ignore));
     return r;
   }
 
-  /** Resolves once no work runs; new work waits until `release`. One holder at a time. */
-  async acquire(): Promise<void> {
-    while (this.held) await this.held;
-    this.held = new Promise((resolve) => (this.releaseHeld = resolve));
-    if (this.active > 0) await new Promise<void>((resolve) => (this.onIdle = resolve));
+  /**
+   * Resolves, once the work queued before it is done, with the function that ends this hold;
+   * later work waits until then.
+   */
+  async acquire(): Promise<() => void> {
+    const before = this.tail;
+    let release!: () => void;
+    this.enqueue(new Promise<void>((resolve) => (release = resolve)));
+    if (before) await before;
+    return release;
   }
 
-  release(): void {
-    const resolve = this.releaseHeld;
-    this.held = null;
-    this.releaseHeld = null;
-    resolve?.();
-  }
-
-  private leave(): void {
-    if (--this.active === 0 && this.onIdle) {
-      const resolve = this.onIdle;
-      this.onIdle = null;
-      resolve();
-    }
+  private enqueue(done: Promise<void>): void {
+    const prev = this.tail;
+    const tail = prev ? prev.then(() => done) : done;
+    this.tail = tail;
+    void tail.then(() => {
+      if (this.tail === tail) this.tail = null;
+    });
   }
 }
