@@ -1,5 +1,6 @@
 // The long failure harness: kills the engine with SIGKILL many times per job (default 100) and
-// checks the committed output equals a failure-free run. Usage: npm run bench:failures [-- --kills N]
+// checks the committed output equals a failure-free run (~5 min per job with the defaults).
+// Usage: npm run bench:failures [-- --kills N --rows N --rate N --seed S]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,16 +12,17 @@ const arg = (name, def) => {
   return i > 0 ? Number(process.argv[i + 1]) : def;
 };
 const kills = arg('kills', 100);
-const rows = arg('rows', 200_000);
+const rows = arg('rows', 1_000_000);
+const rate = arg('rate', 10_000);
 const seed = arg('seed', Date.now() % 100_000);
 const work = mkdtempSync(join(tmpdir(), 'weir-failures-'));
 const weir = [process.execPath, new URL('../bin/weir.js', import.meta.url).pathname];
 let failed = false;
-console.log(`${kills} kills per job, ${rows} rows, seed ${seed}`);
+console.log(`${kills} kills per job, ${rows} rows at ${rate}/s, seed ${seed}`);
 try {
-  for (const job of harnessJobs({ rows, rate: 20_000, interval: '500 ms' })) {
+  for (const job of harnessJobs({ rows, rate, interval: '500 ms' })) {
     const started = Date.now();
-    const r = await runWithKills(job, { weir, workDir: work, kills, minDelay: 300, maxDelay: 3000, seed });
+    const r = await runWithKills(job, { weir, workDir: work, kills, minDelay: 300, maxDelay: 2500, seed });
     const same = JSON.stringify(r.actual) === JSON.stringify(r.expected);
     failed ||= !same;
     console.log(`${job.name.padEnd(22)} kills ${String(r.kills).padStart(4)}  attempts ${String(r.attempts).padStart(4)}  rows ${String(r.expected.length).padStart(7)}  ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s  ${same ? 'exactly once' : 'MISMATCH'}`);

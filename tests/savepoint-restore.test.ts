@@ -1,0 +1,110 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scriptedConnector, type Step } from './helpers/scripted-connector.js';
+import { runScript, type ScriptOptions } from '../src/session/script-runner.js';
+import { Session } from '../src/session/session.js';
+import type { JobRunner } from '../src/runtime/task/job-runner.js';
+
+const STEPS: Step[] = [{ rows: [['a', 1], ['b', 2]] }, { rows: [['a', 3]] }, { rows: [['c', 4], ['a', 5]] }, { rows: [['b', 6]] }];
+
+const source = "CREATE TABLE s (k STRING, v INT) WITH ('connector' = 'scripted', 'script' = 's');\n";
+const SUMS = `${source}SELECT k, SUM(v) FROM s GROUP BY k;`;
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string[];
+  readonly stderr: string[];
+}
+
+/**
+ * Runs `sql` over the scripted rows; `onRows(runner, n)` is called once the job has printed `n`
+ * rows (it stops or cancels the job: the scripted source never ends by itself).
+ */
+async function run(sql: string, options: Partial<ScriptOptions> & { sets?: Record<string, string>; stopAfter?: number; stop?: (runner: JobRunner) => Promise<unknown> }): Promise<Run> {
+  const session = new Session({ registry: { connectors: new Map([['scripted', scriptedConnector({ s: STEPS })]]), formats: new Map() } });
+  for (const [k, v] of Object.entries(options.sets ?? {})) session.config.set(k, v);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  let runner: JobRunner | undefined;
+  let stopping = false;
+  const io = {
+    stdout: (l: string) => {
+      stdout.push(l);
+      if (runner && !stopping && stdout.length >= (options.stopAfter ?? Infinity)) {
+        stopping = true;
+        void (options.stop ?? ((r) => r.stopWithSavepoint()))(runner);
+      }
+    },
+    stderr: (l: string) => stderr.push(l),
+  };
+  const code = await runScript(sql, session, { mode: 'run', fileName: 'job.sql', queryOutput: 'print', warnings: false, io, ...options, onJob: (r) => void (runner = r) });
+  return { code, stdout, stderr };
+}
+
+const savepointOf = (r: Run) => /Savepoint completed\. Path: file:(.*)$/m.exec(r.stderr.join('\n'))?.[1];
+
+describe('restoring savepoints and retained checkpoints', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'weir-restore-'));
+
+  it('a savepoint copied elsewhere restores: the job continues exactly where it stopped', async () => {
+    const first = await run(SUMS, { sets: { 'state.savepoints.dir': join(dir, 'sp') }, stopAfter: 3 });
+    expect(first.code).toBe(0);
+    const savepoint = savepointOf(first)!;
+    expect(existsSync(join(savepoint, '_metadata'))).toBe(true);
+    const moved = join(dir, 'moved');
+    cpSync(savepoint, moved, { recursive: true });
+    rmSync(savepoint, { recursive: true });
+    const second = await run(SUMS, { restore: { path: moved, allowNonRestoredState: false }, stopAfter: 5, stop: async (r) => r.cancel() });
+    // +I[a, 1] +I[b, 2] -U/+U a → 4 … then c, a → 9, b → 8: the sums go on from the restored state.
+    expect([...first.stdout, ...second.stdout]).toEqual(['+I[a, 1]', '+I[b, 2]', '-U[a, 1]', '+U[a, 4]', '+I[c, 4]', '-U[a, 4]', '+U[a, 9]', '-U[b, 2]', '+U[b, 8]']);
+  });
+
+  it('a changed aggregate fails the restore, naming the operator and both versions', async () => {
+    const first = await run(SUMS, { sets: { 'state.savepoints.dir': join(dir, 'sp2') }, stopAfter: 2 });
+    const changed = await run(`${source}SELECT k, MAX(v) FROM s GROUP BY k;`, { restore: { path: savepointOf(first)!, allowNonRestoredState: false } });
+    expect(changed.code).toBe(1);
+    const err = changed.stderr.join('\n');
+    expect(err).toContain('Operator GroupAggregate[2] cannot restore its state: the query changed it.');
+    expect(err).toContain('was: GroupAggregate(groupBy=[k], select=[k, SUM(v) AS EXPR$1])');
+    expect(err).toContain('now: GroupAggregate(groupBy=[k], select=[k, MAX(v) AS EXPR$1])');
+  });
+
+  it('state the new query has no operator for fails the restore, or is skipped with --allow-non-restored-state', async () => {
+    const first = await run(SUMS, { sets: { 'state.savepoints.dir': join(dir, 'sp3') }, stopAfter: 2 });
+    const savepoint = savepointOf(first)!;
+    const stateless = `${source}SELECT k, v * 10 FROM s;`;
+    const refused = await run(stateless, { restore: { path: savepoint, allowNonRestoredState: false } });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.join('\n')).toContain('Cannot map checkpoint/savepoint state for operator GroupAggregate[2] to the new program, because the operator is not available in the new program.');
+    expect(refused.stderr.join('\n')).toContain('--allow-non-restored-state');
+    const allowed = await run(stateless, { restore: { path: savepoint, allowNonRestoredState: true }, stopAfter: 4, stop: async (r) => r.cancel() });
+    // The source goes on after the rows the savepoint covered (a 1, b 2).
+    expect(allowed.stdout).toEqual(['+I[a, 30]', '+I[c, 40]', '+I[a, 50]', '+I[b, 60]']);
+  });
+
+  it('a retained checkpoint directory restores like a savepoint (Flink -s)', async () => {
+    const checkpoints = join(dir, 'chk');
+    const sets = { 'execution.checkpointing.interval': '20 ms', 'state.checkpoints.dir': checkpoints, 'execution.checkpointing.externalized-checkpoint-retention': 'RETAIN_ON_CANCELLATION' };
+    const first = await run(SUMS, {
+      sets, stopAfter: 2,
+      stop: async (r) => {
+        await r.checkpoints.trigger('CHECKPOINT');
+        r.cancel();
+      },
+    });
+    expect(first.code).toBe(130);
+    const [job] = readdirSync(checkpoints);
+    const chk = readdirSync(join(checkpoints, job!)).filter((d) => d.startsWith('chk-')).sort((a, b) => Number(a.slice(4)) - Number(b.slice(4))).at(-1)!;
+    const second = await run(SUMS, { restore: { path: join(checkpoints, job!, chk, '_metadata'), allowNonRestoredState: false }, stopAfter: 1, stop: async (r) => r.cancel() });
+    expect(second.code).toBe(130);
+    expect(second.stdout[0]).toMatch(/^-U\[a, 1\]$|^\+I\[c, 4\]$/);
+  });
+
+  it('a path without _metadata fails with Flink\'s message', async () => {
+    const r = await run(SUMS, { restore: { path: join(dir, 'nowhere'), allowNonRestoredState: false } });
+    expect(r.code).toBe(1);
+    expect(r.stderr.join('\n')).toContain("Cannot find meta data file '_metadata' in directory");
+  });
+});
