@@ -35,6 +35,8 @@ export interface ConnectorFactory {
 export interface TableSource {
   readonly changelogMode: ChangelogMode;
   readonly bounded: boolean;
+  /** Whether readers of several subtasks split the input among them; otherwise the scan runs as one subtask. */
+  readonly splittable?: boolean;
   /** Whether the table can be the right side of a lookup join (Flink's LookupTableSource). */
   readonly supportsLookup?: boolean;
   /** A lookup join's reader of this table by the given columns (present when `supportsLookup`). */

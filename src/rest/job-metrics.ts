@@ -15,7 +15,7 @@ export function jobMetrics(job: JobRecord, now = Date.now()): Map<string, string
   out.set('uptime', String(job.ended ? 0 : job.duration(now)));
   out.set('downtime', '0');
   out.set('restartingTime', '0');
-  out.set('numRestarts', '0');
+  out.set('numRestarts', String(job.numRestarts));
   out.set('totalNumberOfCheckpoints', String(counts.completed + counts.failed + counts.inProgress));
   out.set('numberOfInProgressCheckpoints', String(counts.inProgress));
   out.set('numberOfCompletedCheckpoints', String(counts.completed));

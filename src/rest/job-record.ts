@@ -5,7 +5,7 @@ import type { RuntimeSource, RuntimeVertex } from '../runtime/task/job-graph-bui
 import { topologicalOrder } from '../runtime/task/topological-order.js';
 
 /** Flink's JobStatus values that an embedded job passes through. */
-export type JobState = 'RUNNING' | 'CANCELLING' | 'CANCELED' | 'FINISHED' | 'FAILED';
+export type JobState = 'RUNNING' | 'RESTARTING' | 'CANCELLING' | 'CANCELED' | 'FINISHED' | 'FAILED';
 
 /** Every JobStatus Flink reports (keys of `timestamps` in /jobs/:jobid). */
 export const JOB_STATUSES = ['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'FAILED', 'CANCELLING', 'CANCELED', 'FINISHED', 'RESTARTING', 'SUSPENDED', 'RECONCILING'] as const;
@@ -29,16 +29,35 @@ export interface JobFailure {
   readonly timestamp: number;
 }
 
-/** One job the script ran: its identity, its state transitions, and the runner to read metrics from. */
+/** A failure as Flink's exception history shows it: the error's stack, then each cause's ("Caused by: …"). */
+export function jobFailure(error: unknown, timestamp = Date.now()): JobFailure {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const lines = [e.stack ?? `${e.name}: ${e.message}`];
+  for (let c = e.cause, depth = 0; c !== undefined && depth < 10; c = c instanceof Error ? c.cause : undefined, depth++) {
+    lines.push(`Caused by: ${c instanceof Error ? (c.stack ?? `${c.name}: ${c.message}`) : String(c)}`);
+  }
+  return { exceptionName: e.name, stacktrace: lines.join('\n'), timestamp };
+}
+
+/**
+ * One job the script ran: its identity, its state transitions, and the runner to read metrics
+ * from — the current attempt's, as a restart replaces it (the id and vertex ids stay).
+ */
 export class JobRecord {
-  /** The runner's id (32 hex characters, like Flink's JobID): checkpoint directories are named after it. */
+  /** The first attempt's runner id (32 hex characters, like Flink's JobID): its checkpoint directories are named after it. */
   readonly id: string;
   readonly startTime = Date.now();
   readonly timestamps = new Map<string, number>([['INITIALIZING', this.startTime], ['CREATED', this.startTime], ['RUNNING', this.startTime]]);
-  readonly vertices: readonly VertexRecord[];
+  private current: JobRunner;
+  private nodes: readonly VertexRecord[] = [];
   state: JobState = 'RUNNING';
   endTime = -1;
+  /** The failure that ended the job. */
   failure: JobFailure | undefined;
+  /** Every failure, oldest first: those the job restarted from, and the one that ended it (Flink's exception history). */
+  readonly exceptionHistory: JobFailure[] = [];
+  /** Restarts so far (Flink's numRestarts). */
+  numRestarts = 0;
   /** Ids of the savepoints that stopped the job (Flink's SYNC_SAVEPOINT). */
   readonly syncSavepoints = new Set<number>();
   /** A stop-with-savepoint or cancel-with-savepoint was requested: no second one may start. */
@@ -48,11 +67,41 @@ export class JobRecord {
 
   constructor(
     readonly name: string,
-    readonly runner: JobRunner,
+    runner: JobRunner,
     /** The settings the runner was given (`checkpointSettings` of the session). */
     readonly checkpointing: CheckpointSettings,
   ) {
     this.id = runner.jobId;
+    this.current = runner;
+    this.nodes = this.vertexRecords(runner);
+  }
+
+  /** The current attempt's runner. */
+  get runner(): JobRunner {
+    return this.current;
+  }
+
+  /** The DAG's vertices, with ids that stay the same across restarts (the DAG is rebuilt alike). */
+  get vertices(): readonly VertexRecord[] {
+    return this.nodes;
+  }
+
+  /** A restart's attempt begins: its runner replaces the failed one and the job is RUNNING again. */
+  restarted(runner: JobRunner): void {
+    this.current = runner;
+    this.nodes = this.vertexRecords(runner);
+    this.numRestarts++;
+    this.transition('RUNNING');
+  }
+
+  /** An attempt failed: the failure joins the history; the job is RESTARTING, or FAILED for good. */
+  failed(failure: JobFailure, restarting: boolean): void {
+    this.exceptionHistory.push(failure);
+    if (restarting) this.transition('RESTARTING');
+    else this.transition('FAILED', failure);
+  }
+
+  private vertexRecords(runner: JobRunner): readonly VertexRecord[] {
     const { sources } = runner.dag;
     const vertices = topologicalOrder(runner.dag.vertices);
     const ids = new Map<unknown, string>();
@@ -63,7 +112,7 @@ export class JobRecord {
     for (const from of [...sources, ...vertices]) {
       for (const c of from.consumers) inputs.set(c.vertex, [...(inputs.get(c.vertex) ?? []), ids.get(from)!]);
     }
-    this.vertices = [
+    return [
       ...sources.map((s): VertexRecord => ({ id: ids.get(s)!, name: s.name, node: { kind: 'source', source: s }, inputs: [] })),
       ...vertices.map((v): VertexRecord => ({ id: ids.get(v)!, name: v.operator.name, node: { kind: 'operator', vertex: v }, inputs: inputs.get(v) ?? [] })),
     ];
@@ -98,7 +147,7 @@ export class JobRecord {
   /** PATCH /jobs/:jobid: cancels a running job; false when it has already ended. */
   cancel(): boolean {
     if (this.ended) return false;
-    if (this.state === 'RUNNING') this.transition('CANCELLING');
+    if (this.state === 'RUNNING' || this.state === 'RESTARTING') this.transition('CANCELLING');
     this.runner.cancel();
     return true;
   }

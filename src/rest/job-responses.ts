@@ -14,6 +14,9 @@ function taskState(job: JobRecord): ExecutionState {
       return 'RUNNING';
     case 'CANCELLING':
       return 'CANCELING';
+    // Between attempts the failed attempt's tasks are cancelled and the next ones not yet deployed.
+    case 'RESTARTING':
+      return 'CANCELED';
     default:
       return job.state;
   }
@@ -128,10 +131,15 @@ export function vertexDetails(job: JobRecord, vertex: VertexRecord) {
   };
 }
 
-/** GET /jobs/:jobid/exceptions: JobExceptionsInfoWithHistory; the history holds the failure's root cause. */
+/**
+ * GET /jobs/:jobid/exceptions: JobExceptionsInfoWithHistory. The history lists every failure, the
+ * newest first (those the job restarted from, and the one that ended it); the root exception is
+ * the newest.
+ */
 export function jobExceptions(job: JobRecord) {
-  const f = job.failure;
-  const entries = f ? [{ exceptionName: f.exceptionName, stacktrace: f.stacktrace, timestamp: f.timestamp, taskName: null, location: null, concurrentExceptions: [] }] : [];
+  const history = [...job.exceptionHistory].reverse();
+  const f = job.failure ?? history[0];
+  const entries = history.map((e) => ({ exceptionName: e.exceptionName, stacktrace: e.stacktrace, timestamp: e.timestamp, taskName: null, location: null, concurrentExceptions: [] }));
   return {
     'root-exception': f?.stacktrace ?? null,
     timestamp: f?.timestamp ?? null,

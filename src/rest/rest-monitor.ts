@@ -3,15 +3,17 @@ import type { PlannedJob } from '../planner/logical/plan-node.js';
 import { checkpointSettings } from '../runtime/checkpoint/checkpoint-config.js';
 import type { JobRunner } from '../runtime/task/job-runner.js';
 import { jobName } from './job-name.js';
-import { JobRecord, JobRegistry } from './job-record.js';
+import { JobRecord, JobRegistry, jobFailure } from './job-record.js';
 import { restOptions } from './rest-options.js';
 import { SavepointOperations } from './savepoint-operations.js';
 import { startRestServer, type RestServer } from './rest-server.js';
 
-/** How a job ended, as runScript reports it. */
+/** How a job (or one attempt of it) ended, as runScript reports it. */
 export interface JobOutcome {
   readonly cancelled: boolean;
   readonly error?: unknown;
+  /** The attempt failed with `error` and the restart strategy restarts the job: it has not ended. */
+  readonly restarting?: boolean;
 }
 
 /**
@@ -22,6 +24,8 @@ export interface JobOutcome {
 export class RestMonitor {
   readonly jobs = new JobRegistry();
   private readonly records = new Map<JobRunner, JobRecord>();
+  /** Each job's record: a restart's runner comes with the same planned job and joins its record. */
+  private readonly byJob = new Map<PlannedJob, JobRecord>();
   private readonly operations = new SavepointOperations();
   private server: RestServer | undefined;
 
@@ -47,10 +51,17 @@ export class RestMonitor {
       });
       this.stderr(`REST API at ${this.server.url}`);
     }
+    const restarting = this.byJob.get(job);
+    if (restarting?.state === 'RESTARTING') {
+      restarting.restarted(runner);
+      this.records.set(runner, restarting);
+      return restarting;
+    }
     // The settings runScript gave the runner, read from the same config (the base directory only
     // moves relative directories, and the REST asks only whether a default directory is set).
     const record = this.jobs.add(new JobRecord(jobName(job, this.config), runner, checkpointSettings(this.config, process.cwd())));
     this.records.set(runner, record);
+    this.byJob.set(job, record);
     return record;
   }
 
@@ -58,8 +69,7 @@ export class RestMonitor {
     const record = this.records.get(runner);
     if (!record) return;
     if (outcome.error !== undefined) {
-      const e = outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
-      record.transition('FAILED', { exceptionName: e.name, stacktrace: e.stack ?? `${e.name}: ${e.message}`, timestamp: Date.now() });
+      record.failed(jobFailure(outcome.error), outcome.restarting === true);
     } else {
       // Cancel-with-savepoint stops the runner as stop-with-savepoint does, but ends CANCELED in Flink.
       record.transition(outcome.cancelled || record.cancelWithSavepoint ? 'CANCELED' : 'FINISHED');

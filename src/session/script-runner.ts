@@ -1,17 +1,12 @@
-import type { DataType } from '../types/data-type.js';
 import type { PlannedJob } from '../planner/logical/plan-node.js';
 import { parseScript } from '../sql/parser.js';
 import { formatDiagnostic } from '../sql/diagnostics.js';
 import type * as A from '../sql/ast/index.js';
 import { PlanError, SqlError } from '../types/errors.js';
-import { formatRowForPrint } from '../types/format-print.js';
-import type { Chunk } from '../types/row.js';
-import { TableauPrinter, formatTable } from '../cli/tableau.js';
+import { formatTable } from '../cli/tableau.js';
 import { explainJob } from '../planner/explain.js';
-import { buildRuntimeDag } from '../runtime/task/job-graph-builder.js';
-import { JobRunner } from '../runtime/task/job-runner.js';
-import { checkpointSettings } from '../runtime/checkpoint/checkpoint-config.js';
-import { loadCheckpoint } from '../runtime/checkpoint/checkpoint-storage.js';
+import type { JobRunner } from '../runtime/task/job-runner.js';
+import { runJob } from './run-job.js';
 import { describeError } from './report-error.js';
 import type { Session } from './session.js';
 import type { StatementResult } from './statement-result.js';
@@ -93,57 +88,4 @@ async function handleResult(result: StatementResult, stmt: A.Statement, session:
       jobs.started++;
       return runJob(result, session, opts);
   }
-}
-
-/** What the embedded engine cannot run although the plan is valid Flink: batch mode, and so INSERT OVERWRITE. */
-function checkRunnable(result: Extract<StatementResult, { kind: 'job' }>, session: Session): void {
-  const mode = session.config.get('execution.runtime-mode')?.toLowerCase();
-  if (mode === 'batch') {
-    throw new PlanError("weir's embedded engine runs jobs in streaming mode; 'execution.runtime-mode' = 'batch' is not supported yet.", undefined,
-      "Remove SET 'execution.runtime-mode' = 'batch': bounded sources still end, and a streaming job's final results equal the batch results.");
-  }
-  const overwrite = result.job.sinks.find((s) => s.overwrite);
-  if (overwrite) throw new PlanError('Streaming mode not support overwrite.', overwrite.span, 'INSERT OVERWRITE needs batch mode, which weir does not run yet; use INSERT INTO.');
-}
-
-async function runJob(result: Extract<StatementResult, { kind: 'job' }>, session: Session, opts: ScriptOptions): Promise<'done' | 'cancelled'> {
-  const { io } = opts;
-  checkRunnable(result, session);
-  let collect: ((chunk: Chunk) => void) | undefined;
-  let done: (() => void) | undefined;
-  if (result.query) {
-    const fields = result.job.sinks[0]!.fields;
-    const types: DataType[] = fields.map((f) => f.type);
-    if (opts.queryOutput === 'print') {
-      collect = (chunk) => chunk.rows.forEach((row, i) => io.stdout(formatRowForPrint(chunk.kinds?.[i] ?? 0, row, types)));
-    } else {
-      const printer = new TableauPrinter(fields.map((f) => f.name), types, io.stdout, session.config.timeZone());
-      printer.header();
-      collect = (chunk) => printer.rows(chunk);
-      done = () => printer.footer();
-    }
-  }
-  const dag = buildRuntimeDag(result.job, { ...session.runtimeOptions(), writer: io, collect });
-  const restoreFrom = opts.restore && { checkpoint: await loadCheckpoint(opts.restore.path), allowNonRestoredState: opts.restore.allowNonRestoredState };
-  const runner = new JobRunner(dag, {
-    idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'),
-    checkpointing: checkpointSettings(session.config, session.baseDir),
-    restoreFrom,
-  });
-  await opts.onJob?.(runner, result.job);
-  let cancelled: boolean;
-  let savepoint: string | undefined;
-  try {
-    ({ cancelled, savepoint } = await runner.run());
-  } catch (error) {
-    opts.onJobEnd?.(runner, { cancelled: false, error });
-    throw error;
-  }
-  opts.onJobEnd?.(runner, { cancelled });
-  if (savepoint) io.stderr(`Savepoint completed. Path: file:${savepoint}`);
-  done?.();
-  for (const [operator, m] of runner.metrics()) {
-    if (m['numLateRecordsDropped']) io.stderr(`${opts.fileName}: ${operator} dropped ${m['numLateRecordsDropped']} late record(s) (numLateRecordsDropped).`);
-  }
-  return cancelled ? 'cancelled' : 'done';
 }

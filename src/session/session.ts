@@ -83,6 +83,7 @@ export class Session {
       miniBatch: this.config.miniBatch(),
       asyncLookupCapacity: this.config.positiveInt('table.exec.async-lookup.buffer-capacity'),
       notNullEnforcer: this.config.get('table.exec.sink.not-null-enforcer'),
+      parallelism: this.config.positiveInt('parallelism.default'),
       userAggregates: new Map([...this.userAggregates.values()].map((d) => [d.names[0]!, d])),
     };
   }

@@ -194,6 +194,7 @@ export const datagenFactory: ConnectorFactory = {
     return {
       changelogMode: INSERT_ONLY,
       bounded: spec.numberOfRows !== null || spec.hasSequence,
+      splittable: true,
       metadata: new Map(),
       createReader: (rctx) => new DataGenReader(spec, rctx),
     };

@@ -265,6 +265,7 @@ export function createFileSource(ctx: TableContext): TableSource {
   return {
     changelogMode: factory.changelogMode,
     bounded: monitor === undefined,
+    splittable: true,
     metadata: FILE_METADATA,
     supportsLookup: true,
     createReader: (rctx) => reader(rctx, monitor),

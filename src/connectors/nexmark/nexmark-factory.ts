@@ -91,6 +91,7 @@ export const nexmarkFactory: ConnectorFactory = {
     return {
       changelogMode: INSERT_ONLY,
       bounded: config.eventsNum > 0,
+      splittable: true,
       metadata: new Map(),
       createReader: (rctx: ReaderContext) => new NexmarkReader(config, rctx.subtask, rctx.parallelism),
     };

@@ -9,17 +9,38 @@ import type { CheckpointStorage } from './checkpoint-storage.js';
 import { CheckpointStats, type CheckpointRecord } from './checkpoint-stats.js';
 import { snapshotOperator } from './operator-snapshot.js';
 import { encodeValues } from './value-codec.js';
+import { keyGroupRange } from '../task/exchange.js';
 
 /** What a checkpoint reads from a running job (one task: subtask 0 of everything). */
 export interface CheckpointTarget {
   readonly jobId: string;
   readonly lock: TaskLock;
   readonly maxParallelism: number;
-  /** Operators in topological order (producers before consumers), with stable ids. */
-  readonly operators: readonly { readonly uid: string; readonly description: string; readonly operator: Operator }[];
-  /** Each source's position after the last chunk it delivered; undefined when its reader cannot say. */
-  readonly sources: readonly { readonly uid: string; readonly name: string; position(): SourcePosition | undefined }[];
-  readonly sinks: readonly { readonly uid: string; readonly operator: SinkOperator }[];
+  /** Operator subtasks in topological order (producers before consumers), by stable operator id. */
+  readonly operators: readonly (Subtask & { readonly description: string; readonly operator: Operator })[];
+  /** Each source subtask's position after the last chunk it delivered; undefined when its reader cannot say. */
+  readonly sources: readonly (Subtask & { readonly name: string; position(): SourcePosition | undefined })[];
+  readonly sinks: readonly (Subtask & { readonly operator: SinkOperator })[];
+}
+
+/** One parallel instance of an operator, source or sink. */
+export interface Subtask {
+  readonly uid: string;
+  readonly subtask: number;
+  readonly parallelism: number;
+}
+
+/** Entries by operator id in first-seen order, each with its subtasks' parts. */
+function byUid<T extends Subtask, P>(items: readonly T[], part: (item: T) => P | undefined): { uid: string; subtasks: P[] }[] {
+  const out = new Map<string, P[]>();
+  for (const item of items) {
+    const p = part(item);
+    if (p === undefined) continue;
+    let list = out.get(item.uid);
+    if (!list) out.set(item.uid, (list = []));
+    list.push(p);
+  }
+  return [...out].map(([uid, subtasks]) => ({ uid, subtasks }));
 }
 
 /** Flink's CheckpointFailureReason messages. */
@@ -156,25 +177,35 @@ export class CheckpointCoordinator {
       held = false;
     };
     try {
-      for (const s of target.sources) {
+      sources.push(...byUid(target.sources, (s) => {
         const position = s.position();
         if (position === undefined) throw new CheckpointDeclined(`${s.name} does not support checkpoints: its reader cannot record a position.`);
-        sources.push({ uid: s.uid, subtasks: [{ subtask: 0, position }] });
-      }
+        return { subtask: s.subtask, position };
+      }));
       for (const o of target.operators) await o.operator.prepareSnapshot?.();
-      for (const o of target.operators) {
+      const descriptions = new Map(target.operators.map((o) => [o.uid, o.description]));
+      const uids: string[] = [];
+      const parts = byUid(target.operators, (o) => {
         const snapshot = snapshotOperator(o.operator);
-        if (snapshot === undefined) continue;
-        const file = `op-${operators.length}-0`;
+        if (snapshot === undefined) return undefined;
+        if (!uids.includes(o.uid)) uids.push(o.uid);
+        const file = `op-${uids.indexOf(o.uid)}-${o.subtask}`;
         const bytes = encodeValues([snapshot]);
         files.set(file, bytes);
         record.stateSize += bytes.length;
-        operators.push({ uid: o.uid, description: o.description, subtasks: [{ subtask: 0, keyGroups: [0, target.maxParallelism - 1], file, bytes: bytes.length }] });
-      }
+        const range = keyGroupRange(o.subtask, o.parallelism, target.maxParallelism);
+        return { subtask: o.subtask, keyGroups: [range.from, range.to] as const, file, bytes: bytes.length };
+      });
+      for (const p of parts) operators.push({ ...p, description: descriptions.get(p.uid)! });
+      const committed: { uid: string; subtasks: { subtask: number; committables: SinkCommittable[] }[] }[] = [];
       for (const s of target.sinks) {
         const committables = await s.operator.prepareCommit(record.id);
-        if (committables.length > 0) sinks.push({ uid: s.uid, subtasks: [{ subtask: 0, committables }] });
+        if (committables.length === 0) continue;
+        let entry = committed.find((e) => e.uid === s.uid);
+        if (!entry) committed.push((entry = { uid: s.uid, subtasks: [] }));
+        entry.subtasks.push({ subtask: s.subtask, committables });
       }
+      sinks.push(...committed);
     } catch (err) {
       unlock();
       throw err;

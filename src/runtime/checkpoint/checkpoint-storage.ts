@@ -46,9 +46,15 @@ export class FileCheckpointStorage implements CheckpointStorage {
   }
 }
 
+/**
+ * The in-memory checkpoints of this process, by location, shared by every MemoryCheckpointStorage:
+ * a job's next attempt (a restart) restores what the failed attempt's storage kept.
+ */
+const memoryCheckpoints = new Map<string, { metadata: CheckpointMetadata; files: ReadonlyMap<string, Uint8Array> }>();
+
 /** Checkpoints kept in this process only (no `state.checkpoints.dir`), as Flink's JobManagerCheckpointStorage. */
 export class MemoryCheckpointStorage implements CheckpointStorage {
-  private readonly stored = new Map<string, { metadata: CheckpointMetadata; files: ReadonlyMap<string, Uint8Array> }>();
+  private readonly stored = memoryCheckpoints;
   private readonly disk = new FileCheckpointStorage(undefined);
 
   async write(metadata: CheckpointMetadata, files: ReadonlyMap<string, Uint8Array>, savepointDir?: string): Promise<string> {
@@ -72,8 +78,9 @@ export interface LoadedCheckpoint {
   readFile(name: string): Promise<Uint8Array>;
 }
 
-/** Reads `path` (a checkpoint or savepoint directory, or its `_metadata` file), as Flink's `-s`. */
+/** Reads `path` (a checkpoint or savepoint directory, or its `_metadata` file), as Flink's `-s`; or a `memory:` checkpoint of this process. */
 export async function loadCheckpoint(path: string): Promise<LoadedCheckpoint> {
+  if (path.startsWith('memory:')) return loadMemoryCheckpoint(path);
   const full = resolve(path.replace(/^file:\/\//, ''));
   const dir = basename(full) === METADATA_FILE ? dirname(full) : full;
   let text: string;
@@ -100,6 +107,23 @@ export async function loadCheckpoint(path: string): Promise<LoadedCheckpoint> {
       } catch {
         throw new RuntimeError(`The checkpoint in '${dir}' is missing its state file '${name}'.`);
       }
+    },
+  };
+}
+
+/** A checkpoint a MemoryCheckpointStorage of this process keeps (restarts without `state.checkpoints.dir`). */
+function loadMemoryCheckpoint(location: string): LoadedCheckpoint {
+  const stored = memoryCheckpoints.get(location);
+  if (!stored) {
+    throw new RuntimeError(`The in-memory checkpoint '${location}' is no longer kept: it was discarded, or belongs to another process.`);
+  }
+  return {
+    path: location,
+    metadata: stored.metadata,
+    readFile: async (name) => {
+      const bytes = stored.files.get(name);
+      if (!bytes) throw new RuntimeError(`The checkpoint '${location}' is missing its state file '${name}'.`);
+      return bytes;
     },
   };
 }

@@ -1,11 +1,12 @@
-import type { SinkCommittable, SourcePosition } from '../../connectors/connector.js';
+import type { SourcePosition } from '../../connectors/connector.js';
 import { PlanError } from '../../types/errors.js';
-import type { CheckpointTarget } from './checkpoint-coordinator.js';
+import type { CheckpointTarget, Subtask } from './checkpoint-coordinator.js';
+import { keyGroupRange } from '../task/exchange.js';
 import type { LoadedCheckpoint } from './checkpoint-storage.js';
 import { restoreOperator, type OperatorSnapshot } from './operator-snapshot.js';
 import { decodeValues } from './value-codec.js';
 
-/** What a restored job starts from: source positions by source id (sources not listed start fresh). */
+/** What a restored job starts from: source positions by `<source id>/<subtask>` (sources not listed start fresh). */
 export interface RestoredState {
   readonly checkpointId: number;
   readonly positions: ReadonlyMap<string, SourcePosition>;
@@ -23,37 +24,76 @@ export async function restoreJob(target: CheckpointTarget, checkpoint: LoadedChe
     throw new PlanError(`Failed to rollback to checkpoint/savepoint ${path}: the max parallelism changed from ${metadata.maxParallelism} to ${target.maxParallelism}.`, undefined,
       `Keep 'pipeline.max-parallelism' = '${metadata.maxParallelism}' to restore this state (key groups cannot be re-split).`);
   }
-  const operators = new Map(target.operators.map((o) => [o.uid, o]));
+  const operators = groupByUid(target.operators);
   const missing = (uid: string) => {
     if (allowNonRestoredState) return;
     throw new PlanError(`Failed to rollback to checkpoint/savepoint ${path}. Cannot map checkpoint/savepoint state for operator ${uid} to the new program, because the operator is not available in the new program.`, undefined,
       'To skip that state and start the rest from the savepoint, run with --allow-non-restored-state.');
   };
   for (const entry of metadata.operators) {
-    const o = operators.get(entry.uid);
-    if (!o) {
+    const instances = operators.get(entry.uid);
+    if (!instances) {
       missing(entry.uid);
       continue;
     }
+    const o = instances[0]!;
     if (o.description !== entry.description) {
       throw new PlanError(`Failed to rollback to checkpoint/savepoint ${path}. Operator ${entry.uid} cannot restore its state: the query changed it.\n  was: ${entry.description}\n  now: ${o.description}`, undefined,
         'Restore from a savepoint taken with this query, or start the changed query without --from-savepoint (its state starts empty).');
     }
-    const snapshots: OperatorSnapshot[] = [];
-    for (const s of entry.subtasks) snapshots.push(decodeValues(await checkpoint.readFile(s.file))[0] as OperatorSnapshot);
-    restoreOperator(o.operator, snapshots, { from: 0, to: target.maxParallelism - 1 });
+    // Each subtask takes the key groups it now owns, from whichever old subtasks held them.
+    const decoded = new Map<string, OperatorSnapshot>();
+    for (const instance of instances) {
+      const range = keyGroupRange(instance.subtask, instance.parallelism, target.maxParallelism);
+      const parts = entry.subtasks.filter((s) => s.keyGroups[0] <= range.to && s.keyGroups[1] >= range.from);
+      // The subtask's own old part first: its non-keyed fields (watermarks) are restored from it.
+      parts.sort((a, b) => Number(b.subtask === instance.subtask) - Number(a.subtask === instance.subtask));
+      const snapshots: OperatorSnapshot[] = [];
+      for (const part of parts) {
+        let snap = decoded.get(part.file);
+        if (!snap) decoded.set(part.file, (snap = decodeValues(await checkpoint.readFile(part.file))[0] as OperatorSnapshot));
+        snapshots.push(snap);
+      }
+      restoreOperator(instance.operator, snapshots, range);
+    }
   }
-  const sourceIds = new Set(target.sources.map((s) => s.uid));
+  const sources = groupByUid(target.sources);
   const positions = new Map<string, SourcePosition>();
   for (const entry of metadata.sources) {
-    if (!sourceIds.has(entry.uid)) missing(entry.uid);
-    else positions.set(entry.uid, entry.subtasks[0]!.position);
+    const instances = sources.get(entry.uid);
+    if (!instances) {
+      missing(entry.uid);
+      continue;
+    }
+    if (instances.length !== entry.subtasks.length) {
+      throw new PlanError(`Failed to rollback to checkpoint/savepoint ${path}. ${entry.uid} ran with ${entry.subtasks.length} subtask(s) and now has ${instances.length}: its readers' positions cannot be split again.`, undefined,
+        `Keep the source's parallelism at ${entry.subtasks.length} ('scan.parallelism' on the table); the operators after it may change parallelism.`);
+    }
+    for (const s of entry.subtasks) positions.set(`${entry.uid}/${s.subtask}`, s.position);
   }
-  const sinks = new Map(target.sinks.map((s) => [s.uid, s]));
+  const sinks = groupByUid(target.sinks);
   for (const entry of metadata.sinks) {
-    const sink = sinks.get(entry.uid);
-    if (!sink) missing(entry.uid);
-    else await sink.operator.restore(entry.subtasks.flatMap((s): readonly SinkCommittable[] => s.committables));
+    const instances = sinks.get(entry.uid);
+    if (!instances) {
+      missing(entry.uid);
+      continue;
+    }
+    for (const instance of instances) {
+      const own = entry.subtasks.find((s) => s.subtask === instance.subtask)?.committables ?? [];
+      // Old subtasks beyond the new parallelism: the first subtask commits what they pre-committed.
+      const orphaned = instance.subtask === 0 ? entry.subtasks.filter((s) => s.subtask >= instances.length).flatMap((s) => s.committables) : [];
+      await instance.operator.restore(own, orphaned);
+    }
   }
   return { checkpointId: metadata.checkpointId, positions };
+}
+
+function groupByUid<T extends Subtask>(items: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    let list = out.get(item.uid);
+    if (!list) out.set(item.uid, (list = []));
+    list.push(item);
+  }
+  return out;
 }

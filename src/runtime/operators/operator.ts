@@ -2,6 +2,7 @@ import type { Chunk } from '../../types/row.js';
 import type { KeyedStateTable } from '../state/keyed-state-table.js';
 import type { TimerQueue } from '../state/timer-queue.js';
 import { switchVertex, type VertexMetrics } from '../task/vertex-metrics.js';
+import type { ChannelMerge } from '../task/channel-merge.js';
 
 /** Where an operator sends its results: the next operators of the chain. */
 export interface Output {
@@ -44,10 +45,11 @@ export interface Operator {
   metrics?(): Readonly<Record<string, number>>;
 }
 
-/** Where a node's output goes: an operator's input. */
+/** Where a node's output goes: an operator's input (one channel of it when several subtasks feed it). */
 export interface Consumer {
   readonly vertex: { readonly operator: Operator; readonly metrics?: VertexMetrics };
   readonly input: number;
+  readonly channel?: { readonly merge: ChannelMerge; readonly index: number };
 }
 
 /** Calls every consumer in turn (a node read by several consumers, e.g. a shared source). */
@@ -82,8 +84,10 @@ export class FanOut implements Output {
   emitWatermark(watermark: number): void | Promise<void> {
     if (this.metrics) this.metrics.outputWatermark = watermark;
     return this.each((c) => {
-      c.vertex.metrics?.watermarkIn(c.input, watermark);
-      return c.vertex.operator.processWatermark?.(watermark, c.input);
+      const w = c.channel ? c.channel.merge.watermark(c.channel.index, watermark) : watermark;
+      if (w === undefined) return;
+      c.vertex.metrics?.watermarkIn(c.input, w);
+      return c.vertex.operator.processWatermark?.(w, c.input);
     });
   }
 

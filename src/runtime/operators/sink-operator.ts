@@ -43,8 +43,12 @@ export class SinkOperator implements Operator {
     }
   }
 
-  /** Before any input after a restore: commits the checkpoint's committables, the last one through the writer's restore. */
-  async restore(committables: readonly SinkCommittable[]): Promise<void> {
+  /**
+   * Before any input after a restore: commits the checkpoint's committables of this subtask, the
+   * last one through the writer's restore, and `orphaned` ones of subtasks that no longer exist.
+   */
+  async restore(committables: readonly SinkCommittable[], orphaned: readonly SinkCommittable[] = []): Promise<void> {
+    for (const c of orphaned) await this.writer.commit?.(c);
     if (committables.length === 0) return;
     for (const c of committables.slice(0, -1)) await this.writer.commit?.(c);
     await this.writer.restore?.(committables.at(-1));

@@ -43,23 +43,41 @@ import { temporalJoinOperator } from './temporal-join.js';
 import { VertexMetrics } from './vertex-metrics.js';
 import { TaskLock } from './task-lock.js';
 import { describeNode } from '../../planner/explain.js';
+import { inputDistribution, parallelismOf, type Distribution } from './distribution.js';
+import { ChannelMerge } from './channel-merge.js';
+import { HashExchange, RebalanceExchange } from './exchange.js';
+import { DEFAULT_MAX_PARALLELISM } from '../state/keyed-state-table.js';
+
+/** Where an output goes: an operator's input (one channel of it when several subtasks feed it). */
+export interface Consumer {
+  readonly vertex: RuntimeVertex;
+  readonly input: number;
+  readonly channel?: { readonly merge: ChannelMerge; readonly index: number };
+}
 
 /** An operator in the running DAG with the consumers its output feeds. */
 export interface RuntimeVertex {
   readonly operator: Operator;
+  /** Which of the node's `parallelism` subtasks this is. */
+  readonly subtask: number;
+  readonly parallelism: number;
+  /** The sending side of an exchange between subtasks (no state, not a job vertex of its own). */
+  readonly exchange?: boolean;
   /** The plan node as EXPLAIN shows it: checkpoints compare it on restore to detect a changed query. */
   readonly description: string;
   readonly inputs: number;
-  readonly consumers: { vertex: RuntimeVertex; input: number }[];
+  readonly consumers: Consumer[];
   /** Records in/out, watermarks and busy time (Flink's task metrics), counted per chunk. */
   readonly metrics?: VertexMetrics;
 }
 
 export interface RuntimeSource {
   readonly name: string;
+  readonly subtask: number;
+  readonly parallelism: number;
   readonly reader: SourceReader;
   readonly bounded: boolean;
-  readonly consumers: { vertex: RuntimeVertex; input: number }[];
+  readonly consumers: Consumer[];
   readonly metrics?: VertexMetrics;
 }
 
@@ -91,6 +109,15 @@ export interface BuildOptions {
   readonly collect?: (chunk: Chunk) => void;
   /** The task's lock (processing-time wake-ups take it); the DAG gets a new one when absent. */
   readonly lock?: TaskLock;
+  /** `parallelism.default` (1 when absent). */
+  readonly parallelism?: number;
+}
+
+
+/** A plan node in the DAG: its parallelism and, per subtask, the consumers its output feeds. */
+interface Built {
+  readonly parallelism: number;
+  readonly consumers: Consumer[][];
 }
 
 const RANKING = new Set(['ROW_NUMBER', 'RANK', 'DENSE_RANK']);
@@ -106,7 +133,12 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
   const sources: RuntimeSource[] = [];
   const vertices: RuntimeVertex[] = [];
   const sinks: SinkOperator[] = [];
-  const built = new Map<PlanNode, { consumers: { vertex: RuntimeVertex; input: number }[] }>();
+  const built = new Map<PlanNode, Built>();
+  const maxParallelism = DEFAULT_MAX_PARALLELISM;
+  const parallelismOfNode = parallelismOf(job, {
+    defaultParallelism: opts.parallelism ?? 1,
+    parallelSource: (scan) => job.tableSources.get(scan)?.splittable === true,
+  });
   let counter = 0;
   const ttlOf = (hint: number | undefined) => {
     const millis = hint ?? opts.stateTtl;
@@ -124,49 +156,65 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
   // `consumers` may still grow while the DAG is built (a shared node read again), so read it lazily.
   const outputOf = (consumers: { vertex: RuntimeVertex; input: number }[]): Output => new FanOut(consumers, metricsOf(consumers));
 
-  // Builds `node` so that it feeds `consumer`; a node reached twice gets a second consumer.
-  const build = (node: PlanNode, consumer: { vertex: RuntimeVertex; input: number } | undefined): void => {
+  // Builds `node` (once, also when several consumers read it): its operator per subtask, then its
+  // inputs, each connected to the subtasks that read it.
+  const build = (node: PlanNode): Built => {
     const existing = built.get(node);
-    if (existing) {
-      if (consumer) existing.consumers.push(consumer);
-      return;
-    }
-    const consumers = consumer ? [consumer] : [];
-    built.set(node, { consumers });
+    if (existing) return existing;
+    const parallelism = parallelismOfNode(node);
+    const b: Built = { parallelism, consumers: [] };
+    built.set(node, b);
     const id = ++counter;
+    const links: { input: PlanNode; index: number; targets: RuntimeVertex[] }[] = [];
+    for (let subtask = 0; subtask < parallelism; subtask++) {
+      const consumers: Consumer[] = [];
+      b.consumers.push(consumers);
+      const link = (input: PlanNode, vertex: RuntimeVertex, index: number) => {
+        let l = links.find((x) => x.input === input && x.index === index);
+        if (!l) links.push((l = { input, index, targets: [] }));
+        l.targets.push(vertex);
+      };
+      instantiate(node, id, subtask, parallelism, consumers, link);
+    }
+    for (const l of links) connect(build(l.input), l.input, l.targets, l.index, inputDistribution(node, l.index, job));
+    return b;
+  };
+
+  /** The operator of `node` for one subtask, feeding `consumers`; `link` names what feeds it. */
+  const instantiate = (node: PlanNode, id: number, subtask: number, parallelism: number, consumers: Consumer[], link: (input: PlanNode, vertex: RuntimeVertex, index: number) => void): void => {
     const addVertex = (operator: Operator, inputs: number): RuntimeVertex => {
       const metrics = metricsOf(consumers);
       metrics.setInputs(inputs);
-      const v: RuntimeVertex = { operator, description: describeNode(node), inputs, consumers, metrics };
+      const v: RuntimeVertex = { operator, description: describeNode(node), subtask, parallelism, inputs, consumers, metrics };
       vertices.push(v);
       return v;
     };
     switch (node.kind) {
       case 'TableScan': {
         const source = job.tableSources.get(node)!;
-        const reader = source.createReader({ subtask: 0, parallelism: 1, metadataKeys: node.metadataKeys });
-        sources.push({ name: `Source: ${node.table.id.name}[${id}]`, reader, bounded: source.bounded, consumers, metrics: metricsOf(consumers) });
+        const reader = source.createReader({ subtask, parallelism, metadataKeys: node.metadataKeys });
+        sources.push({ name: `Source: ${node.table.id.name}[${id}]`, subtask, parallelism, reader, bounded: source.bounded, consumers, metrics: metricsOf(consumers) });
         return;
       }
       case 'Values': {
         const row = node.rows.map((r) => r.map((x) => compileExpr(x, opts.session)([])));
-        sources.push({ name: `Values[${id}]`, reader: new ValuesReader(row), bounded: true, consumers, metrics: metricsOf(consumers) });
+        sources.push({ name: `Values[${id}]`, subtask, parallelism, reader: new ValuesReader(row), bounded: true, consumers, metrics: metricsOf(consumers) });
         return;
       }
       case 'Calc': {
         const v = addVertex(new CalcOperator(`Calc[${id}]`, compileCalc(node.projects, node.condition, opts.session), outputOf(consumers)), 1);
-        build(node.input, { vertex: v, input: 0 });
+        link(node.input, v, 0);
         return;
       }
       case 'WatermarkAssigner': {
         const op = new WatermarkAssignerOperator(`WatermarkAssigner[${id}]`, compileExpr(node.watermark, opts.session), opts.watermarkInterval, opts.session.now, outputOf(consumers));
         const v = addVertex(op, 1);
-        build(node.input, { vertex: v, input: 0 });
+        link(node.input, v, 0);
         return;
       }
       case 'Union': {
         const v = addVertex(new ForwardOperator(`Union[${id}]`, node.inputs.length, outputOf(consumers)), node.inputs.length);
-        node.inputs.forEach((input, i) => build(input, { vertex: v, input: i }));
+        node.inputs.forEach((input, i) => link(input, v, i));
         return;
       }
       case 'Sink': {
@@ -177,16 +225,16 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
         for (const create of sinkConstraints(job, node, id, opts.notNullEnforcer, ttl).reverse()) {
           const next = [target];
           const operator = create(outputOf(next));
-          const vertex: RuntimeVertex = { operator, description: operator.name, inputs: 1, consumers: next, metrics: metricsOf(next) };
+          const vertex: RuntimeVertex = { operator, description: operator.name, subtask, parallelism, inputs: 1, consumers: next, metrics: metricsOf(next) };
           vertices.push(vertex);
           target = { vertex, input: 0 };
         }
-        build(node.input, target);
+        link(node.input, target.vertex, target.input);
         return;
       }
       case 'Correlate': {
         const op = new CorrelateOperator(`Correlate[${id}]`, correlateRows(node, opts.session, opts.functions), node.joinType === 'LEFT', node.fields.length - node.input.fields.length, outputOf(consumers));
-        build(node.input, { vertex: addVertex(op, 1), input: 0 });
+        link(node.input, addVertex(op, 1), 0);
         return;
       }
       case 'WindowTvf': {
@@ -196,11 +244,11 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
         if (node.window === 'SESSION') {
           const sets = groupingSets(node.partitionKeys, undefined, node.input.fields);
           const op = new SessionWindowOperator(`WindowTableFunction[${id}]`, node.params['gap']!, timeShiftOf(node, opts.session.timeZone), timeOf, sets, rowsContent, outputOf(consumers), proctime ? opts.session.now : undefined, opts.lock);
-          build(node.input, { vertex: addVertex(op, 1), input: 0 });
+          link(node.input, addVertex(op, 1), 0);
           return;
         }
         const op = new WindowTvfOperator(`WindowTableFunction[${id}]`, sliceAssignerOf(node), timeShiftOf(node, opts.session.timeZone), timeOf, outputOf(consumers));
-        build(node.input, { vertex: addVertex(op, 1), input: 0 });
+        link(node.input, addVertex(op, 1), 0);
         return;
       }
       case 'WindowAggregate': {
@@ -225,7 +273,7 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
           const name = node.phase === 'global' ? 'GlobalWindowAggregate' : 'WindowAggregate';
           op = new WindowAggregateOperator(`${name}[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets, aggs, outputOf(consumers), clock, node.phase === 'global', opts.lock);
         }
-        build(node.input, { vertex: addVertex(op, 1), input: 0 });
+        link(node.input, addVertex(op, 1), 0);
         return;
       }
       case 'IntervalJoin': {
@@ -243,8 +291,8 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
           matches: (row: unknown[]) => condition(row) === true,
         };
         const v = addVertex(new IntervalJoinOperator(`IntervalJoin[${id}]`, spec, outputOf(consumers)), 2);
-        build(node.left, { vertex: v, input: 0 });
-        build(node.right, { vertex: v, input: 1 });
+        link(node.left, v, 0);
+        link(node.right, v, 1);
         return;
       }
       case 'WindowJoin': {
@@ -254,8 +302,8 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
         const triggers = [windowTrigger(node.leftWindowEnd, shift), windowTrigger(node.rightWindowEnd, shift)] as const;
         const op = new WindowJoinOperator(`WindowJoin[${id}]`, node.joinType, (row) => condition(row) === true, triggers, widths, outputOf(consumers));
         const v = addVertex(op, 2);
-        build(node.left, { vertex: v, input: 0 });
-        build(node.right, { vertex: v, input: 1 });
+        link(node.left, v, 0);
+        link(node.right, v, 1);
         return;
       }
       case 'WindowRank': {
@@ -269,7 +317,7 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
           partitionOf: buildKeyOf(node.partitionKeys.map((k) => input[k]!.type), node.partitionKeys),
           compare,
         };
-        build(node.input, { vertex: addVertex(new WindowRankOperator(`WindowRank[${id}]`, spec, outputOf(consumers)), 1), input: 0 });
+        link(node.input, addVertex(new WindowRankOperator(`WindowRank[${id}]`, spec, outputOf(consumers)), 1), 0);
         return;
       }
       case 'Rank': {
@@ -290,7 +338,7 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
           compare: rowComparator(node.orderKeys, input),
           rowKey: (row: unknown[]) => hashKey(row, types),
         };
-        build(node.input, { vertex: addVertex(new RankOperator(`Rank[${id}]`, spec, outputOf(consumers), ttl), 1), input: 0 });
+        link(node.input, addVertex(new RankOperator(`Rank[${id}]`, spec, outputOf(consumers), ttl), 1), 0);
         return;
       }
       case 'Over': {
@@ -305,12 +353,12 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
         const keyOf = buildKeyOf(node.partitionKeys.map((k) => input[k]!.type), node.partitionKeys);
         const frame = node.frame ?? { unit: 'RANGE' as const, preceding: 'UNBOUNDED' as const };
         const op = new OverAggregateOperator(`OverAggregate[${id}]`, node.orderKeys[0]!.index, frame, keyOf, aggs, outputOf(consumers), proctime);
-        build(node.input, { vertex: addVertex(op, 1), input: 0 });
+        link(node.input, addVertex(op, 1), 0);
         return;
       }
       case 'Aggregate': {
         const op = groupAggregateOperator(id, node, job, opts, outputOf(consumers), ttlOf(node.stateTtl));
-        build(node.input, { vertex: addVertex(op, 1), input: 0 });
+        link(node.input, addVertex(op, 1), 0);
         return;
       }
       case 'SetOp': {
@@ -319,24 +367,24 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
         const count = SET_OP_COUNTS[name] ?? SET_OP_ALL_COPIES[name]!;
         const op = new SetOpOperator(`SetOp[${id}]`, node.inputs.length, count, (row) => hashKey(row, types), outputOf(consumers), node.all, ttl);
         const v = addVertex(op, node.inputs.length);
-        node.inputs.forEach((input, i) => build(input, { vertex: v, input: i }));
+        node.inputs.forEach((input, i) => link(input, v, i));
         return;
       }
       case 'Join': {
         if (node.temporal === 'event-time') {
           const v = addVertex(temporalJoinOperator(`TemporalJoin[${id}]`, node, opts.session, outputOf(consumers), ttl), 2);
-          build(node.left, { vertex: v, input: 0 });
-          build(node.right, { vertex: v, input: 1 });
+          link(node.left, v, 0);
+          link(node.right, v, 1);
           return;
         }
         if (node.temporal === 'lookup') {
-          build(node.left, { vertex: addVertex(lookupJoinOperator(`LookupJoin[${id}]`, node, job, opts.session, outputOf(consumers), opts.asyncLookupCapacity ?? 100), 1), input: 0 });
+          link(node.left, addVertex(lookupJoinOperator(`LookupJoin[${id}]`, node, job, opts.session, outputOf(consumers), opts.asyncLookupCapacity ?? 100), 1), 0);
           return;
         }
         const op = streamingJoinOperator(`Join[${id}]`, node, job, opts.session, outputOf(consumers), [ttlOf(node.stateTtl?.[0]), ttlOf(node.stateTtl?.[1])]);
         const v = addVertex(op, 2);
-        build(node.left, { vertex: v, input: 0 });
-        build(node.right, { vertex: v, input: 1 });
+        link(node.left, v, 0);
+        link(node.right, v, 1);
         return;
       }
       case 'Sort':  // without LIMIT: streaming sorts come later
@@ -345,7 +393,39 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
           'weir validates and explains this query; the stateful operators it needs come with the windowing and changelog engine work.');
     }
   };
-  for (const sink of job.sinks) build(sink, undefined);
+  /**
+   * Connects the subtasks of `producer` to the subtasks reading it as input `index`: subtask to
+   * subtask along a forward edge of equal parallelism, else through an exchange per producing
+   * subtask (by key group, or round-robin), each target merging its channels' watermarks.
+   */
+  const connect = (producer: Built, input: PlanNode, targets: readonly RuntimeVertex[], index: number, dist: Distribution): void => {
+    const channels = producer.parallelism;
+    if (dist.kind === 'forward' && channels === targets.length) {
+      producer.consumers.forEach((list, k) => list.push({ vertex: targets[k]!, input: index }));
+      return;
+    }
+    const merges = targets.map(() => (channels > 1 ? new ChannelMerge(channels) : undefined));
+    const entry = (j: number, k: number): Consumer => {
+      const merge = merges[j];
+      return merge ? { vertex: targets[j]!, input: index, channel: { merge, index: k } } : { vertex: targets[j]!, input: index };
+    };
+    if (targets.length === 1) {
+      producer.consumers.forEach((list, k) => list.push(entry(0, k)));
+      return;
+    }
+    producer.consumers.forEach((list, k) => {
+      const entries = targets.map((_t, j) => entry(j, k));
+      const outputs = entries.map((e) => new FanOut([e]));
+      const operator = dist.kind === 'hash'
+        ? new HashExchange(buildKeyOf(dist.keys.map((c) => input.fields[c]!.type), dist.keys), outputs, maxParallelism)
+        : new RebalanceExchange(outputs, k);
+      const v: RuntimeVertex = { operator, description: operator.name, subtask: k, parallelism: channels, exchange: true, inputs: 1, consumers: entries };
+      vertices.push(v);
+      list.push({ vertex: v, input: 0 });
+    });
+  };
+
+  for (const sink of job.sinks) build(sink);
   return { sources, vertices, sinks, lock: opts.lock };
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { RuntimeError } from '../../types/errors.js';
-import type { RuntimeDag, RuntimeSource, RuntimeVertex } from './job-graph-builder.js';
+import type { Consumer, RuntimeDag, RuntimeSource, RuntimeVertex } from './job-graph-builder.js';
 import { FanOut } from '../operators/operator.js';
 import { switchVertex } from './vertex-metrics.js';
 import type { SourcePosition, SourceWatermark } from '../../connectors/connector.js';
@@ -12,6 +12,7 @@ import type { CheckpointRecord } from '../checkpoint/checkpoint-stats.js';
 import { restoreJob } from '../checkpoint/restore-job.js';
 import { DEFAULT_MAX_PARALLELISM } from '../state/keyed-state-table.js';
 import { topologicalOrder } from './topological-order.js';
+import { SinkOperator } from '../operators/sink-operator.js';
 
 const IDLE = Symbol('idle');
 
@@ -77,7 +78,9 @@ export class JobRunner {
     private readonly opts: RunnerOptions = {},
   ) {
     this.idleTimeout = opts.idleTimeout ?? 0;
-    for (const v of dag.vertices) this.remainingInputs.set(v, v.inputs);
+    // A vertex ends when every channel feeding it has ended (several per input when parallel).
+    for (const v of dag.vertices) this.remainingInputs.set(v, 0);
+    for (const from of [...dag.sources, ...dag.vertices]) for (const c of from.consumers) this.remainingInputs.set(c.vertex, this.remainingInputs.get(c.vertex)! + 1);
     const settings = opts.checkpointing ?? NO_CHECKPOINTS;
     this.finalCheckpoint = settings.interval > 0;
     for (const s of dag.sinks) s.commitOnCheckpoint = this.finalCheckpoint;
@@ -88,20 +91,14 @@ export class JobRunner {
   }
 
   private checkpointTarget(): CheckpointTarget {
-    const uids = new Set<string>();
-    const uid = (name: string) => {
-      let id = name;
-      for (let n = 2; uids.has(id); n++) id = `${name}#${n}`;
-      uids.add(id);
-      return id;
-    };
+    const operators = topologicalOrder(this.dag.vertices).filter((v) => !v.exchange);
     return {
       jobId: this.jobId,
       lock: this.dag.lock,
       maxParallelism: DEFAULT_MAX_PARALLELISM,
-      operators: topologicalOrder(this.dag.vertices).map((v) => ({ uid: uid(v.operator.name), description: v.description, operator: v.operator })),
-      sources: this.dag.sources.map((s) => ({ uid: uid(s.name), name: s.name, position: () => this.delivered.get(s) })),
-      sinks: this.dag.sinks.map((op) => ({ uid: op.name, operator: op })),
+      operators: operators.map((v) => ({ uid: v.operator.name, subtask: v.subtask, parallelism: v.parallelism, description: v.description, operator: v.operator })),
+      sources: this.dag.sources.map((s) => ({ uid: s.name, subtask: s.subtask, parallelism: s.parallelism, name: s.name, position: () => this.delivered.get(s) })),
+      sinks: operators.flatMap((v) => (v.operator instanceof SinkOperator ? [{ uid: v.operator.name, subtask: v.subtask, parallelism: v.parallelism, operator: v.operator }] : [])),
     };
   }
 
@@ -223,7 +220,7 @@ export class JobRunner {
     const restored = from ? await restoreJob(target, from.checkpoint, from.allowNonRestoredState) : undefined;
     if (from) this.checkpoints.stats.restored = { id: from.checkpoint.metadata.checkpointId, path: from.checkpoint.path, time: Date.now(), savepoint: from.checkpoint.metadata.kind === 'SAVEPOINT' };
     for (const [i, s] of this.dag.sources.entries()) {
-      const position = restored?.positions.get(target.sources[i]!.uid);
+      const position = restored?.positions.get(`${target.sources[i]!.uid}/${s.subtask}`);
       if (position !== undefined) {
         if (!s.reader.restore) throw new RuntimeError(`${s.name} cannot continue from the checkpoint: its reader cannot restore a position.`);
         await s.reader.restore(position);
@@ -299,10 +296,18 @@ export class JobRunner {
    * Tells the operators where an idle source's data meets other inputs (UNION, joins) to leave
    * it out of their watermark, as Flink's watermark status does; single-input operators pass it on.
    */
-  private async setIdle(consumers: readonly { vertex: RuntimeVertex; input: number }[], idle: boolean): Promise<void> {
-    for (const { vertex, input } of consumers) {
-      if (vertex.inputs > 1) await vertex.operator.setInputIdle?.(input, idle);
-      else await this.setIdle(vertex.consumers, idle);
+  private async setIdle(consumers: readonly Consumer[], idle: boolean): Promise<void> {
+    for (const { vertex, input, channel } of consumers) {
+      let inputIdle: boolean | undefined = idle;
+      if (channel) {
+        // One channel of several: the input is idle once all are; an idle channel may let the watermark advance.
+        const r = channel.merge.setIdle(channel.index, idle);
+        if (r.watermark !== undefined) await vertex.operator.processWatermark?.(r.watermark, input);
+        inputIdle = r.idle;
+      }
+      if (inputIdle === undefined) continue;
+      if (vertex.inputs > 1) await vertex.operator.setInputIdle?.(input, inputIdle);
+      else await this.setIdle(vertex.consumers, inputIdle);
     }
   }
 
