@@ -62,7 +62,7 @@ describe('vertex metrics over REST', () => {
       await until(async () => ((await vertices()).at(-1)!.metrics['read-records'] as number) > 0 || undefined, 'rows at the sink');
       const vs = await vertices();
       const source = vs.find((v) => v.name.startsWith('Source: s['))!;
-      const window = vs.find((v) => /WindowAggregate\[/.test(v.name))!;
+      const window = vs.find((v) => /^(Global)?WindowAggregate\[/.test(v.name))!;
       expect(source.metrics).toMatchObject({ 'read-records': 0, 'read-records-complete': true, 'write-records-complete': true });
       expect(window.metrics['read-records']).toBeGreaterThan(0);
       const vertexUrl = (v: Vertex) => `${base}/jobs/${jobId}/vertices/${v.id}`;

@@ -22,7 +22,7 @@ interface Run {
  * Runs `sql` over the scripted rows; `onRows(runner, n)` is called once the job has printed `n`
  * rows (it stops or cancels the job: the scripted source never ends by itself).
  */
-async function run(sql: string, options: Partial<ScriptOptions> & { sets?: Record<string, string>; stopAfter?: number; stop?: (runner: JobRunner) => Promise<unknown> }): Promise<Run> {
+async function run(sql: string, options: Partial<ScriptOptions> & { sets?: Record<string, string>; stopAfter?: number; stop?: (runner: JobRunner) => Promise<unknown>; onJobStarted?: (runner: JobRunner) => void }): Promise<Run> {
   const session = new Session({ registry: { connectors: new Map([['scripted', scriptedConnector({ s: STEPS })]]), formats: new Map() } });
   for (const [k, v] of Object.entries(options.sets ?? {})) session.config.set(k, v);
   const stdout: string[] = [];
@@ -39,8 +39,22 @@ async function run(sql: string, options: Partial<ScriptOptions> & { sets?: Recor
     },
     stderr: (l: string) => stderr.push(l),
   };
-  const code = await runScript(sql, session, { mode: 'run', fileName: 'job.sql', queryOutput: 'print', warnings: false, io, ...options, onJob: (r) => void (runner = r) });
+  const code = await runScript(sql, session, { mode: 'run', fileName: 'job.sql', queryOutput: 'print', warnings: false, io, ...options, onJob: (r) => {
+    runner = r;
+    options.onJobStarted?.(r);
+  } });
   return { code, stdout, stderr };
+}
+
+/** The rows a changelog leaves (keyed by the first column), sorted. */
+function finalTable(lines: readonly string[]): string[] {
+  const table = new Map<string, string>();
+  for (const l of lines) {
+    const [, kind, row] = /^([-+][IUD])\[(.*)\]$/.exec(l)!;
+    if (kind === '+I' || kind === '+U') table.set(row!.split(', ')[0]!, row!);
+    else table.delete(row!.split(', ')[0]!);
+  }
+  return [...table.values()].sort();
 }
 
 const savepointOf = (r: Run) => /Savepoint completed\. Path: file:(.*)$/m.exec(r.stderr.join('\n'))?.[1];
@@ -59,6 +73,25 @@ describe('restoring savepoints and retained checkpoints', () => {
     const second = await run(SUMS, { restore: { path: moved, allowNonRestoredState: false }, stopAfter: 5, stop: async (r) => r.cancel() });
     // +I[a, 1] +I[b, 2] -U/+U a → 4 … then c, a → 9, b → 8: the sums go on from the restored state.
     expect([...first.stdout, ...second.stdout]).toEqual(['+I[a, 1]', '+I[b, 2]', '-U[a, 1]', '+U[a, 4]', '+I[c, 4]', '-U[a, 4]', '+U[a, 9]', '-U[b, 2]', '+U[b, 8]']);
+  });
+
+  it('a restore at another parallelism gives each subtask the key groups it now owns', async () => {
+    const first = await run(SUMS, { sets: { 'state.savepoints.dir': join(dir, 'sp-rescale') }, stopAfter: 3 });
+    let aggregates = 0;
+    const second = await run(SUMS, {
+      sets: { 'parallelism.default': '2' },
+      restore: { path: savepointOf(first)!, allowNonRestoredState: false },
+      stopAfter: 5,
+      stop: async (r) => r.cancel(),
+      onJobStarted: (r) => void (aggregates = r.dag.vertices.filter((v) => v.operator.name === 'GroupAggregate[2]').length),
+    });
+    expect(aggregates).toBe(2);
+    // Both subtasks continue their keys' sums (a and b may now live on different subtasks).
+    expect([...second.stdout].sort()).toEqual(['+I[c, 4]', '+U[a, 9]', '+U[b, 8]', '-U[a, 4]', '-U[b, 2]']);
+    // And back from parallelism 2 to 1: together the runs end with every key's full sum.
+    const third = await run(SUMS, { sets: { 'parallelism.default': '2', 'state.savepoints.dir': join(dir, 'sp-rescale2') }, stopAfter: 4 });
+    const fourth = await run(SUMS, { restore: { path: savepointOf(third)!, allowNonRestoredState: false }, stopAfter: 9 - third.stdout.length, stop: async (r) => r.cancel() });
+    expect(finalTable([...third.stdout, ...fourth.stdout])).toEqual(['a, 9', 'b, 8', 'c, 4']);
   });
 
   it('a changed aggregate fails the restore, naming the operator and both versions', async () => {

@@ -45,7 +45,9 @@ export async function runJob(result: JobStatement, session: Session, opts: Scrip
   let restoreFrom = initial;
   let cancelBeforeRun = false;
   for (let restarts = 0; ; restarts++) {
-    const dag = buildRuntimeDag(result.job, { ...session.runtimeOptions(), writer: io, collect: output.collect });
+    // Sources keep the parallelism they were checkpointed at: their positions cannot be split again.
+    const sourceParallelism = new Map(restoreFrom?.checkpoint.metadata.sources.map((s) => [s.uid, s.subtasks.length]));
+    const dag = buildRuntimeDag(result.job, { ...session.runtimeOptions(), writer: io, collect: output.collect, sourceParallelism });
     const runner = new JobRunner(dag, { idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'), checkpointing, restoreFrom });
     kept.track(runner);
     await opts.onJob?.(runner, result.job);

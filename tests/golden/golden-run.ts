@@ -83,7 +83,7 @@ export async function runGoldenCase(c: GoldenCase, mode: GoldenMode = 'straight'
     if (first.code !== 0 || savepoint === undefined) return first;
     let jobStart = 0;
     const out2: string[] = [];
-    const second = await runOnce(c, [], {
+    const second = await runOnce(c, [['parallelism.default', '2']], {
       restore: { path: savepoint, allowNonRestoredState: false },
       onJob: () => void (jobStart = out2.length),
     }, out2);

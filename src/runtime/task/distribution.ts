@@ -69,6 +69,8 @@ export interface ParallelismOptions {
   readonly defaultParallelism: number;
   /** Whether a scanned table's reader can split its input among subtasks. */
   readonly parallelSource: (node: Extract<PlanNode, { kind: 'TableScan' }>) => boolean;
+  /** A source's parallelism fixed from outside (restored from a checkpoint), if any. */
+  readonly sourceParallelism?: (node: Extract<PlanNode, { kind: 'TableScan' }>) => number | undefined;
 }
 
 /**
@@ -84,7 +86,7 @@ export function parallelismOf(job: Pick<PlannedJob, 'upsertMaterialize'>, opts: 
     if (p !== undefined) return p;
     const inputs = inputsOf(node);
     const dists = inputs.map((_n, i) => inputDistribution(node, i, job));
-    if (node.kind === 'TableScan') p = opts.parallelSource(node) ? optionInt(node.table.options, 'scan.parallelism') ?? opts.defaultParallelism : 1;
+    if (node.kind === 'TableScan') p = opts.sourceParallelism?.(node) ?? (opts.parallelSource(node) ? optionInt(node.table.options, 'scan.parallelism') ?? opts.defaultParallelism : 1);
     else if (node.kind === 'Values') p = 1;
     else if (node.kind === 'Sink') p = node.table ? optionInt(node.table.options, 'sink.parallelism') ?? Math.max(...inputs.map(of)) : 1;
     else if (dists.some((d) => d.kind === 'single')) p = 1;

@@ -43,7 +43,7 @@ import { temporalJoinOperator } from './temporal-join.js';
 import { VertexMetrics } from './vertex-metrics.js';
 import { TaskLock } from './task-lock.js';
 import { describeNode } from '../../planner/explain.js';
-import { inputDistribution, parallelismOf, type Distribution } from './distribution.js';
+import { inputDistribution, inputsOf, parallelismOf, type Distribution } from './distribution.js';
 import { ChannelMerge } from './channel-merge.js';
 import { HashExchange, RebalanceExchange } from './exchange.js';
 import { DEFAULT_MAX_PARALLELISM } from '../state/keyed-state-table.js';
@@ -111,6 +111,8 @@ export interface BuildOptions {
   readonly lock?: TaskLock;
   /** `parallelism.default` (1 when absent). */
   readonly parallelism?: number;
+  /** Sources that must run at a given parallelism, by name (a restored checkpoint's). */
+  readonly sourceParallelism?: ReadonlyMap<string, number>;
 }
 
 
@@ -135,11 +137,20 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
   const sinks: SinkOperator[] = [];
   const built = new Map<PlanNode, Built>();
   const maxParallelism = DEFAULT_MAX_PARALLELISM;
+  // Ids in the order nodes are built (sinks first, then inputs depth-first): they name operators.
+  const ids = new Map<PlanNode, number>();
+  const number = (n: PlanNode): void => {
+    if (ids.has(n)) return;
+    ids.set(n, ids.size + 1);
+    for (const input of inputsOf(n)) number(input);
+  };
+  for (const sink of job.sinks) number(sink);
+  const sourceName = (scan: Extract<PlanNode, { kind: 'TableScan' }>) => `Source: ${scan.table.id.name}[${ids.get(scan)}]`;
   const parallelismOfNode = parallelismOf(job, {
     defaultParallelism: opts.parallelism ?? 1,
     parallelSource: (scan) => job.tableSources.get(scan)?.splittable === true,
+    sourceParallelism: (scan) => opts.sourceParallelism?.get(sourceName(scan)),
   });
-  let counter = 0;
   const ttlOf = (hint: number | undefined) => {
     const millis = hint ?? opts.stateTtl;
     return millis ? { millis, now: opts.session.now } : undefined;
@@ -164,7 +175,7 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
     const parallelism = parallelismOfNode(node);
     const b: Built = { parallelism, consumers: [] };
     built.set(node, b);
-    const id = ++counter;
+    const id = ids.get(node)!;
     const links: { input: PlanNode; index: number; targets: RuntimeVertex[] }[] = [];
     for (let subtask = 0; subtask < parallelism; subtask++) {
       const consumers: Consumer[] = [];
@@ -193,7 +204,7 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
       case 'TableScan': {
         const source = job.tableSources.get(node)!;
         const reader = source.createReader({ subtask, parallelism, metadataKeys: node.metadataKeys });
-        sources.push({ name: `Source: ${node.table.id.name}[${id}]`, subtask, parallelism, reader, bounded: source.bounded, consumers, metrics: metricsOf(consumers) });
+        sources.push({ name: sourceName(node), subtask, parallelism, reader, bounded: source.bounded, consumers, metrics: metricsOf(consumers) });
         return;
       }
       case 'Values': {

@@ -141,12 +141,15 @@ export class JobRunner {
     });
   }
 
-  /** Each operator's counters, by operator name (e.g. `WindowAggregate[3]` → numLateRecordsDropped). */
+  /** Each operator's counters summed over its subtasks, by operator name (e.g. `WindowAggregate[3]` → numLateRecordsDropped). */
   metrics(): Map<string, Readonly<Record<string, number>>> {
-    const out = new Map<string, Readonly<Record<string, number>>>();
+    const out = new Map<string, Record<string, number>>();
     for (const v of this.dag.vertices) {
       const m = v.operator.metrics?.();
-      if (m) out.set(v.operator.name, m);
+      if (!m) continue;
+      const sum = out.get(v.operator.name) ?? {};
+      for (const [k, n] of Object.entries(m)) sum[k] = (sum[k] ?? 0) + n;
+      out.set(v.operator.name, sum);
     }
     return out;
   }
