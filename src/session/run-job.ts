@@ -44,11 +44,13 @@ export async function runJob(result: JobStatement, session: Session, opts: Scrip
   const kept = new AttemptCheckpoints();
   let restoreFrom = initial;
   let cancelBeforeRun = false;
+  let jobId: string | undefined;
   for (let restarts = 0; ; restarts++) {
     // Sources keep the parallelism they were checkpointed at: their positions cannot be split again.
     const sourceParallelism = new Map(restoreFrom?.checkpoint.metadata.sources.map((s) => [s.uid, s.subtasks.length]));
     const dag = buildRuntimeDag(result.job, { ...session.runtimeOptions(), writer: io, collect: output.collect, sourceParallelism });
-    const runner = new JobRunner(dag, { idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'), checkpointing, restoreFrom });
+    const runner = new JobRunner(dag, { idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'), checkpointing, restoreFrom, jobId, keepCheckpoints: true });
+    jobId = runner.jobId;
     kept.track(runner);
     await opts.onJob?.(runner, result.job);
     if (cancelBeforeRun) runner.cancel();
@@ -128,19 +130,17 @@ function suppressed(strategy: RestartStrategy, cause: unknown): RuntimeError {
 }
 
 /**
- * Watches `runner.cancel` (Ctrl-C, REST cancel) of a failed runner while the job restarts:
- * `within(ms)` waits the restart delay unless a cancel comes first (true then). `release` restores
- * the method; a cancel that came after the delay is passed on (to the next attempt) through `late`.
- * TODO: drop once JobRunner reports cancel requests itself (see the restart report).
+ * Watches cancel requests (Ctrl-C, REST cancel) sent to a failed runner while the job restarts:
+ * `within(ms)` waits the restart delay unless a cancel comes first (true then). `release` stops
+ * watching; a cancel that came after the delay is passed on (to the next attempt) through `late`.
  */
 function onCancel(runner: JobRunner): { within: (ms: number) => Promise<boolean>; release: (late: () => void) => void } {
-  const original = runner.cancel;
   let requested = false;
   let wake = () => {};
-  runner.cancel = () => {
+  const stop = runner.onCancel(() => {
     requested = true;
     wake();
-  };
+  });
   return {
     within: (ms) => new Promise<boolean>((resolve) => {
       if (requested) return resolve(true);
@@ -151,19 +151,18 @@ function onCancel(runner: JobRunner): { within: (ms: number) => Promise<boolean>
       };
     }),
     release: (late) => {
-      runner.cancel = original;
+      stop();
       if (requested) late();
     },
   };
 }
 
 /**
- * The job's retained checkpoints across attempts. An attempt's end-of-job cleanup (its
- * coordinator's `jobEnded`, which discards retained checkpoints unless they are externalized) is
- * deferred until it is known whether the job restarts: the next attempt restores from them. The
+ * The job's retained checkpoints across attempts. Runners leave their end-of-job cleanup (the
+ * coordinator's `jobEnded`, which discards retained checkpoints unless they are externalized) to
+ * this, until it is known whether the job restarts: the next attempt restores from them. The
  * newest attempt with a completed checkpoint holds the job's checkpoints; an older holder's are
  * subsumed then, and the retention policy applies to the holder's when the job ends.
- * TODO: replace the interception with a runner option (see the restart report).
  */
 class AttemptCheckpoints {
   private holder: { readonly cleanup: Cleanup; readonly id: number; readonly location: string } | undefined;
@@ -175,9 +174,7 @@ class AttemptCheckpoints {
   }
 
   track(runner: JobRunner): void {
-    const coordinator = runner.checkpoints;
-    this.deferred.set(runner, coordinator.jobEnded.bind(coordinator));
-    coordinator.jobEnded = async () => coordinator.stop();
+    this.deferred.set(runner, (outcome) => runner.checkpoints.jobEnded(outcome));
   }
 
   async ended(runner: JobRunner, outcome: 'restarting' | 'finished' | 'cancelled' | 'failed'): Promise<void> {

@@ -31,6 +31,13 @@ export interface RunnerOptions {
   readonly idleTimeout?: number;
   /** Checkpoint and savepoint settings; without them: no periodic checkpoints, savepoints need a target directory. */
   readonly checkpointing?: CheckpointSettings;
+  /** The job's id (a restarted job keeps its first attempt's); a new one when absent. */
+  readonly jobId?: string;
+  /**
+   * Leave retained checkpoints to the caller when the run ends (`checkpoints.jobEnded`): a job
+   * that restarts after a failure restores from them.
+   */
+  readonly keepCheckpoints?: boolean;
   /** Restore from this checkpoint or savepoint before reading (`weir run --from-savepoint`). */
   readonly restoreFrom?: { readonly checkpoint: LoadedCheckpoint; readonly allowNonRestoredState: boolean };
 }
@@ -49,7 +56,7 @@ const NO_CHECKPOINTS: CheckpointSettings = {
  */
 export class JobRunner {
   /** 32 hex characters, like Flink's JobID. */
-  readonly jobId = randomBytes(16).toString('hex');
+  readonly jobId: string;
   readonly checkpoints: CheckpointCoordinator;
   /** Sources stop reading (cancel, or stop-with-savepoint); nothing more enters the operators. */
   private cancelled = false;
@@ -57,6 +64,7 @@ export class JobRunner {
   /** Each source's position after the last chunk it delivered. */
   private readonly delivered = new Map<RuntimeSource, SourcePosition | undefined>();
   private failure: unknown;
+  private readonly cancelListeners = new Set<() => void>();
   /** Stop-with-savepoint --drain: sources end as if exhausted. */
   private draining = false;
   private drives: Promise<unknown> | undefined;
@@ -78,6 +86,7 @@ export class JobRunner {
     private readonly opts: RunnerOptions = {},
   ) {
     this.idleTimeout = opts.idleTimeout ?? 0;
+    this.jobId = opts.jobId ?? randomBytes(16).toString('hex');
     // A vertex ends when every channel feeding it has ended (several per input when parallel).
     for (const v of dag.vertices) this.remainingInputs.set(v, 0);
     for (const from of [...dag.sources, ...dag.vertices]) for (const c of from.consumers) this.remainingInputs.set(c.vertex, this.remainingInputs.get(c.vertex)! + 1);
@@ -159,10 +168,25 @@ export class JobRunner {
     return this.sourceRows;
   }
 
-  /** Stops the sources, also while they wait for data; the job then ends without committing. */
+  /**
+   * Stops the sources, also while they wait for data; the job then ends without committing.
+   * Listeners hear of it (also after the run ended: a failed job waiting to restart is cancelled).
+   */
   cancel(): void {
     this.cancelled = true;
     this.wakePolls();
+    for (const listener of this.cancelListeners) listener();
+  }
+
+  /** Calls `listener` on each cancel request; returns the function that stops listening. */
+  onCancel(listener: () => void): () => void {
+    this.cancelListeners.add(listener);
+    return () => this.cancelListeners.delete(listener);
+  }
+
+  /** Whether a cancel was requested (by the user, not a stop-with-savepoint). */
+  get cancelRequested(): boolean {
+    return this.cancelled && this.stoppedWith === undefined;
   }
 
   /** Resolves the polls in flight with null, so sources waiting for data stop waiting. */
@@ -210,7 +234,7 @@ export class JobRunner {
     const stopped = this.stoppedWith !== undefined;
     const cancelled = this.cancelled && !stopped;
     await this.closeAll();
-    await this.checkpoints.jobEnded(this.failure !== undefined ? 'failed' : cancelled ? 'cancelled' : 'finished');
+    if (!this.opts.keepCheckpoints) await this.checkpoints.jobEnded(this.failure !== undefined ? 'failed' : cancelled ? 'cancelled' : 'finished');
     if (this.failure !== undefined) throw asRuntimeError(this.failure);
     const rowsWritten = this.dag.sinks.reduce((n, s) => n + s.rowsWritten, 0);
     return stopped ? { rowsWritten, cancelled, savepoint: this.stoppedWith } : { rowsWritten, cancelled };
