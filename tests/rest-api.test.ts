@@ -2,120 +2,15 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { violations, type Schema } from './helpers/rest-schema.js';
+import { ClusterOverviewWithVersion, DashboardConfiguration, ErrorResponseBody, JobDetailsInfo, JobExceptionsInfoWithHistory, JobIdsWithStatusOverview, JobPlanInfo, JobVertexDetailsInfo, MultipleJobsDetails, PlanInput } from './helpers/rest-job-schemas.js';
 import { get, script, until } from './helpers/rest-client.js';
 import { CheckpointingStatistics } from './helpers/rest-checkpoint-schemas.js';
 import { main } from '../src/cli/main.js';
 import { RestMonitor } from '../src/rest/rest-monitor.js';
 import { runScript } from '../src/session/script-runner.js';
 import { Session } from '../src/session/session.js';
-
-// ---------------------------------------------------------------------------------------------
-// A small schema check with the facts of Flink's REST spec (apache/flink
-// docs/static/generated/rest_v1_dispatcher.yml, components/schemas): each listed field must be
-// present with its type; extra fields are allowed, as Flink clients ignore unknown fields.
-// ---------------------------------------------------------------------------------------------
-
-
-const JOB_STATUS = { enum: ['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'FAILED', 'CANCELLING', 'CANCELED', 'FINISHED', 'RESTARTING', 'SUSPENDED', 'RECONCILING'] } as const;
-const EXECUTION_STATE = { enum: ['CREATED', 'SCHEDULED', 'DEPLOYING', 'RUNNING', 'FINISHED', 'CANCELING', 'CANCELED', 'FAILED', 'RECONCILING', 'INITIALIZING'] } as const;
-
-const IOMetricsInfo: Schema = {
-  object: {
-    'read-bytes': 'int', 'read-bytes-complete': 'bool', 'write-bytes': 'int', 'write-bytes-complete': 'bool',
-    'read-records': 'int', 'read-records-complete': 'bool', 'write-records': 'int', 'write-records-complete': 'bool',
-  },
-};
-
-const DashboardConfiguration: Schema = {
-  object: {
-    'refresh-interval': 'int', 'timezone-name': 'string', 'timezone-offset': 'int', 'flink-version': 'string', 'flink-revision': 'string',
-    features: { object: { 'web-submit': 'bool', 'web-cancel': 'bool' } },
-  },
-};
-
-const ClusterOverviewWithVersion: Schema = {
-  object: {
-    taskmanagers: 'int', 'slots-total': 'int', 'slots-available': 'int', 'jobs-running': 'int', 'jobs-finished': 'int',
-    'jobs-cancelled': 'int', 'jobs-failed': 'int', 'flink-version': 'string', 'flink-commit': 'string',
-  },
-};
-
-const JobIdsWithStatusOverview: Schema = { object: { jobs: { array: { object: { id: 'hex32', status: JOB_STATUS } } } } };
-
-/**
- * MultipleJobsDetails as Flink sends it (JobDetails has a custom serializer: `jid`, `name`,
- * `start-time`, …, `tasks` by lower-case state); the 1.15 spec lists the Java bean's names instead.
- */
-const MultipleJobsDetails: Schema = {
-  object: {
-    jobs: {
-      array: {
-        object: {
-          jid: 'hex32', name: 'string', state: JOB_STATUS, 'start-time': 'int', 'end-time': 'int', duration: 'int', 'last-modification': 'int',
-          tasks: { map: 'int' },
-        },
-      },
-    },
-  },
-};
-
-/** JobPlanInfo: `plan` is RawJson, Flink's JSON plan (jid, name, nodes with id, parallelism, description, inputs). */
-const JobPlanInfo: Schema = {
-  object: {
-    plan: {
-      object: {
-        jid: 'hex32', name: 'string', type: 'string',
-        nodes: { array: { object: { id: 'hex32', parallelism: 'int', description: 'string', operator: 'string', optimizer_properties: { object: {} } } } },
-      },
-    },
-  },
-};
-
-/** JobDetailsInfo; its vertices carry Flink's JobDetailsInfo.JobVertexDetailsInfo fields. */
-const JobDetailsInfo: Schema = {
-  object: {
-    jid: 'hex32', name: 'string', isStoppable: 'bool', state: JOB_STATUS, 'start-time': 'int', 'end-time': 'int', duration: 'int',
-    maxParallelism: 'int', now: 'int', timestamps: { map: 'int' },
-    vertices: {
-      array: {
-        object: {
-          id: 'hex32', name: 'string', parallelism: 'int', maxParallelism: 'int', status: EXECUTION_STATE,
-          'start-time': 'int', 'end-time': 'int', duration: 'int', tasks: { map: 'int' }, metrics: IOMetricsInfo,
-        },
-      },
-    },
-    'status-counts': { map: 'int' },
-    plan: { object: {} },
-  },
-};
-
-const JobVertexDetailsInfo: Schema = {
-  object: {
-    id: 'hex32', name: 'string', parallelism: 'int', maxParallelism: 'int', now: 'int',
-    subtasks: {
-      array: {
-        object: {
-          subtask: 'int', status: EXECUTION_STATE, attempt: 'int', host: 'string', 'start-time': 'int', 'end-time': 'int', duration: 'int',
-          metrics: IOMetricsInfo, 'taskmanager-id': 'string', start_time: 'int',
-        },
-      },
-    },
-  },
-};
-
-const JobExceptionsInfoWithHistory: Schema = {
-  object: {
-    'root-exception': { nullable: 'string' }, timestamp: { nullable: 'int' }, 'all-exceptions': { array: { object: {} } }, truncated: 'bool',
-    exceptionHistory: {
-      object: {
-        entries: { array: { object: { exceptionName: 'string', stacktrace: 'string', timestamp: 'int', concurrentExceptions: { array: { object: {} } } } } },
-        truncated: 'bool',
-      },
-    },
-  },
-};
-
-const ErrorResponseBody: Schema = { object: { errors: { array: 'string' } } };
+import { keyedRows, PARALLEL_GROUP_BY, startScriptedJob } from './helpers/rest-scripted-job.js';
+import type { Step } from './helpers/scripted-connector.js';
 
 // ---------------------------------------------------------------------------------------------
 
@@ -304,6 +199,81 @@ INSERT INTO sink SELECT CAST(name AS INT) FROM s;`, session, {
       expect(await run).toBe(130);
     } finally {
       await monitor.close();
+    }
+  });
+
+  it('shows one vertex per operator with its subtasks at parallelism.default = 2, and HASH into the aggregate', async () => {
+    const job = await startScriptedJob(PARALLEL_GROUP_BY, keyedRows(20), { 'execution.checkpointing.interval': '20 ms' });
+    const { base, jobId } = job;
+    try {
+      type Vertex = { id: string; name: string; parallelism: number; tasks: Record<string, number>; metrics: Record<string, number | boolean> };
+      const details = await until(async () => {
+        const r = await get(`${base}/jobs/${jobId}`);
+        const agg = (r.body as { vertices: Vertex[] }).vertices.find((v) => v.name.startsWith('GroupAggregate['));
+        return agg?.metrics['read-records'] === 20 ? r : undefined;
+      }, 'the 20 rows at the aggregate');
+      expectShape(details.body, JobDetailsInfo);
+      const body = details.body as { vertices: Vertex[]; 'status-counts': Record<string, number> };
+      // Exchange senders are no vertices; each operator is one, with its subtask count.
+      expect(body.vertices.map((v) => [v.name.replace(/\[\d+\]$/, ''), v.parallelism])).toEqual([['Source: s', 1], ['Calc', 1], ['GroupAggregate', 2], ['Sink: sink', 2]]);
+      expect(body.vertices.map((v) => v.tasks['RUNNING'])).toEqual([1, 1, 2, 2]);
+      expect(body['status-counts']['RUNNING']).toBe(6);
+      const [source, calc, agg, sink] = body.vertices as [Vertex, Vertex, Vertex, Vertex];
+      expect(agg.metrics).toMatchObject({ 'read-records': 20, 'read-records-complete': true });
+      expect((await get(`${base}/jobs/overview`)).body).toMatchObject({ jobs: [{ tasks: { total: 6, running: 6 } }] });
+
+      const plan = await get(`${base}/jobs/${jobId}/plan`);
+      expectShape(plan.body, JobPlanInfo);
+      const nodes = (plan.body as { plan: { nodes: { id: string; parallelism: number; inputs?: unknown[] }[] } }).plan.nodes;
+      expect(nodes.map((n) => [n.id, n.parallelism])).toEqual(body.vertices.map((v) => [v.id, v.parallelism]));
+      for (const n of nodes) for (const input of n.inputs ?? []) expectShape(input, PlanInput);
+      expect(nodes.map((n) => n.inputs?.map((i) => (i as { id: string; ship_strategy: string }).ship_strategy))).toEqual([undefined, ['FORWARD'], ['HASH'], ['FORWARD']]);
+      expect(nodes.map((n) => n.inputs?.map((i) => (i as { id: string }).id))).toEqual([undefined, [source.id], [calc.id], [agg.id]]);
+
+      const vertex = await get(`${base}/jobs/${jobId}/vertices/${agg.id}`);
+      expectShape(vertex.body, JobVertexDetailsInfo);
+      const subtasks = (vertex.body as { parallelism: number; subtasks: { subtask: number; status: string; attempt: number; metrics: { 'read-records': number } }[] });
+      expect(subtasks).toMatchObject({ parallelism: 2, subtasks: [{ subtask: 0, status: 'RUNNING', attempt: 0 }, { subtask: 1, status: 'RUNNING', attempt: 0 }] });
+      // The keys are split between the subtasks: each reads some, together all.
+      const reads = subtasks.subtasks.map((t) => t.metrics['read-records']);
+      expect(reads.every((n) => n > 0)).toBe(true);
+      expect(reads[0]! + reads[1]!).toBe(20);
+      expect(((await get(`${base}/jobs/${jobId}/vertices/${sink.id}`)).body as { subtasks: unknown[] }).subtasks).toHaveLength(2);
+
+      // Checkpoint details: one entry per vertex, as many subtasks as its parallelism.
+      const checkpoint = await until(async () => {
+        const c = (await get(`${base}/jobs/${jobId}/checkpoints`)).body as { latest: { completed: { id: number } | null } };
+        return c.latest.completed ?? undefined;
+      }, 'a completed checkpoint');
+      const cp = (await get(`${base}/jobs/${jobId}/checkpoints/details/${checkpoint.id}`)).body as { num_subtasks: number; tasks: Record<string, { num_subtasks: number; num_acknowledged_subtasks: number }> };
+      expect(cp.num_subtasks).toBe(6);
+      expect(Object.fromEntries(Object.entries(cp.tasks).map(([id, t]) => [id, [t.num_subtasks, t.num_acknowledged_subtasks]]))).toEqual(
+        Object.fromEntries(body.vertices.map((v) => [v.id, [v.parallelism, v.parallelism]])),
+      );
+    } finally {
+      expect(await job.stop()).toBe(130);
+    }
+  });
+
+  it('keeps the vertex ids of a parallel job across a restart, with the subtasks at the next attempt', async () => {
+    const steps: Step[] = [...keyedRows(4), { fail: 'the source broke' }, ...keyedRows(4)];
+    const job = await startScriptedJob(PARALLEL_GROUP_BY, steps, { 'restart-strategy.type': 'fixed-delay', 'restart-strategy.fixed-delay.delay': '200 ms' });
+    const { base, jobId } = job;
+    try {
+      const vertexIds = async () => ((await get(`${base}/jobs/${jobId}`)).body as { vertices: { id: string; name: string; parallelism: number }[] }).vertices
+        .map(({ id, name, parallelism }) => ({ id, name, parallelism }));
+      await until(() => (job.monitor.jobs.get(jobId)!.state === 'RESTARTING' ? true : undefined), 'RESTARTING');
+      const before = await vertexIds();
+      await until(() => (job.monitor.jobs.get(jobId)!.state === 'RUNNING' ? true : undefined), 'the second attempt');
+      const after = await vertexIds();
+      expect(after).toEqual(before);
+      expect(after.map((v) => v.parallelism)).toEqual([1, 1, 2, 2]);
+      const agg = after.find((v) => v.name.startsWith('GroupAggregate['))!;
+      const vertex = await get(`${base}/jobs/${jobId}/vertices/${agg.id}`);
+      expectShape(vertex.body, JobVertexDetailsInfo);
+      expect(vertex.body).toMatchObject({ subtasks: [{ subtask: 0, attempt: 1 }, { subtask: 1, attempt: 1 }] });
+    } finally {
+      expect(await job.stop()).toBe(130);
     }
   });
 

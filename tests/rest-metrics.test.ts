@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { violations, type Schema } from './helpers/rest-schema.js';
 import { get, script, until } from './helpers/rest-client.js';
 import { main } from '../src/cli/main.js';
+import { keyedRows, PARALLEL_GROUP_BY, startScriptedJob } from './helpers/rest-scripted-job.js';
 import { javaDouble, parseAggregations } from '../src/rest/metric-responses.js';
 import { FanOut, type Operator } from '../src/runtime/operators/operator.js';
 import { VertexMetrics } from '../src/runtime/task/vertex-metrics.js';
@@ -141,6 +142,50 @@ describe('vertex metrics over REST', () => {
       }
     }
     expect(await done).toBe(130);
+  });
+
+  it('serves the metrics of each subtask of a parallel vertex, aggregated over them, and its back pressure per subtask', async () => {
+    const job = await startScriptedJob(PARALLEL_GROUP_BY, keyedRows(20));
+    const { base, jobId } = job;
+    try {
+      const vs = ((await get(`${base}/jobs/${jobId}`)).body as { vertices: Vertex[] }).vertices;
+      const agg = vs.find((v) => v.name.startsWith('GroupAggregate['))!;
+      const vertexUrl = `${base}/jobs/${jobId}/vertices/${agg.id}`;
+      const ids = ((await get(`${vertexUrl}/metrics`)).body as { id: string }[]).map((m) => m.id);
+      expect(ids).toEqual(expect.arrayContaining(['0.numRecordsIn', '1.numRecordsIn', '0.currentInputWatermark', '1.currentInputWatermark', `0.${agg.name}.numRecordsIn`, `1.${agg.name}.numRecordsIn`]));
+      expect(ids.some((id) => id.startsWith('2.'))).toBe(false);
+
+      // Per subtask, by `<subtask>.<metric>`: the hash exchange splits the 20 rows between them.
+      const perSubtask = await until(async () => {
+        const r = await get(`${vertexUrl}/metrics?get=0.numRecordsIn,1.numRecordsIn,2.numRecordsIn`);
+        expectShape(r.body, MetricCollection);
+        const m = Object.fromEntries((r.body as { id: string; value: string }[]).map((x) => [x.id, Number(x.value)]));
+        return m['0.numRecordsIn']! + m['1.numRecordsIn']! === 20 ? m : undefined;
+      }, 'the 20 rows at the aggregate');
+      expect(Object.keys(perSubtask)).toEqual(['0.numRecordsIn', '1.numRecordsIn']);
+      const [a, b] = [perSubtask['0.numRecordsIn']!, perSubtask['1.numRecordsIn']!];
+      expect(a).toBeGreaterThan(0);
+      expect(b).toBeGreaterThan(0);
+
+      // Aggregated over the subtasks; skew as Flink's DoubleDataSkew (mean absolute deviation over the mean, in %).
+      const subtaskIds = ((await get(`${vertexUrl}/subtasks/metrics`)).body as { id: string }[]).map((m) => m.id);
+      expect(subtaskIds).toEqual(expect.arrayContaining(['numRecordsIn', `${agg.name}.numRecordsIn`]));
+      expect(new Set(subtaskIds).size).toBe(subtaskIds.length);
+      const aggregated = await get(`${vertexUrl}/subtasks/metrics?get=numRecordsIn`);
+      expectShape(aggregated.body, AggregatedMetrics);
+      expect(aggregated.body).toEqual([{ id: 'numRecordsIn', min: Math.min(a, b), max: Math.max(a, b), avg: 10, sum: 20, skew: (Math.abs(a - b) / 2 / 10) * 100 }]);
+
+      const bp = await get(`${vertexUrl}/backpressure`);
+      expectShape(bp.body, JobVertexBackPressureInfo);
+      expect(bp.body).toMatchObject({ 'backpressure-level': 'ok', subtasks: [{ subtask: 0, 'attempt-number': 0 }, { subtask: 1, 'attempt-number': 0 }] });
+      // The source is one subtask: its metrics carry the prefix 0 only.
+      const source = vs.find((v) => v.name.startsWith('Source: s['))!;
+      const sourceIds = ((await get(`${base}/jobs/${jobId}/vertices/${source.id}/metrics`)).body as { id: string }[]).map((m) => m.id);
+      expect(sourceIds).toContain('0.numRecordsOut');
+      expect(sourceIds.some((id) => id.startsWith('1.'))).toBe(false);
+    } finally {
+      expect(await job.stop()).toBe(130);
+    }
   });
 
   it('reports the configured interval when checkpointing is enabled', async () => {

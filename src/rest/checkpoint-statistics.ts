@@ -27,12 +27,12 @@ function timing(r: CheckpointRecord) {
 
 /**
  * Flink's CheckpointStatistics (its `completed`, `failed` or `in_progress` subtype, named in
- * `className`). Every vertex is one subtask, and all acknowledge together when the snapshot is
+ * `className`). Every subtask of every vertex acknowledges together when the snapshot is
  * written. `tasks` is filled for the details endpoint only (Flink's history leaves it empty);
  * the engine records the state size per checkpoint, not per vertex, so each task shows 0.
  */
 export function checkpointStatistics(job: JobRecord, r: CheckpointRecord, withTasks: boolean) {
-  const subtasks = job.vertices.length;
+  const subtasks = job.numTasks;
   const acked = r.status === 'COMPLETED';
   const { latestAck, duration } = timing(r);
   const savepoint = r.kind === 'SAVEPOINT';
@@ -56,7 +56,7 @@ export function checkpointStatistics(job: JobRecord, r: CheckpointRecord, withTa
     tasks: withTasks
       ? Object.fromEntries(job.vertices.map((v) => [v.id, {
           id: r.id, status: r.status, latest_ack_timestamp: latestAck, checkpointed_size: 0, state_size: 0, end_to_end_duration: duration,
-          alignment_buffered: 0, processed_data: 0, persisted_data: 0, num_subtasks: 1, num_acknowledged_subtasks: acked ? 1 : 0,
+          alignment_buffered: 0, processed_data: 0, persisted_data: 0, num_subtasks: v.parallelism, num_acknowledged_subtasks: acked ? v.parallelism : 0,
         }]))
       : {},
   };

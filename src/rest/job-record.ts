@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckpointSettings } from '../runtime/checkpoint/checkpoint-config.js';
 import type { JobRunner } from '../runtime/task/job-runner.js';
-import type { RuntimeSource, RuntimeVertex } from '../runtime/task/job-graph-builder.js';
-import { topologicalOrder } from '../runtime/task/topological-order.js';
+import { jobVertices, type VertexRecord } from './job-vertices.js';
 
 /** Flink's JobStatus values that an embedded job passes through. */
 export type JobState = 'RUNNING' | 'RESTARTING' | 'CANCELLING' | 'CANCELED' | 'FINISHED' | 'FAILED';
@@ -13,15 +12,7 @@ export const JOB_STATUSES = ['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'F
 /** Every ExecutionState Flink reports (keys of `tasks` / `status-counts`). */
 export const EXECUTION_STATES = ['CREATED', 'SCHEDULED', 'DEPLOYING', 'RUNNING', 'FINISHED', 'CANCELING', 'CANCELED', 'FAILED', 'RECONCILING', 'INITIALIZING'] as const;
 
-/** A vertex of the running DAG as the REST API shows it: a source or an operator, parallelism 1. */
-export interface VertexRecord {
-  /** 32 hex characters, like Flink's JobVertexID. */
-  readonly id: string;
-  readonly name: string;
-  readonly node: { readonly kind: 'source'; readonly source: RuntimeSource } | { readonly kind: 'operator'; readonly vertex: RuntimeVertex };
-  /** Ids of the vertices feeding this one. */
-  readonly inputs: readonly string[];
-}
+export type { VertexRecord } from './job-vertices.js';
 
 export interface JobFailure {
   readonly exceptionName: string;
@@ -50,6 +41,8 @@ export class JobRecord {
   readonly timestamps = new Map<string, number>([['INITIALIZING', this.startTime], ['CREATED', this.startTime], ['RUNNING', this.startTime]]);
   private current: JobRunner;
   private nodes: readonly VertexRecord[] = [];
+  /** Vertex ids by operator name, kept across attempts (a restart rebuilds the DAG alike). */
+  private readonly vertexIds = new Map<string, string>();
   state: JobState = 'RUNNING';
   endTime = -1;
   /** The failure that ended the job. */
@@ -81,7 +74,7 @@ export class JobRecord {
     return this.current;
   }
 
-  /** The DAG's vertices, with ids that stay the same across restarts (the DAG is rebuilt alike). */
+  /** The job vertices (one per source or operator, with its subtasks), with ids that stay the same across restarts. */
   get vertices(): readonly VertexRecord[] {
     return this.nodes;
   }
@@ -102,20 +95,16 @@ export class JobRecord {
   }
 
   private vertexRecords(runner: JobRunner): readonly VertexRecord[] {
-    const { sources } = runner.dag;
-    const vertices = topologicalOrder(runner.dag.vertices);
-    const ids = new Map<unknown, string>();
-    [...sources.map((s) => [s, s.name] as const), ...vertices.map((v) => [v, v.operator.name] as const)].forEach(([node, name], i) => {
-      ids.set(node, createHash('md5').update(`${this.id}/${i}/${name}`).digest('hex'));
+    return jobVertices(runner.dag, (name) => {
+      let id = this.vertexIds.get(name);
+      if (id === undefined) this.vertexIds.set(name, (id = createHash('md5').update(`${this.id}/${name}`).digest('hex')));
+      return id;
     });
-    const inputs = new Map<unknown, string[]>();
-    for (const from of [...sources, ...vertices]) {
-      for (const c of from.consumers) inputs.set(c.vertex, [...(inputs.get(c.vertex) ?? []), ids.get(from)!]);
-    }
-    return [
-      ...sources.map((s): VertexRecord => ({ id: ids.get(s)!, name: s.name, node: { kind: 'source', source: s }, inputs: [] })),
-      ...vertices.map((v): VertexRecord => ({ id: ids.get(v)!, name: v.operator.name, node: { kind: 'operator', vertex: v }, inputs: inputs.get(v) ?? [] })),
-    ];
+  }
+
+  /** Subtasks over all vertices (Flink's task count of the job). */
+  get numTasks(): number {
+    return this.nodes.reduce((n, v) => n + v.parallelism, 0);
   }
 
   /**

@@ -1,9 +1,9 @@
 import { EXECUTION_STATES, JOB_STATUSES, type JobRecord, type VertexRecord } from './job-record.js';
-import { vertexMetrics } from './vertex-metrics.js';
+import { subtaskIoMetrics, vertexMetrics } from './vertex-metrics.js';
+import { DEFAULT_MAX_PARALLELISM } from '../runtime/state/keyed-state-table.js';
 
-/** Each vertex runs one subtask (parallelism 1); max parallelism is `pipeline.max-parallelism`'s default. */
-const PARALLELISM = 1;
-const MAX_PARALLELISM = 128;
+/** Every vertex's max parallelism: the key groups of keyed state (`pipeline.max-parallelism`'s default). */
+const MAX_PARALLELISM = DEFAULT_MAX_PARALLELISM;
 
 type ExecutionState = (typeof EXECUTION_STATES)[number];
 
@@ -22,7 +22,7 @@ function taskState(job: JobRecord): ExecutionState {
   }
 }
 
-/** A count for every ExecutionState (Flink lists all of them, most at 0). */
+/** A count of `tasks` subtasks for every ExecutionState (Flink lists all of them, most at 0); all share the job's state. */
 function stateCounts(job: JobRecord, tasks: number, lowerCase: boolean): Record<string, number> {
   const current = taskState(job);
   return Object.fromEntries(EXECUTION_STATES.map((s) => [lowerCase ? s.toLowerCase() : s, s === current ? tasks : 0]));
@@ -45,7 +45,7 @@ export function multipleJobsDetails(jobs: readonly JobRecord[]) {
       'end-time': j.endTime,
       duration: j.duration(now),
       'last-modification': Math.max(...j.timestamps.values()),
-      tasks: { total: j.vertices.length, ...stateCounts(j, j.vertices.length, true) },
+      tasks: { total: j.numTasks, ...stateCounts(j, j.numTasks, true) },
     })),
   };
 }
@@ -74,13 +74,13 @@ export function jobDetails(job: JobRecord) {
       id: v.id,
       name: v.name,
       maxParallelism: MAX_PARALLELISM,
-      parallelism: PARALLELISM,
+      parallelism: v.parallelism,
       status,
       ...vertexTiming(job, now),
-      tasks: stateCounts(job, PARALLELISM, false),
+      tasks: stateCounts(job, v.parallelism, false),
       metrics: vertexMetrics(job, v),
     })),
-    'status-counts': stateCounts(job, job.vertices.length, false),
+    'status-counts': stateCounts(job, job.numTasks, false),
     plan: jobPlan(job).plan,
   };
 }
@@ -94,12 +94,12 @@ export function jobPlan(job: JobRecord) {
       type: 'STREAMING',
       nodes: job.vertices.map((v) => ({
         id: v.id,
-        parallelism: PARALLELISM,
+        parallelism: v.parallelism,
         operator: '',
         operator_strategy: '',
         description: v.name,
         ...(v.inputs.length > 0
-          ? { inputs: v.inputs.map((id, num) => ({ num, id, ship_strategy: 'FORWARD', exchange: 'pipelined_bounded' })) }
+          ? { inputs: v.inputs.map((e, num) => ({ num, id: e.id, ship_strategy: e.shipStrategy, exchange: 'pipelined_bounded' })) }
           : {}),
         optimizer_properties: {},
       })),
@@ -107,27 +107,28 @@ export function jobPlan(job: JobRecord) {
   };
 }
 
-/** GET /jobs/:jobid/vertices/:vertexid: JobVertexDetailsInfo, with its one subtask. */
+/**
+ * GET /jobs/:jobid/vertices/:vertexid: JobVertexDetailsInfo, one entry per subtask. Every subtask
+ * shares the job's state; a restart redeploys all of them, so the attempt is the restart count.
+ */
 export function vertexDetails(job: JobRecord, vertex: VertexRecord) {
   const now = Date.now();
   return {
     id: vertex.id,
     name: vertex.name,
-    parallelism: PARALLELISM,
+    parallelism: vertex.parallelism,
     maxParallelism: MAX_PARALLELISM,
     now,
-    subtasks: [
-      {
-        subtask: 0,
-        status: taskState(job),
-        attempt: 0,
-        host: 'localhost',
-        ...vertexTiming(job, now),
-        metrics: vertexMetrics(job, vertex),
-        'taskmanager-id': 'weir-embedded',
-        start_time: job.startTime,
-      },
-    ],
+    subtasks: vertex.subtasks.map((node, subtask) => ({
+      subtask,
+      status: taskState(job),
+      attempt: job.numRestarts,
+      host: 'localhost',
+      ...vertexTiming(job, now),
+      metrics: subtaskIoMetrics(node),
+      'taskmanager-id': 'weir-embedded',
+      start_time: job.startTime,
+    })),
   };
 }
 

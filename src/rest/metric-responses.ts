@@ -1,6 +1,5 @@
 import { MAX_WATERMARK } from '../runtime/task/job-runner.js';
-import type { VertexMetrics } from '../runtime/task/vertex-metrics.js';
-import type { VertexRecord } from './job-record.js';
+import { subtaskMetricsOf, type SubtaskNode, type VertexRecord } from './job-vertices.js';
 
 /** Java's Long.MIN_VALUE / MAX_VALUE as Flink prints them (beyond a JS number's exact range). */
 const LONG_MIN = '-9223372036854775808';
@@ -9,11 +8,6 @@ const LONG_MAX = '9223372036854775807';
 /** The aggregations of Flink's AggregatingMetricsHandler (`agg=`), in the order Flink lists them. */
 export const AGGREGATIONS = ['min', 'max', 'avg', 'sum', 'skew'] as const;
 type Aggregation = (typeof AGGREGATIONS)[number];
-
-/** The metrics of a vertex's runtime node (undefined only for nodes built without metrics). */
-export function metricsOf(vertex: VertexRecord): VertexMetrics | undefined {
-  return vertex.node.kind === 'source' ? vertex.node.source.metrics : vertex.node.vertex.metrics;
-}
 
 /** A double as Java's Double.toString writes it (Flink sends meters and double gauges so). */
 export function javaDouble(x: number): string {
@@ -44,12 +38,12 @@ function metricScope(name: string): string {
 }
 
 /**
- * The metrics of the vertex's one subtask by Flink's names, values as Flink's metric store keeps
+ * The metrics of one subtask of a vertex by Flink's names, values as Flink's metric store keeps
  * them (strings): task metrics (`numRecordsIn`, …) and operator metrics (`<operator>.<metric>`).
  */
-export function subtaskMetrics(vertex: VertexRecord): Map<string, string> {
+export function subtaskMetrics(vertex: VertexRecord, node: SubtaskNode): Map<string, string> {
   const out = new Map<string, string>();
-  const m = metricsOf(vertex);
+  const m = subtaskMetricsOf(node);
   if (!m) return out;
   const rates = m.rates();
   const busy = rates.busyTimeMsPerSecond;
@@ -65,10 +59,10 @@ export function subtaskMetrics(vertex: VertexRecord): Map<string, string> {
   out.set('taskOneRecordDealTime_mean', javaDouble(rates.oneRecordDealTimeMean));
   out.set('taskOneRecordDealTime_max', javaDouble(rates.oneRecordDealTimeMax));
   const operator = metricScope(vertex.name);
-  if (vertex.node.kind === 'operator') {
+  if (node.kind === 'operator') {
     out.set('currentInputWatermark', watermarkString(m.currentInputWatermark()));
     out.set(`${operator}.currentInputWatermark`, watermarkString(m.currentInputWatermark()));
-    for (const [k, v] of Object.entries(vertex.node.vertex.operator.metrics?.() ?? {})) {
+    for (const [k, v] of Object.entries(node.vertex.operator.metrics?.() ?? {})) {
       if (k !== 'numRecordsIn' && k !== 'numRecordsOut') out.set(`${operator}.${k}`, String(v));
     }
   }
@@ -80,11 +74,11 @@ export function subtaskMetrics(vertex: VertexRecord): Map<string, string> {
 
 /**
  * GET /jobs/:jobid/vertices/:vertexid/metrics: MetricCollectionResponseBody. The metric store of a
- * vertex keys each subtask's metrics by subtask index (`0.numRecordsIn`); without `get` Flink lists
- * the ids, with `get` it answers the ids it knows, values as strings.
+ * vertex keys each subtask's metrics by subtask index (`0.numRecordsIn`, `1.numRecordsIn`, …);
+ * without `get` Flink lists the ids, with `get` it answers the ids it knows, values as strings.
  */
 export function vertexMetricCollection(vertex: VertexRecord, get: string | null) {
-  const metrics = new Map([...subtaskMetrics(vertex)].map(([k, v]) => [`0.${k}`, v]));
+  const metrics = new Map<string, string>(vertex.subtasks.flatMap((node, i) => [...subtaskMetrics(vertex, node)].map(([k, v]): [string, string] => [`${i}.${k}`, v])));
   if (get === null) return [...metrics.keys()].map((id) => ({ id }));
   return requested(get).flatMap((id) => (metrics.has(id) ? [{ id, value: metrics.get(id)! }] : []));
 }
@@ -101,43 +95,57 @@ export function parseAggregations(agg: string | null): Aggregation[] | string {
 }
 
 /**
+ * Flink's DoubleDataSkew: the mean absolute deviation as a percentage of the mean (at most 100; 0
+ * when the mean is 0).
+ */
+function skew(values: readonly number[], avg: number): number {
+  if (values.length === 0 || avg === 0) return 0;
+  const deviation = values.reduce((n, v) => n + Math.abs(avg - v), 0) / values.length;
+  return Math.min((deviation / avg) * 100, 100);
+}
+
+/**
  * GET /jobs/:jobid/vertices/:vertexid/subtasks/metrics: without `get` the ids (no subtask prefix),
- * with `get` an AggregatedMetricsResponseBody over the subtasks (here one) for the metrics whose
- * value is a number.
+ * with `get` an AggregatedMetricsResponseBody over the subtasks for the metrics whose value is a
+ * number (subtasks without the metric, or with a value that is not one, are left out).
  */
 export function aggregatedSubtaskMetrics(vertex: VertexRecord, get: string | null, aggs: readonly Aggregation[]) {
-  const metrics = subtaskMetrics(vertex);
-  if (get === null) return [...metrics.keys()].map((id) => ({ id }));
+  const perSubtask = vertex.subtasks.map((node) => subtaskMetrics(vertex, node));
+  if (get === null) return [...new Set(perSubtask.flatMap((m) => [...m.keys()]))].map((id) => ({ id }));
   return requested(get).flatMap((id) => {
-    const text = metrics.get(id);
-    const value = text === undefined ? Number.NaN : Number(text);
-    if (Number.isNaN(value)) return [];
-    // One subtask: every aggregate is its value, and there is no skew between subtasks.
-    const all: Record<Aggregation, number> = { min: value, max: value, avg: value, sum: value, skew: 0 };
+    const values = perSubtask.flatMap((m) => {
+      const text = m.get(id);
+      const value = text === undefined ? Number.NaN : Number(text);
+      return Number.isNaN(value) ? [] : [value];
+    });
+    if (values.length === 0) return [];
+    const sum = values.reduce((a, b) => a + b, 0);
+    const avg = sum / values.length;
+    const all: Record<Aggregation, number> = { min: Math.min(...values), max: Math.max(...values), avg, sum, skew: skew(values, avg) };
     return [{ id, ...Object.fromEntries(aggs.map((a) => [a, all[a]])) }];
   });
 }
 
 /**
- * GET /jobs/:jobid/vertices/:vertexid/backpressure: JobVertexBackPressureInfo from the busy/idle
- * time of the one subtask; the back-pressure ratio is 0 (no bounded exchanges yet), so the level is "ok".
+ * GET /jobs/:jobid/vertices/:vertexid/backpressure: JobVertexBackPressureInfo, per subtask from its
+ * busy/idle time; the back-pressure ratio is 0 (no bounded exchanges yet), so every level is "ok".
  */
-export function vertexBackPressure(vertex: VertexRecord) {
-  const busy = metricsOf(vertex)?.rates().busyTimeMsPerSecond ?? 0;
+export function vertexBackPressure(vertex: VertexRecord, attempt: number) {
   return {
     status: 'ok',
     'backpressure-level': 'ok',
     'end-timestamp': Date.now(),
-    subtasks: [
-      {
-        subtask: 0,
-        'attempt-number': 0,
+    subtasks: vertex.subtasks.map((node, subtask) => {
+      const busy = subtaskMetricsOf(node)?.rates().busyTimeMsPerSecond ?? 0;
+      return {
+        subtask,
+        'attempt-number': attempt,
         'backpressure-level': 'ok',
         ratio: 0,
         idleRatio: Math.round(1000 - busy) / 1000,
         busyRatio: Math.round(busy) / 1000,
-      },
-    ],
+      };
+    }),
   };
 }
 

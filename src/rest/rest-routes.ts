@@ -97,7 +97,7 @@ const ROUTES: readonly Route[] = [
       }),
     },
   },
-  { pattern: ['jobs', ':jobid', 'vertices', ':vertexid', 'backpressure'], methods: { GET: withVertex((_j, vertex) => ok(vertexBackPressure(vertex))) } },
+  { pattern: ['jobs', ':jobid', 'vertices', ':vertexid', 'backpressure'], methods: { GET: withVertex((job, vertex) => ok(vertexBackPressure(vertex, job.numRestarts))) } },
   { pattern: ['jobs', ':jobid', 'exceptions'], methods: { GET: withJob((job) => ok(jobExceptions(job))) } },
   { pattern: ['jobs', ':jobid', 'metrics'], methods: { GET: withJob((job, _p, query) => ok(jobMetricCollection(job, query.get('get')))) } },
   {

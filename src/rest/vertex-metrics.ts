@@ -1,5 +1,5 @@
-import { metricsOf } from './metric-responses.js';
-import type { JobRecord, VertexRecord } from './job-record.js';
+import type { JobRecord } from './job-record.js';
+import { subtaskMetricsOf, type SubtaskNode, type VertexRecord } from './job-vertices.js';
 
 /** Flink's IOMetricsInfo: records and bytes in and out of a vertex, and whether each count is complete. */
 export interface IoMetrics {
@@ -14,19 +14,31 @@ export interface IoMetrics {
 }
 
 /**
- * The vertex's records in and out (Flink's numRecordsIn / numRecordsOut of its subtask), counted
- * per chunk by the runtime; bytes are not counted (0, `-complete` false).
+ * The records in and out of some subtasks (Flink's numRecordsIn / numRecordsOut, summed), counted
+ * per chunk by the runtime; complete when every subtask has metrics. Bytes are not counted (0,
+ * `-complete` false).
  */
-export function vertexMetrics(_job: JobRecord, vertex: VertexRecord): IoMetrics {
-  const m = metricsOf(vertex);
+function ioMetrics(nodes: readonly SubtaskNode[]): IoMetrics {
+  const metrics = nodes.map(subtaskMetricsOf);
+  const complete = metrics.every((m) => m !== undefined);
   return {
     'read-bytes': 0,
     'read-bytes-complete': false,
     'write-bytes': 0,
     'write-bytes-complete': false,
-    'read-records': m?.numRecordsIn ?? 0,
-    'read-records-complete': m !== undefined,
-    'write-records': m?.numRecordsOut ?? 0,
-    'write-records-complete': m !== undefined,
+    'read-records': metrics.reduce((n, m) => n + (m?.numRecordsIn ?? 0), 0),
+    'read-records-complete': complete,
+    'write-records': metrics.reduce((n, m) => n + (m?.numRecordsOut ?? 0), 0),
+    'write-records-complete': complete,
   };
+}
+
+/** One subtask's records in and out. */
+export function subtaskIoMetrics(node: SubtaskNode): IoMetrics {
+  return ioMetrics([node]);
+}
+
+/** The vertex's records in and out, summed over its subtasks (as Flink's job details do). */
+export function vertexMetrics(_job: JobRecord, vertex: VertexRecord): IoMetrics {
+  return ioMetrics(vertex.subtasks);
 }
