@@ -51,6 +51,8 @@ const T_OBJECT = 0x10; // varint n, n × (string key (tagged), value)
 const T_MAP = 0x11; // varint n, n × (key, value)
 const T_SET = 0x12; // varint n, n values
 const T_CHUNK = 0x13; // varint rows, kinds flag byte, rows × (varint arity, values), kinds bytes
+const T_SHAPE_DEF = 0x14; // varint n, n string keys (tagged), n values: an object whose key list gets the next shape id
+const T_SHAPED = 0x15; // varint shape id, the shape's values in key order: an object with a key list seen before
 const T_SMALL_INT = 0x80; // 0x80 | n: the number n in 0..127, no payload
 
 /** Deeper nesting is refused: a cycle when writing, corruption when reading (no stack overflow). */
@@ -121,6 +123,12 @@ export class ValueWriter {
   private view: DataView;
   private pos = 1;
   private depth = 0;
+  /**
+   * Key lists of the objects written so far, as a trie of keys ending in a shape id: state holds
+   * millions of objects of a few shapes, whose keys are then written once per encoding.
+   */
+  private shapes: ShapeNode = { next: new Map() };
+  private shapeCount = 0;
 
   constructor(initialCapacity = 256) {
     this.buf = Buffer.allocUnsafeSlow(Math.max(16, initialCapacity));
@@ -144,6 +152,8 @@ export class ValueWriter {
   reset(): void {
     this.pos = 1;
     this.depth = 0;
+    this.shapes = { next: new Map() };
+    this.shapeCount = 0;
   }
 
   write(v: unknown): void {
@@ -371,18 +381,47 @@ export class ValueWriter {
       this.depth--;
     } else if (proto === Object.prototype || proto === null) {
       this.enter();
-      const keys = Object.keys(v);
-      this.byte(T_OBJECT);
-      this.varint(keys.length);
-      for (const k of keys) {
-        this.writeString(k);
-        this.write((v as Record<string, unknown>)[k]);
-      }
+      this.writePlainObject(v as Record<string, unknown>);
       this.depth--;
     } else {
       throw unsupported(className(v));
     }
   }
+
+  /** A plain object: its key list once per encoding (T_SHAPE_DEF), then only its shape id (T_SHAPED). */
+  private writePlainObject(v: Record<string, unknown>): void {
+    let node = this.shapes;
+    let n = 0;
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      let child = node.next.get(k);
+      if (!child) node.next.set(k, (child = { next: new Map() }));
+      node = child;
+      n++;
+    }
+    if (node.id !== undefined) {
+      this.byte(T_SHAPED);
+      this.varint(node.id);
+      for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) this.write(v[k]);
+      return;
+    }
+    node.id = this.shapeCount++;
+    this.byte(T_SHAPE_DEF);
+    this.varint(n);
+    for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) this.writeString(k);
+    for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) this.write(v[k]);
+  }
+}
+
+/** Sets an own property; an own "__proto__" key must not set the prototype. */
+function setOwn(o: Record<string, unknown>, k: string, x: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: x, enumerable: true, writable: true, configurable: true });
+  else o[k] = x;
+}
+
+interface ShapeNode {
+  id?: number;
+  readonly next: Map<string, ShapeNode>;
 }
 
 /** Reads back what a ValueWriter wrote, value by value; checks the version byte on construction. */
@@ -392,6 +431,8 @@ export class ValueReader {
   private readonly end: number;
   private pos = 1;
   private depth = 0;
+  /** Key lists by shape id, in the order the writer defined them. */
+  private readonly shapes: string[][] = [];
 
   constructor(bytes: Uint8Array) {
     this.buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength); // a view, no copy
@@ -410,6 +451,21 @@ export class ValueReader {
   /** True once every byte was read. */
   get done(): boolean {
     return this.pos >= this.end;
+  }
+
+  /** An object key (a tagged string). */
+  private key(): string {
+    const at = this.pos;
+    const t = this.pos < this.end ? this.buf[this.pos++]! : -1;
+    if (t !== T_LATIN1 && t !== T_UTF8 && t !== T_UTF16) throw corrupt(`an object key was expected at byte ${at}`);
+    return this.stringAfter(t);
+  }
+
+  /** An object of a known shape: its values in key order. */
+  private objectOf(keys: readonly string[]): Record<string, unknown> {
+    const o: Record<string, unknown> = {};
+    for (const k of keys) setOwn(o, k, this.read());
+    return o;
   }
 
   read(): unknown {
@@ -474,15 +530,28 @@ export class ValueReader {
         this.enter();
         const o: Record<string, unknown> = {};
         for (let i = 0; i < n; i++) {
-          const at = this.pos;
-          const t = this.pos < this.end ? this.buf[this.pos++]! : -1;
-          if (t !== T_LATIN1 && t !== T_UTF8 && t !== T_UTF16) throw corrupt(`an object key was expected at byte ${at}`);
-          const k = this.stringAfter(t);
-          const x = this.read();
-          // An own "__proto__" key must not set the prototype.
-          if (k === '__proto__') Object.defineProperty(o, k, { value: x, enumerable: true, writable: true, configurable: true });
-          else o[k] = x;
+          const k = this.key();
+          setOwn(o, k, this.read());
         }
+        this.depth--;
+        return o;
+      }
+      case T_SHAPE_DEF: {
+        const n = this.length(2);
+        this.enter();
+        const keys: string[] = [];
+        for (let i = 0; i < n; i++) keys.push(this.key());
+        this.shapes.push(keys);
+        const o = this.objectOf(keys);
+        this.depth--;
+        return o;
+      }
+      case T_SHAPED: {
+        const id = this.length(0);
+        const keys = this.shapes[id];
+        if (keys === undefined) throw corrupt(`object shape ${id} was not defined before byte ${this.pos}`);
+        this.enter();
+        const o = this.objectOf(keys);
         this.depth--;
         return o;
       }
