@@ -6,8 +6,9 @@ import { violations, type Schema } from './helpers/rest-schema.js';
 import { get, until } from './helpers/rest-client.js';
 import {
   CheckpointingStatistics, CheckpointStatistics, CompletedCheckpointStatistics, ErrorResponseBody, FailedCheckpointStatistics,
-  MetricCollection, MetricIds, SavepointCompleted, SavepointFailed, TriggerResponse,
+  MetricCollection, MetricIds, SavepointCompleted, SavepointFailed, TaskCheckpointStatisticsWithSubtaskDetails, TriggerResponse,
 } from './helpers/rest-checkpoint-schemas.js';
+import { keyedRows, PARALLEL_GROUP_BY, startScriptedJob } from './helpers/rest-scripted-job.js';
 import { scriptedConnector, type Step } from './helpers/scripted-connector.js';
 import { RestMonitor } from '../src/rest/rest-monitor.js';
 import { runScript } from '../src/session/script-runner.js';
@@ -131,6 +132,33 @@ describe('checkpoints and savepoints over REST', () => {
       const tasks = (details.body as { tasks: Record<string, { num_subtasks: number; num_acknowledged_subtasks: number; status: string }> }).tasks;
       expect(Object.keys(tasks).sort()).toEqual([...vertexIds].sort());
       expect(Object.values(tasks).every((t) => t.num_subtasks === 1 && t.num_acknowledged_subtasks === 1 && t.status === 'COMPLETED')).toBe(true);
+      // Per-vertex sizes: the aggregate's keyed state; the vertices' sizes sum to the checkpoint's.
+      const sized = details.body as { state_size: number; tasks: Record<string, { state_size: number; checkpointed_size: number }> };
+      expect(Object.values(sized.tasks).reduce((n, t) => n + t.state_size, 0)).toBe(sized.state_size);
+      expect(Object.values(sized.tasks).every((t) => t.checkpointed_size === t.state_size)).toBe(true);
+      const vertexList = ((await get(`${base}/jobs/${jobId}`)).body as { vertices: { id: string; name: string }[] }).vertices;
+      const aggregate = vertexList.find((v) => v.name.startsWith('GroupAggregate['))!;
+      const sourceVertex = vertexList.find((v) => v.name.startsWith('Source: s['))!;
+      expect(sized.tasks[aggregate.id]!.state_size).toBeGreaterThan(0);
+      expect(sized.tasks[sourceVertex.id]!.state_size).toBe(0);
+
+      // The aggregate's subtasks: Flink's TaskCheckpointStatisticsWithSubtaskDetails.
+      const subtasksUrl = `${base}/jobs/${jobId}/checkpoints/details/${latest['id'] as number}/subtasks`;
+      const perSubtask = await get(`${subtasksUrl}/${aggregate.id}`);
+      expect(perSubtask.status).toBe(200);
+      expectShape(perSubtask.body, TaskCheckpointStatisticsWithSubtaskDetails);
+      const withSubtasks = perSubtask.body as { state_size: number; latest_ack_timestamp: number; summary: { state_size: { min: number; max: number } }; subtasks: { index: number; state_size: number; ack_timestamp: number; end_to_end_duration: number; status: string }[] };
+      expect(withSubtasks).toMatchObject({ id: latest['id'], status: 'COMPLETED', state_size: sized.tasks[aggregate.id]!.state_size, num_subtasks: 1, num_acknowledged_subtasks: 1 });
+      expect(withSubtasks.subtasks).toEqual([expect.objectContaining({
+        index: 0, status: 'completed', state_size: withSubtasks.state_size, checkpointed_size: withSubtasks.state_size,
+        ack_timestamp: latest['latest_ack_timestamp'], end_to_end_duration: latest['end_to_end_duration'],
+      })]);
+      expect(withSubtasks.summary.state_size).toMatchObject({ min: withSubtasks.state_size, max: withSubtasks.state_size });
+      const unknownVertex = await get(`${subtasksUrl}/${'0'.repeat(32)}`);
+      expect(unknownVertex).toMatchObject({ status: 404, body: { errors: [`There is no checkpoint statistics for task ${'0'.repeat(32)}.`] } });
+      expect((await get(`${subtasksUrl}/not-a-vertex`)).status).toBe(400);
+      expect((await get(`${base}/jobs/${jobId}/checkpoints/details/987654/subtasks/${aggregate.id}`)).status).toBe(404);
+
       const unknown = await get(`${base}/jobs/${jobId}/checkpoints/details/987654`);
       expect(unknown.status).toBe(404);
       expect(unknown.body).toEqual({ errors: ['Could not find checkpointing statistics for checkpoint 987654.'] });
@@ -365,6 +393,53 @@ SELECT window_start, SUM(v) FROM TABLE(TUMBLE(TABLE s, DESCRIPTOR(ts), INTERVAL 
       job.monitor.jobs.get(jobId)?.cancel();
       await job.run;
       await job.monitor.close();
+    }
+  });
+  it('reports each vertex and subtask state size of a parallel job, summing to the checkpoint size', async () => {
+    const job = await startScriptedJob(PARALLEL_GROUP_BY, keyedRows(40), {
+      'execution.checkpointing.interval': '50 ms', 'state.checkpoints.dir': tempDir('par'),
+    });
+    const { base, jobId } = job;
+    try {
+      // A checkpoint after all 40 rows reached the aggregate: both subtasks have keys.
+      const vertexList = ((await get(`${base}/jobs/${jobId}`)).body as { vertices: { id: string; name: string; parallelism: number }[] }).vertices;
+      const aggregate = vertexList.find((v) => v.name.startsWith('GroupAggregate['))!;
+      expect(aggregate.parallelism).toBe(2);
+      const records = async () => {
+        const r = await get(`${base}/jobs/${jobId}/vertices/${aggregate.id}/subtasks/metrics?get=numRecordsIn&agg=sum`);
+        return ((r.body as { sum: number }[])[0]?.sum ?? 0);
+      };
+      await until(async () => ((await records()) === 40) || undefined, 'the 40 rows at the aggregate');
+      const after = Date.now();
+      const latest = await until(async () => {
+        const s = (await get(`${base}/jobs/${jobId}/checkpoints`)).body as Stats;
+        const c = s.latest.completed;
+        return c && (c['trigger_timestamp'] as number) > after ? c : undefined;
+      }, 'a checkpoint of the 40 rows');
+      const id = latest['id'] as number;
+      const details = (await get(`${base}/jobs/${jobId}/checkpoints/details/${id}`)).body as { state_size: number; tasks: Record<string, { state_size: number; num_subtasks: number }> };
+      expect(details.state_size).toBeGreaterThan(0);
+      expect(Object.values(details.tasks).reduce((n, t) => n + t.state_size, 0)).toBe(details.state_size);
+      expect(details.tasks[aggregate.id]).toMatchObject({ num_subtasks: 2 });
+
+      let total = 0;
+      for (const v of vertexList) {
+        const r = await get(`${base}/jobs/${jobId}/checkpoints/details/${id}/subtasks/${v.id}`);
+        expectShape(r.body, TaskCheckpointStatisticsWithSubtaskDetails);
+        const body = r.body as { state_size: number; subtasks: { index: number; state_size: number }[]; summary: { state_size: { min: number; max: number } } };
+        expect(body.subtasks.map((s) => s.index)).toEqual(Array.from({ length: v.parallelism }, (_, i) => i));
+        // The subtasks' sizes sum to the vertex's.
+        expect(body.subtasks.reduce((n, s) => n + s.state_size, 0)).toBe(details.tasks[v.id]!.state_size);
+        total += body.state_size;
+        if (v.id === aggregate.id) {
+          const sizes = body.subtasks.map((s) => s.state_size);
+          expect(Math.min(...sizes)).toBeGreaterThan(0);
+          expect(body.summary.state_size).toMatchObject({ min: Math.min(...sizes), max: Math.max(...sizes) });
+        }
+      }
+      expect(total).toBe(details.state_size);
+    } finally {
+      expect(await job.stop()).toBe(130);
     }
   });
 });

@@ -7,6 +7,8 @@ import { javaDouble, parseAggregations } from '../src/rest/metric-responses.js';
 import { FanOut, type Operator } from '../src/runtime/operators/operator.js';
 import { VertexMetrics } from '../src/runtime/task/vertex-metrics.js';
 import type { Chunk } from '../src/types/row.js';
+import { ClusterOverviewWithVersion } from './helpers/rest-job-schemas.js';
+import { TaskManagerDetailsInfo, TaskManagersInfo } from './helpers/rest-cluster-schemas.js';
 
 // ---------------------------------------------------------------------------------------------
 // Field facts of Flink's REST spec (apache/flink docs/static/generated/rest_v1_dispatcher.yml):
@@ -199,6 +201,77 @@ describe('vertex metrics over REST', () => {
     expect(cfg.body).toMatchObject({ mode: 'exactly_once', interval: 5000, timeout: 600000, max_concurrent: 1 });
     await fetch(`${base}/jobs/${jobId}`, { method: 'PATCH' });
     expect(await done).toBe(130);
+  });
+});
+
+describe('TaskManager and JobManager metrics over REST', () => {
+  it('serves the one TaskManager, its slots as /overview counts them, and heap, CPU, thread and GC gauges', async () => {
+    const job = await startScriptedJob(PARALLEL_GROUP_BY, keyedRows(20));
+    const { base, jobId } = job;
+    try {
+      const tms = await get(`${base}/taskmanagers`);
+      expect(tms.status).toBe(200);
+      expectShape(tms.body, TaskManagersInfo);
+      const list = (tms.body as { taskmanagers: Record<string, unknown>[] }).taskmanagers;
+      expect(list).toHaveLength(1);
+      const tm = list[0]! as { id: string; slotsNumber: number; freeSlots: number; hardware: { cpuCores: number; physicalMemory: number; freeMemory: number }; totalResource: { cpuCores: number; taskHeapMemory: number }; freeResource: { cpuCores: number } };
+      // Slot sharing: the job's widest vertex (parallelism 2) takes 2 slots, all there are.
+      expect(tm).toMatchObject({ slotsNumber: 2, freeSlots: 0, dataPort: -1, jmxPort: -1, blocked: false });
+      expect(tm.freeResource.cpuCores).toBe(0);
+      expect(tm.hardware.cpuCores).toBeGreaterThan(0);
+      expect(tm.hardware.physicalMemory).toBeGreaterThan(tm.hardware.freeMemory);
+      expect(tm.totalResource.taskHeapMemory).toBe(Math.floor(tm.hardware.freeMemory / 1024 / 1024));
+      const overview = await get(`${base}/overview`);
+      expectShape(overview.body, ClusterOverviewWithVersion);
+      expect(overview.body).toMatchObject({ taskmanagers: 1, 'slots-total': tm.slotsNumber, 'slots-available': tm.freeSlots });
+
+      const details = await get(`${base}/taskmanagers/${tm.id}`);
+      expectShape(details.body, TaskManagerDetailsInfo);
+      const d = details.body as { allocatedSlots: { jobId: string }[]; metrics: { heapUsed: number; heapMax: number } };
+      expect(d.allocatedSlots).toEqual([expect.objectContaining({ jobId }), expect.objectContaining({ jobId })]);
+      expect(d.metrics.heapUsed).toBeGreaterThan(0);
+      expect(d.metrics.heapUsed).toBeLessThanOrEqual(d.metrics.heapMax);
+      expect((await get(`${base}/taskmanagers/${'0'.repeat(32)}`)).body).toEqual({ errors: [`Could not find TaskExecutor ${'0'.repeat(32)}.`] });
+
+      // Metric ids, then values as strings, by Flink's names.
+      const ids = await get(`${base}/taskmanagers/${tm.id}/metrics`);
+      expectShape(ids.body, MetricIds);
+      const idList = (ids.body as { id: string }[]).map((m) => m.id);
+      expect(idList).toEqual(expect.arrayContaining([
+        'Status.JVM.Memory.Heap.Used', 'Status.JVM.Memory.Heap.Committed', 'Status.JVM.Memory.Heap.Max', 'Status.JVM.CPU.Load',
+        'Status.JVM.CPU.Time', 'Status.JVM.Threads.Count',
+      ]));
+      expect(idList.filter((id) => /^Status\.JVM\.GarbageCollector\.\w+\.(Count|Time)$/.test(id)).length).toBeGreaterThanOrEqual(2);
+      const names = ['Status.JVM.Memory.Heap.Used', 'Status.JVM.Memory.Heap.Committed', 'Status.JVM.Memory.Heap.Max', 'Status.JVM.CPU.Load', 'Status.JVM.Threads.Count', 'nope'];
+      const values = async (url: string) => {
+        const r = await get(`${url}?get=${names.join(',')}`);
+        expectShape(r.body, MetricCollection);
+        return Object.fromEntries((r.body as { id: string; value: string }[]).map((m) => [m.id, Number(m.value)]));
+      };
+      const m = await values(`${base}/taskmanagers/${tm.id}/metrics`);
+      expect(Object.keys(m)).toEqual(names.slice(0, -1));
+      expect(m['Status.JVM.Memory.Heap.Used']).toBeGreaterThan(0);
+      expect(m['Status.JVM.Memory.Heap.Used']).toBeLessThanOrEqual(m['Status.JVM.Memory.Heap.Max']!);
+      expect(m['Status.JVM.Memory.Heap.Committed']).toBeLessThanOrEqual(m['Status.JVM.Memory.Heap.Max']!);
+      expect(m['Status.JVM.Memory.Heap.Max']).toBe(tm.hardware.freeMemory);
+      expect(m['Status.JVM.CPU.Load']).toBeGreaterThanOrEqual(0);
+      expect(m['Status.JVM.CPU.Load']).toBeLessThanOrEqual(1);
+      expect(m['Status.JVM.Threads.Count']).toBeGreaterThanOrEqual(1);
+      // Flink's metric handlers answer an unknown component with an empty list.
+      expect((await get(`${base}/taskmanagers/${'0'.repeat(32)}/metrics?get=Status.JVM.CPU.Load`)).body).toEqual([]);
+
+      // The JobManager is the same process: the same heap gauges, and its slot gauges as /overview's.
+      const jm = await values(`${base}/jobmanager/metrics`);
+      expect(jm['Status.JVM.Memory.Heap.Used']).toBeGreaterThan(0);
+      expect(jm['Status.JVM.Memory.Heap.Used']).toBeLessThanOrEqual(jm['Status.JVM.Memory.Heap.Max']!);
+      const cluster = await get(`${base}/jobmanager/metrics?get=numRegisteredTaskManagers,numRunningJobs,taskSlotsTotal,taskSlotsAvailable`);
+      expect(cluster.body).toEqual([
+        { id: 'numRegisteredTaskManagers', value: '1' }, { id: 'numRunningJobs', value: '1' },
+        { id: 'taskSlotsTotal', value: '2' }, { id: 'taskSlotsAvailable', value: '0' },
+      ]);
+    } finally {
+      expect(await job.stop()).toBe(130);
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { METADATA_FILE } from '../runtime/checkpoint/checkpoint-metadata.js';
 import type { CheckpointRecord } from '../runtime/checkpoint/checkpoint-stats.js';
-import type { JobRecord } from './job-record.js';
+import type { JobRecord, VertexRecord } from './job-record.js';
 
 /** Flink's external pointer of a checkpoint that lives in the JobManager's memory only. */
 const NOT_ADDRESSABLE = '<checkpoint-not-externally-addressable>';
@@ -19,22 +19,48 @@ function checkpointType(job: JobRecord, r: CheckpointRecord): string {
 }
 
 /** The times Flink derives from the acknowledgements: none before completion in a one-task job. */
-function timing(r: CheckpointRecord) {
+export function checkpointTiming(r: CheckpointRecord) {
   if (r.status === 'COMPLETED') return { latestAck: r.endTime, duration: r.endTime - r.triggerTime };
   // A failed checkpoint's duration runs to the failure (FailedCheckpointStats); a pending one has no ack yet.
   return { latestAck: -1, duration: r.status === 'FAILED' ? Math.max(0, r.endTime - r.triggerTime) : -1 };
 }
 
 /**
+ * The state bytes of each subtask of a vertex in a checkpoint (index = subtask index): the
+ * encoded snapshot of the operator the vertex runs (a vertex is named by its operator's uid); 0
+ * for a stateless operator or a source (a source's position lives in the metadata).
+ */
+export function subtaskStateSizes(r: CheckpointRecord, vertex: VertexRecord): number[] {
+  const sizes = vertex.kind === 'operator' ? r.operatorSizes.get(vertex.name) : undefined;
+  return Array.from({ length: vertex.parallelism }, (_, i) => sizes?.get(i) ?? 0);
+}
+
+/**
+ * Flink's TaskCheckpointStatistics of one vertex: its subtasks acknowledge when the checkpoint
+ * completes, with the bytes of their snapshots (so the vertices' sizes sum to the checkpoint's);
+ * before that, or after a failure, none has acknowledged and the sizes are 0. weir writes full
+ * snapshots, so the checkpointed (incremental) size is the state size.
+ */
+export function taskCheckpointStatistics(r: CheckpointRecord, vertex: VertexRecord) {
+  const acked = r.status === 'COMPLETED';
+  const { latestAck, duration } = checkpointTiming(r);
+  const size = acked ? subtaskStateSizes(r, vertex).reduce((a, b) => a + b, 0) : 0;
+  return {
+    id: r.id, status: r.status, latest_ack_timestamp: latestAck, checkpointed_size: size, state_size: size, end_to_end_duration: duration,
+    alignment_buffered: 0, processed_data: 0, persisted_data: 0, num_subtasks: vertex.parallelism, num_acknowledged_subtasks: acked ? vertex.parallelism : 0,
+  };
+}
+
+/**
  * Flink's CheckpointStatistics (its `completed`, `failed` or `in_progress` subtype, named in
  * `className`). Every subtask of every vertex acknowledges together when the snapshot is
- * written. `tasks` is filled for the details endpoint only (Flink's history leaves it empty);
- * the engine records the state size per checkpoint, not per vertex, so each task shows 0.
+ * written. `tasks` is filled for the details endpoint only (Flink's history leaves it empty),
+ * with each vertex's state size.
  */
 export function checkpointStatistics(job: JobRecord, r: CheckpointRecord, withTasks: boolean) {
   const subtasks = job.numTasks;
   const acked = r.status === 'COMPLETED';
-  const { latestAck, duration } = timing(r);
+  const { latestAck, duration } = checkpointTiming(r);
   const savepoint = r.kind === 'SAVEPOINT';
   const base = {
     className: acked ? 'completed' : r.status === 'FAILED' ? 'failed' : 'in_progress',
@@ -53,12 +79,7 @@ export function checkpointStatistics(job: JobRecord, r: CheckpointRecord, withTa
     num_subtasks: subtasks,
     num_acknowledged_subtasks: acked ? subtasks : 0,
     checkpoint_type: checkpointType(job, r),
-    tasks: withTasks
-      ? Object.fromEntries(job.vertices.map((v) => [v.id, {
-          id: r.id, status: r.status, latest_ack_timestamp: latestAck, checkpointed_size: 0, state_size: 0, end_to_end_duration: duration,
-          alignment_buffered: 0, processed_data: 0, persisted_data: 0, num_subtasks: v.parallelism, num_acknowledged_subtasks: acked ? v.parallelism : 0,
-        }]))
-      : {},
+    tasks: withTasks ? Object.fromEntries(job.vertices.map((v) => [v.id, taskCheckpointStatistics(r, v)])) : {},
   };
   if (r.status === 'COMPLETED') return { ...base, external_path: externalPath(r.location!), discarded: discarded(r.location!) };
   if (r.status === 'FAILED') return { ...base, failure_timestamp: r.endTime, failure_message: r.failureMessage ?? null };

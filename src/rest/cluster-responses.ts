@@ -1,5 +1,6 @@
 import { FLINK_REVISION, FLINK_VERSION } from './flink-version.js';
 import type { JobRecord } from './job-record.js';
+import { slots } from './task-managers.js';
 
 /** GET /config: DashboardConfiguration (what Flink's web UI reads first). */
 export function dashboardConfiguration(timeZone: string) {
@@ -14,14 +15,18 @@ export function dashboardConfiguration(timeZone: string) {
   };
 }
 
-/** GET /overview: ClusterOverviewWithVersion; the embedded engine is one task manager with one slot. */
+/**
+ * GET /overview: ClusterOverviewWithVersion; the embedded engine is one task manager, its slots
+ * as /taskmanagers reports them.
+ */
 export function clusterOverview(jobs: readonly JobRecord[]) {
   const count = (...states: string[]) => jobs.filter((j) => states.includes(j.state)).length;
   const running = count('RUNNING', 'CANCELLING');
+  const { total, free } = slots(jobs);
   return {
     taskmanagers: 1,
-    'slots-total': 1,
-    'slots-available': running > 0 ? 0 : 1,
+    'slots-total': total,
+    'slots-available': free,
     'jobs-running': running,
     'jobs-finished': count('FINISHED'),
     'jobs-cancelled': count('CANCELED'),

@@ -1,4 +1,5 @@
 import { clusterOverview, dashboardConfiguration } from './cluster-responses.js';
+import type { CheckpointRecord } from '../runtime/checkpoint/checkpoint-stats.js';
 import type { JobRecord, JobRegistry } from './job-record.js';
 import { aggregatedSubtaskMetrics, parseAggregations, vertexBackPressure, vertexMetricCollection } from './metric-responses.js';
 import type { VertexRecord } from './job-record.js';
@@ -6,7 +7,10 @@ import { jobDetails, jobExceptions, jobIdsWithStatus, jobPlan, multipleJobsDetai
 import { checkpointConfigInfo } from './checkpoint-config.js';
 import { checkpointingStatistics, checkpointStatistics } from './checkpoint-statistics.js';
 import { jobMetricCollection } from './job-metrics.js';
+import { metricCollection } from './process-metrics.js';
 import type { SavepointOperations } from './savepoint-operations.js';
+import { taskCheckpointStatisticsWithSubtaskDetails } from './task-checkpoint-details.js';
+import { jobManagerMetrics, TASK_MANAGER_ID, taskManagerDetails, taskManagerMetrics, taskManagersInfo } from './task-managers.js';
 import { savepointStatus, stopWithSavepoint, triggerSavepoint } from './savepoint-requests.js';
 
 /** A handler's answer: an HTTP status and a JSON body (Flink's ErrorResponseBody for errors). */
@@ -49,15 +53,33 @@ function withJob(f: (job: JobRecord, params: Record<string, string>, query: URLS
 /** Java's Long.parseLong range, for path parameters declared as longs. */
 const LONG = /^[+-]?\d{1,19}$/;
 
-/** GET /jobs/:jobid/checkpoints/details/:checkpointid: Flink's AbstractCheckpointHandler answers. */
-function checkpointDetails(job: JobRecord, idText: string): RestResponse {
+/** The checkpoint `idText` names in the job's statistics, or the answer of Flink's AbstractCheckpointHandler. */
+function checkpointRecord(job: JobRecord, idText: string): CheckpointRecord | RestResponse {
   if (!LONG.test(idText) || BigInt(idText) > 9223372036854775807n || BigInt(idText) < -9223372036854775808n) {
     return error(400, `Bad request, could not parse parameters: Cannot resolve path parameter (checkpointid) from value "${idText}".`);
   }
   if (!job.checkpointStatsAvailable) return error(404, `Checkpointing was not enabled for job ${job.id}.`);
   const id = Number(idText);
   const record = job.runner.checkpoints.stats.history.find((r) => r.id === id);
-  return record ? ok(checkpointStatistics(job, record, true)) : error(404, `Could not find checkpointing statistics for checkpoint ${idText}.`);
+  return record ?? error(404, `Could not find checkpointing statistics for checkpoint ${idText}.`);
+}
+
+const isResponse = (r: CheckpointRecord | RestResponse): r is RestResponse => 'body' in r;
+
+/** GET /jobs/:jobid/checkpoints/details/:checkpointid. */
+function checkpointDetails(job: JobRecord, idText: string): RestResponse {
+  const record = checkpointRecord(job, idText);
+  return isResponse(record) ? record : ok(checkpointStatistics(job, record, true));
+}
+
+/** GET /jobs/:jobid/checkpoints/details/:checkpointid/subtasks/:vertexid: Flink's TaskCheckpointStatisticDetailsHandler. */
+function taskCheckpointDetails(job: JobRecord, idText: string, vertexId: string): RestResponse {
+  if (!/^[0-9a-fA-F]{32}$/.test(vertexId)) return error(400, `Bad request, could not parse parameters: Cannot resolve path parameter (vertexid) from value "${vertexId}".`);
+  const record = checkpointRecord(job, idText);
+  if (isResponse(record)) return record;
+  const vertex = job.vertices.find((v) => v.id === vertexId.toLowerCase());
+  if (!vertex) return error(404, `There is no checkpoint statistics for task ${vertexId.toLowerCase()}.`);
+  return ok(taskCheckpointStatisticsWithSubtaskDetails(record, vertex, job.checkpointing.unaligned));
 }
 
 /** The job's vertex, or Flink's 404 for an unknown one. */
@@ -72,6 +94,19 @@ const ROUTES: readonly Route[] = [
   { pattern: ['config'], methods: { GET: (_p, _q, ctx) => ok(dashboardConfiguration(ctx.timeZone)) } },
   { pattern: ['overview'], methods: { GET: (_p, _q, ctx) => ok(clusterOverview(ctx.jobs.list())) } },
   { pattern: ['jobs'], methods: { GET: (_p, _q, ctx) => ok(jobIdsWithStatus(ctx.jobs.list())) } },
+  { pattern: ['jobmanager', 'metrics'], methods: { GET: (_p, query, ctx) => ok(metricCollection(jobManagerMetrics(ctx.jobs.list()), query.get('get'))) } },
+  { pattern: ['taskmanagers'], methods: { GET: (_p, _q, ctx) => ok(taskManagersInfo(ctx.jobs.list())) } },
+  {
+    pattern: ['taskmanagers', ':taskmanagerid'],
+    methods: {
+      GET: (params, _q, ctx) => (params['taskmanagerid'] === TASK_MANAGER_ID ? ok(taskManagerDetails(ctx.jobs.list())) : error(404, `Could not find TaskExecutor ${params['taskmanagerid']}.`)),
+    },
+  },
+  {
+    pattern: ['taskmanagers', ':taskmanagerid', 'metrics'],
+    // Flink's metric handlers answer an empty list for a component the metric store does not know.
+    methods: { GET: (params, query) => ok(params['taskmanagerid'] === TASK_MANAGER_ID ? metricCollection(taskManagerMetrics(), query.get('get')) : []) },
+  },
   { pattern: ['jobs', 'overview'], methods: { GET: (_p, _q, ctx) => ok(multipleJobsDetails(ctx.jobs.list())) } },
   {
     pattern: ['jobs', ':jobid'],
@@ -115,6 +150,10 @@ const ROUTES: readonly Route[] = [
     },
   },
   { pattern: ['jobs', ':jobid', 'checkpoints', 'details', ':checkpointid'], methods: { GET: withJob((job, params) => checkpointDetails(job, params['checkpointid']!)) } },
+  {
+    pattern: ['jobs', ':jobid', 'checkpoints', 'details', ':checkpointid', 'subtasks', ':vertexid'],
+    methods: { GET: withJob((job, params) => taskCheckpointDetails(job, params['checkpointid']!, params['vertexid']!)) },
+  },
   { pattern: ['jobs', ':jobid', 'savepoints'], methods: { POST: withJob((job, _p, _q, ctx, body) => triggerSavepoint(job, body, ctx.operations)) } },
   { pattern: ['jobs', ':jobid', 'savepoints', ':triggerid'], methods: { GET: withJob((job, params, _q, ctx) => savepointStatus(job, params['triggerid']!, ctx.operations)) } },
   { pattern: ['jobs', ':jobid', 'stop'], methods: { POST: withJob((job, _p, _q, ctx, body) => stopWithSavepoint(job, body, ctx.operations)) } },

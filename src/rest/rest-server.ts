@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PlanError } from '../types/errors.js';
+import { processMetrics } from './process-metrics.js';
 import { route, type RouteContext } from './rest-routes.js';
 
 /** Request bodies beyond this are refused (the API's bodies are a few small JSON fields). */
@@ -18,6 +19,8 @@ export interface RestServer {
  * naming `rest.port` / `rest.bind-address` when the address cannot be bound.
  */
 export async function startRestServer(host: string, port: number, ctx: RouteContext): Promise<RestServer> {
+  // The JVM metrics' sampler (garbage collections are counted from here on).
+  processMetrics();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -79,3 +79,32 @@ export const ErrorResponseBody: Schema = { object: { errors: { array: 'string' }
 
 export const MetricIds: Schema = { array: { object: { id: 'string' } } };
 export const MetricCollection: Schema = { array: { object: { id: 'string', value: 'string' } } };
+
+/**
+ * TaskCheckpointStatisticsWithSubtaskDetails (GET /jobs/:jobid/checkpoints/details/:checkpointid/subtasks/:vertexid):
+ * TaskCheckpointStatistics with a summary over the subtasks (StatsSummaryDto each, as 1.20's
+ * classes send it) and the subtasks' SubtaskCheckpointStatistics.
+ */
+export const CompletedSubtaskCheckpointStatistics: Schema = {
+  object: {
+    className: { enum: ['completed'] }, index: 'int', status: { enum: ['completed'] }, ack_timestamp: long, end_to_end_duration: long,
+    checkpointed_size: long, state_size: long, checkpoint: { object: { sync: long, async: long } },
+    alignment: { object: { buffered: long, processed: long, persisted: long, duration: long } },
+    start_delay: long, unaligned_checkpoint: 'bool', aborted: 'bool',
+  },
+};
+
+export const TaskCheckpointStatisticsWithSubtaskDetails: Schema = {
+  object: {
+    ...(TaskCheckpointStatistics as { object: Record<string, Schema> }).object,
+    summary: {
+      object: {
+        checkpointed_size: StatsSummaryDto, state_size: StatsSummaryDto, end_to_end_duration: StatsSummaryDto,
+        checkpoint_duration: { object: { sync: StatsSummaryDto, async: StatsSummaryDto } },
+        alignment: { object: { buffered: StatsSummaryDto, processed: StatsSummaryDto, persisted: StatsSummaryDto, duration: StatsSummaryDto } },
+        start_delay: StatsSummaryDto,
+      },
+    },
+    subtasks: { array: CompletedSubtaskCheckpointStatistics },
+  },
+};

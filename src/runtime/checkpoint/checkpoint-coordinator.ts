@@ -192,7 +192,7 @@ export class CheckpointCoordinator {
         const file = `op-${uids.indexOf(o.uid)}-${o.subtask}`;
         const bytes = encodeValues([snapshot]);
         files.set(file, bytes);
-        record.stateSize += bytes.length;
+        this.stats.subtaskSnapshot(record, o.uid, o.subtask, bytes.length);
         const range = keyGroupRange(o.subtask, o.parallelism, target.maxParallelism);
         return { subtask: o.subtask, keyGroups: [range.from, range.to] as const, file, bytes: bytes.length };
       });

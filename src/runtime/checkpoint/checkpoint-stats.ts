@@ -12,6 +12,11 @@ export interface CheckpointRecord {
   endTime: number;
   /** State bytes written. */
   stateSize: number;
+  /**
+   * State bytes written per operator uid, by subtask index (subtasks without state have no
+   * entry); they sum to `stateSize`.
+   */
+  readonly operatorSizes: Map<string, Map<number, number>>;
   /** Time with the task's lock held (Flink's synchronous part). */
   syncMillis: number;
   location: string | undefined;
@@ -30,11 +35,19 @@ export class CheckpointStats {
   constructor(private readonly limit = 10) {}
 
   started(id: number, kind: CheckpointKind): CheckpointRecord {
-    const r: CheckpointRecord = { id, kind, status: 'IN_PROGRESS', triggerTime: Date.now(), endTime: -1, stateSize: 0, syncMillis: 0, location: undefined, failureMessage: undefined };
+    const r: CheckpointRecord = { id, kind, status: 'IN_PROGRESS', triggerTime: Date.now(), endTime: -1, stateSize: 0, operatorSizes: new Map(), syncMillis: 0, location: undefined, failureMessage: undefined };
     this.history.push(r);
     if (this.history.length > this.limit) this.history.shift();
     this.counts.inProgress++;
     return r;
+  }
+
+  /** One operator subtask's snapshot was encoded into `bytes` bytes: counted for it and in the total. */
+  subtaskSnapshot(r: CheckpointRecord, uid: string, subtask: number, bytes: number): void {
+    let sizes = r.operatorSizes.get(uid);
+    if (!sizes) r.operatorSizes.set(uid, (sizes = new Map()));
+    sizes.set(subtask, (sizes.get(subtask) ?? 0) + bytes);
+    r.stateSize += bytes;
   }
 
   completed(r: CheckpointRecord, location: string): void {
