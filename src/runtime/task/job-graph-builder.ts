@@ -31,7 +31,6 @@ import { RankOperator } from '../operators/rank-operator.js';
 import { SET_OP_ALL_COPIES, SET_OP_COUNTS, SetOpOperator } from '../operators/set-op-operator.js';
 import { streamingJoinOperator } from './streaming-join.js';
 import { IntervalJoinOperator } from '../operators/interval-join-operator.js';
-import type { Rex } from '../../planner/rex.js';
 import { isTimeAttribute } from '../../types/data-type.js';
 import { sliceAssignerOf, timeShiftOf, windowShift } from '../windows/window-spec.js';
 import type { Timestamp } from '../../types/values.js';
