@@ -184,11 +184,6 @@ export class JobRunner {
     return () => this.cancelListeners.delete(listener);
   }
 
-  /** Whether a cancel was requested (by the user, not a stop-with-savepoint). */
-  get cancelRequested(): boolean {
-    return this.cancelled && this.stoppedWith === undefined;
-  }
-
   /** Resolves the polls in flight with null, so sources waiting for data stop waiting. */
   private wakePolls(): void {
     for (const resolve of this.waiting) resolve(null);
