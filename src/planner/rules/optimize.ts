@@ -14,8 +14,9 @@ import { splitDistinctAggregate } from './split-distinct-aggregate.js';
 import { lookupKeyExpressions } from './lookup-key-expressions.js';
 import { filterIntoJoin } from './filter-into-join.js';
 import { projectJoinTranspose } from './project-join-transpose.js';
+import { joinPushExpressions } from './join-push-expressions.js';
 
-const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, filterIntoJoin, projectJoinTranspose, lookupKeyExpressions, windowAggregate, windowRank, topN, sortLimit, windowJoin, intervalJoin, twoPhaseWindowAggregate, splitDistinctAggregate, twoPhaseGroupAggregate];
+const RULES: readonly Rule[] = [mergeCalcs, removeIdentityCalc, filterIntoJoin, joinPushExpressions, projectJoinTranspose, lookupKeyExpressions, windowAggregate, windowRank, topN, sortLimit, windowJoin, intervalJoin, twoPhaseWindowAggregate, splitDistinctAggregate, twoPhaseGroupAggregate];
 
 /** Rewrites the plan bottom-up with every rule to a fixpoint per node; shared subplans stay shared. */
 export function optimize(sinks: readonly SinkNode[], ctx: RuleContext): SinkNode[] {
