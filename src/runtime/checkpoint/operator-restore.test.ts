@@ -5,7 +5,7 @@ import * as T from '../../types/data-type.js';
 import { ROW_KIND_SHORT, RowKind, type Chunk, type Row } from '../../types/row.js';
 import { Timestamp } from '../../types/values.js';
 import type { Operator, Output } from '../operators/operator.js';
-import { restoreOperator, snapshotOperator, type OperatorSnapshot } from './operator-snapshot.js';
+import { mergeFields, restoreOperator, snapshotOperator, type OperatorSnapshot } from './operator-snapshot.js';
 import { decodeValues, encodeValues } from './value-codec.js';
 import { GroupAggregateOperator, type GroupAggregateSpec } from '../operators/group-aggregate-operator.js';
 import { LocalGroupAggregateOperator } from '../operators/local-group-aggregate-operator.js';
@@ -384,5 +384,13 @@ describe('operators restored from a checkpoint continue as if uninterrupted', ()
     expect(log).toEqual(await uninterrupted(c, 3));
     // The late rows were dropped in both runs.
     expect(op.metrics?.()['numLateRecordsDropped']).toBe(2);
+  });
+});
+
+describe('fields of merged subtasks', () => {
+  it('take the minimum watermark and are idle only where every subtask was', () => {
+    expect(mergeFields({ watermarks: [5, 9], idle: [true, false], current: 5 }, { watermarks: [7, 3], idle: [true, true], current: 3 }))
+      .toEqual({ watermarks: [5, 3], idle: [true, false], current: 3 });
+    expect(mergeFields({ watermark: 10 }, { watermark: -Infinity })).toEqual({ watermark: -Infinity });
   });
 });

@@ -52,11 +52,30 @@ export function restoreOperator(op: Operator, snapshots: readonly OperatorSnapsh
       t.restore(list, (key) => inRange(keyGroupOf(key, maxParallelismOf(own)), range));
     }
   }
-  const fields = snapshots.find((s) => s.fields !== undefined)?.fields;
+  const all = snapshots.filter((s) => s.fields !== undefined).map((s) => s.fields);
+  const fields = all.length === 0 ? undefined : all.reduce(mergeFields);
   if (fields !== undefined) {
     if (!op.restoreFields) throw new RuntimeError(`Operator ${op.name} cannot restore its state: the checkpoint holds operator fields it no longer has.`);
     op.restoreFields(fields);
   }
+}
+
+/**
+ * Fields of several old subtasks merged into one (a restore at lower parallelism): every number
+ * takes the minimum and every boolean the AND, so watermarks stay conservative (no row is dropped
+ * as late that one of the old subtasks would still have taken) and an input is idle only if it
+ * was idle everywhere.
+ */
+export function mergeFields(a: unknown, b: unknown): unknown {
+  if (typeof a === 'number' && typeof b === 'number') return Math.min(a, b);
+  if (typeof a === 'boolean' && typeof b === 'boolean') return a && b;
+  if (Array.isArray(a) && Array.isArray(b)) return a.map((x, i) => (i < b.length ? mergeFields(x, b[i]) : x));
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(b as Record<string, unknown>)) out[k] = k in out ? mergeFields(out[k], v) : v;
+    return out;
+  }
+  return a;
 }
 
 function inRange(g: number, r: KeyGroupRange): boolean {

@@ -37,7 +37,8 @@ export interface Operator {
    * Operator state that is not keyed (the current watermark, counters, a non-keyed buffer), as
    * plain data the checkpoint value codec handles: numbers, strings, booleans, null, bigint,
    * SQL values, arrays, plain objects, Maps, Sets. Restored with `restoreFields` after the
-   * state tables, before any input.
+   * state tables, before any input. When a restore at lower parallelism merges old subtasks, their
+   * fields merge by the minimum of each number and the AND of each boolean (operator-snapshot.ts).
    */
   snapshotFields?(): unknown;
   restoreFields?(fields: unknown): void;
