@@ -1,4 +1,4 @@
-import { KeyedStateTable, keyGroupOf, type KeyGroupSnapshot } from '../state/keyed-state-table.js';
+import { KeyedStateTable, keyGroupOf, type TableSnapshot } from '../state/keyed-state-table.js';
 import { TimerQueue } from '../state/timer-queue.js';
 import type { Operator } from '../operators/operator.js';
 import type { HashKey } from '../../types/value-hash.js';
@@ -6,8 +6,8 @@ import { RuntimeError } from '../../types/errors.js';
 
 /** One operator subtask's state in a checkpoint: its named tables, timers and other fields. */
 export interface OperatorSnapshot {
-  /** Keyed state by table name, split by key group. */
-  readonly tables: Record<string, KeyGroupSnapshot<unknown>[]>;
+  /** Keyed state by table name. */
+  readonly tables: Record<string, TableSnapshot<unknown>>;
   /** Timers by queue name, as [time, key] pairs. */
   readonly timers: Record<string, [number, HashKey][]>;
   readonly fields?: unknown;
@@ -21,7 +21,7 @@ export interface KeyGroupRange {
 
 /** The operator's state, or undefined for a stateless operator. */
 export function snapshotOperator(op: Operator): OperatorSnapshot | undefined {
-  const tables: Record<string, KeyGroupSnapshot<unknown>[]> = {};
+  const tables: Record<string, TableSnapshot<unknown>> = {};
   const timers: Record<string, [number, HashKey][]> = {};
   for (const t of op.stateTables?.() ?? []) {
     if (t instanceof TimerQueue) timers[t.name] = t.snapshot();
@@ -34,22 +34,23 @@ export function snapshotOperator(op: Operator): OperatorSnapshot | undefined {
 
 /**
  * Loads the key groups in `range` of one or more snapshots (several when parallelism shrank)
- * into the operator, before it sees any input. State the snapshot holds under a name the
- * operator no longer has is an incompatible change.
+ * into the operator, before it sees any input; `whole` when the snapshots hold only keys of the
+ * range (same parallelism, or more subtasks merged into one), so no key is hashed to check. State
+ * the snapshot holds under a name the operator no longer has is an incompatible change.
  */
-export function restoreOperator(op: Operator, snapshots: readonly OperatorSnapshot[], range: KeyGroupRange): void {
+export function restoreOperator(op: Operator, snapshots: readonly OperatorSnapshot[], range: KeyGroupRange, whole = false): void {
   const own = new Map<string, KeyedStateTable<unknown> | TimerQueue>();
   for (const t of op.stateTables?.() ?? []) own.set(t.name, t);
   for (const s of snapshots) {
-    for (const [name, groups] of Object.entries(s.tables)) {
+    for (const [name, table] of Object.entries(s.tables)) {
       const t = own.get(name);
       if (!(t instanceof KeyedStateTable)) throw missingState(op, name, own);
-      t.restore(groups, range.from, range.to);
+      t.restore(table, range.from, range.to, whole);
     }
     for (const [name, list] of Object.entries(s.timers)) {
       const t = own.get(name);
       if (!(t instanceof TimerQueue)) throw missingState(op, name, own);
-      t.restore(list, (key) => inRange(keyGroupOf(key, maxParallelismOf(own)), range));
+      t.restore(list, whole ? undefined : (key) => inRange(keyGroupOf(key, maxParallelismOf(own)), range));
     }
   }
   const all = snapshots.filter((s) => s.fields !== undefined).map((s) => s.fields);

@@ -54,7 +54,8 @@ export async function restoreJob(target: CheckpointTarget, checkpoint: LoadedChe
         if (!snap) decoded.set(part.file, (snap = decodeValues(await checkpoint.readFile(part.file))[0] as OperatorSnapshot));
         snapshots.push(snap);
       }
-      restoreOperator(instance.operator, snapshots, range);
+      const whole = parts.every((p) => p.keyGroups[0] >= range.from && p.keyGroups[1] <= range.to);
+      restoreOperator(instance.operator, snapshots, range, whole);
     }
   }
   const sources = groupByUid(target.sources);

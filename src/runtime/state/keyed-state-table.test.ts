@@ -10,12 +10,13 @@ describe('KeyedStateTable', () => {
     expect(keyGroupOf('sabc', 128)).toBe(keyGroupOf('sabc', 128));
   });
 
-  it('snapshots by key group and restores only the groups a subtask owns', () => {
+  it('snapshots its entries in order and restores only the key groups a subtask owns', () => {
     const t = new KeyedStateTable<number>('counts');
     for (let k = 0; k < 200; k++) t.set(`s${k}`, k);
     const snap = t.snapshot();
-    expect(snap.reduce((n, g) => n + g.entries.length, 0)).toBe(200);
-    expect(snap.every((g) => g.entries.every(([k]) => keyGroupOf(k, 128) === g.keyGroup))).toBe(true);
+    expect(snap.keys).toHaveLength(200);
+    expect(snap.keys.slice(0, 3)).toEqual(['s0', 's1', 's2']);
+    expect(snap.values.slice(0, 3)).toEqual([0, 1, 2]);
     // Two subtasks at parallelism 2 each take half of the key groups; together they hold everything.
     const a = new KeyedStateTable<number>('counts');
     const b = new KeyedStateTable<number>('counts');
@@ -24,6 +25,11 @@ describe('KeyedStateTable', () => {
     expect(a.size + b.size).toBe(200);
     expect(a.size).toBeGreaterThan(0);
     expect(b.get('s7') ?? a.get('s7')).toBe(7);
+    expect([...a.entries()].every(([k]) => keyGroupOf(k, 128) <= 63)).toBe(true);
+    // A snapshot known to hold only the subtask's groups loads as it is.
+    const whole = new KeyedStateTable<number>('counts');
+    whole.restore(snap, 0, 127, true);
+    expect([...whole.entries()].map(([k]) => k)).toEqual(snap.keys);
   });
 });
 

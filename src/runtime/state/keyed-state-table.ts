@@ -8,15 +8,14 @@ export function keyGroupOf(key: HashKey, maxParallelism: number): number {
   return (keyHash32(key) >>> 0) % maxParallelism;
 }
 
-/** The entries of one key group, as a snapshot holds them. */
-export interface KeyGroupSnapshot<V> {
-  readonly keyGroup: number;
-  readonly entries: readonly (readonly [HashKey, V])[];
-  /**
-   * Each entry's position in the table's iteration order: operators emit in that order (e.g.
-   * sessions ending at the same time), so a restore rebuilds it rather than the key-group order.
-   */
-  readonly positions?: readonly number[];
+/**
+ * A table's entries as a checkpoint holds them: keys and values in the table's iteration order
+ * (operators emit in that order, e.g. sessions ending at the same time). Key groups are not stored:
+ * a restore that must split the entries (another parallelism) computes each key's group then.
+ */
+export interface TableSnapshot<V> {
+  readonly keys: readonly HashKey[];
+  readonly values: readonly V[];
   /** With a TTL: each entry's last write time, so restored keys expire when they would have. */
   readonly writtenAt?: readonly number[];
 }
@@ -105,34 +104,33 @@ export class KeyedStateTable<V> {
     return this.entries();
   }
 
-  /** The state split by key group (only non-empty groups), for a checkpoint. */
-  snapshot(): KeyGroupSnapshot<V>[] {
-    const groups = new Map<number, { entries: [HashKey, V][]; positions: number[]; writtenAt: number[] }>();
-    let position = 0;
+  /** The live entries, for a checkpoint: flat arrays, so 1 M keys cost no per-entry allocation. */
+  snapshot(): TableSnapshot<V> {
+    if (this.ttl) this.sweep(this.ttl.now());
+    const keys: HashKey[] = [];
+    const values: V[] = [];
     for (const [k, v] of this.map) {
-      const g = keyGroupOf(k, this.maxParallelism);
-      let group = groups.get(g);
-      if (!group) groups.set(g, (group = { entries: [], positions: [], writtenAt: [] }));
-      group.entries.push([k, v]);
-      group.positions.push(position++);
-      if (this.ttl) group.writtenAt.push(this.written.get(k) ?? this.ttl.now());
+      keys.push(k);
+      values.push(v);
     }
-    return [...groups]
-      .sort((a, b) => a[0] - b[0])
-      .map(([keyGroup, { entries, positions, writtenAt }]) => (this.ttl ? { keyGroup, entries, positions, writtenAt } : { keyGroup, entries, positions }));
+    if (!this.ttl) return { keys, values };
+    return { keys, values, writtenAt: keys.map((k) => this.written.get(k) ?? this.ttl!.now()) };
   }
 
-  /** Loads the key groups in [from, to] of a snapshot (a restore at any parallelism), in the snapshot table's order. */
-  restore(snapshot: readonly KeyGroupSnapshot<V>[], from = 0, to = this.maxParallelism - 1): void {
-    const restored: { key: HashKey; value: V; position: number; at: number | undefined }[] = [];
-    for (const g of snapshot) {
-      if (g.keyGroup < from || g.keyGroup > to) continue;
-      g.entries.forEach(([key, value], i) => restored.push({ key, value, position: g.positions?.[i] ?? restored.length, at: g.writtenAt?.[i] }));
-    }
-    restored.sort((a, b) => a.position - b.position);
-    for (const r of restored) {
-      this.map.set(r.key, r.value);
-      if (this.ttl) this.written.set(r.key, r.at ?? this.ttl.now());
+  /**
+   * Loads a snapshot's entries whose key group is in [from, to] (a restore at any parallelism); with
+   * `whole`, the snapshot is known to hold only such keys and none is hashed to check.
+   */
+  restore(snapshot: TableSnapshot<V>, from = 0, to = this.maxParallelism - 1, whole = false): void {
+    const { keys, values, writtenAt } = snapshot;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (!whole) {
+        const g = keyGroupOf(key, this.maxParallelism);
+        if (g < from || g > to) continue;
+      }
+      this.map.set(key, values[i]!);
+      if (this.ttl) this.written.set(key, writtenAt?.[i] ?? this.ttl.now());
     }
     // The sweep stops at the first unexpired key: keep `written` oldest first.
     if (this.ttl) {

@@ -42,7 +42,7 @@ export class TimerQueue {
     return [...this.byTime].flatMap(([t, keys]) => [...keys].map((k): [number, HashKey] => [t, k]));
   }
 
-  restore(timers: readonly (readonly [number, HashKey])[], owns: (key: HashKey) => boolean = () => true): void {
-    for (const [t, k] of timers) if (owns(k)) this.register(t, k);
+  restore(timers: readonly (readonly [number, HashKey])[], owns?: (key: HashKey) => boolean): void {
+    for (const [t, k] of timers) if (!owns || owns(k)) this.register(t, k);
   }
 }
