@@ -1,4 +1,4 @@
-import type { RuntimeDag, RuntimeSource, RuntimeVertex } from '../runtime/task/job-graph-builder.js';
+import type { RuntimeDag, RuntimeSource, RuntimeVertex } from '../runtime/task/runtime-dag.js';
 import { HashExchange, RebalanceExchange } from '../runtime/task/exchange.js';
 import type { VertexMetrics } from '../runtime/task/vertex-metrics.js';
 import { topologicalOrder } from '../runtime/task/topological-order.js';

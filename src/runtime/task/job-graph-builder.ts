@@ -1,6 +1,6 @@
 import { sinkConstraints } from './sink-constraints.js';
 import { equiPairs } from '../../planner/inference/upsert-keys.js';
-import type { SinkWriter, SourceReader, WriterContext } from '../../connectors/connector.js';
+import type { SinkWriter, WriterContext } from '../../connectors/connector.js';
 import type { FunctionContext } from '../../functions/function-def.js';
 import { compileCalc, compileExpr } from '../../planner/codegen/compile-calc.js';
 import type { OrderKey, PlanNode, PlannedJob } from '../../planner/logical/plan-node.js';
@@ -42,50 +42,10 @@ import { temporalJoinOperator } from './temporal-join.js';
 import { VertexMetrics } from './vertex-metrics.js';
 import { TaskLock } from './task-lock.js';
 import { describeNode } from '../../planner/explain.js';
-import { inputDistribution, inputsOf, parallelismOf, type Distribution } from './distribution.js';
-import { ChannelMerge } from './channel-merge.js';
-import { HashExchange, RebalanceExchange } from './exchange.js';
+import { inputDistribution, inputsOf, parallelismOf } from './distribution.js';
+import { connectSubtasks } from './connect-subtasks.js';
+import type { Consumer, RuntimeDag, RuntimeSource, RuntimeVertex } from './runtime-dag.js';
 import { DEFAULT_MAX_PARALLELISM } from '../state/keyed-state-table.js';
-
-/** Where an output goes: an operator's input (one channel of it when several subtasks feed it). */
-export interface Consumer {
-  readonly vertex: RuntimeVertex;
-  readonly input: number;
-  readonly channel?: { readonly merge: ChannelMerge; readonly index: number };
-}
-
-/** An operator in the running DAG with the consumers its output feeds. */
-export interface RuntimeVertex {
-  readonly operator: Operator;
-  /** Which of the node's `parallelism` subtasks this is. */
-  readonly subtask: number;
-  readonly parallelism: number;
-  /** The sending side of an exchange between subtasks (no state, not a job vertex of its own). */
-  readonly exchange?: boolean;
-  /** The plan node as EXPLAIN shows it: checkpoints compare it on restore to detect a changed query. */
-  readonly description: string;
-  readonly inputs: number;
-  readonly consumers: Consumer[];
-  /** Records in/out, watermarks and busy time (Flink's task metrics), counted per chunk. */
-  readonly metrics?: VertexMetrics;
-}
-
-export interface RuntimeSource {
-  readonly name: string;
-  readonly subtask: number;
-  readonly parallelism: number;
-  readonly reader: SourceReader;
-  readonly bounded: boolean;
-  readonly consumers: Consumer[];
-  readonly metrics?: VertexMetrics;
-}
-
-export interface RuntimeDag {
-  readonly sources: RuntimeSource[];
-  readonly vertices: RuntimeVertex[];
-  readonly sinks: SinkOperator[];
-  readonly lock: TaskLock;
-}
 
 export interface BuildOptions {
   readonly session: FunctionContext;
@@ -186,7 +146,10 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
       };
       instantiate(node, id, subtask, parallelism, consumers, link);
     }
-    for (const l of links) connect(build(l.input), l.input, l.targets, l.index, inputDistribution(node, l.index, job));
+    for (const l of links) {
+      const producer = build(l.input);
+      connectSubtasks(producer.consumers, l.input, l.targets, l.index, inputDistribution(node, l.index, job), maxParallelism, vertices);
+    }
     return b;
   };
 
@@ -403,38 +366,6 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
           'weir validates and explains this query; the stateful operators it needs come with the windowing and changelog engine work.');
     }
   };
-  /**
-   * Connects the subtasks of `producer` to the subtasks reading it as input `index`: subtask to
-   * subtask along a forward edge of equal parallelism, else through an exchange per producing
-   * subtask (by key group, or round-robin), each target merging its channels' watermarks.
-   */
-  const connect = (producer: Built, input: PlanNode, targets: readonly RuntimeVertex[], index: number, dist: Distribution): void => {
-    const channels = producer.parallelism;
-    if (dist.kind === 'forward' && channels === targets.length) {
-      producer.consumers.forEach((list, k) => list.push({ vertex: targets[k]!, input: index }));
-      return;
-    }
-    const merges = targets.map(() => (channels > 1 ? new ChannelMerge(channels) : undefined));
-    const entry = (j: number, k: number): Consumer => {
-      const merge = merges[j];
-      return merge ? { vertex: targets[j]!, input: index, channel: { merge, index: k } } : { vertex: targets[j]!, input: index };
-    };
-    if (targets.length === 1) {
-      producer.consumers.forEach((list, k) => list.push(entry(0, k)));
-      return;
-    }
-    producer.consumers.forEach((list, k) => {
-      const entries = targets.map((_t, j) => entry(j, k));
-      const outputs = entries.map((e) => new FanOut([e]));
-      const operator = dist.kind === 'hash'
-        ? new HashExchange(buildKeyOf(dist.keys.map((c) => input.fields[c]!.type), dist.keys), outputs, maxParallelism)
-        : new RebalanceExchange(outputs, k);
-      const v: RuntimeVertex = { operator, description: operator.name, subtask: k, parallelism: channels, exchange: true, inputs: 1, consumers: entries };
-      vertices.push(v);
-      list.push({ vertex: v, input: 0 });
-    });
-  };
-
   for (const sink of job.sinks) build(sink);
   return { sources, vertices, sinks, lock: opts.lock };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { RuntimeError } from '../../types/errors.js';
-import type { Consumer, RuntimeDag, RuntimeSource, RuntimeVertex } from './job-graph-builder.js';
+import type { Consumer, RuntimeDag, RuntimeSource, RuntimeVertex } from './runtime-dag.js';
 import { FanOut } from '../operators/operator.js';
 import { switchVertex } from './vertex-metrics.js';
 import type { SourcePosition, SourceWatermark } from '../../connectors/connector.js';

@@ -1,4 +1,4 @@
-import type { RuntimeVertex } from './job-graph-builder.js';
+import type { RuntimeVertex } from './runtime-dag.js';
 
 /** The DAG's operators with every producer before its consumers (a checkpoint flushes in this order). */
 export function topologicalOrder(vertices: readonly RuntimeVertex[]): RuntimeVertex[] {
