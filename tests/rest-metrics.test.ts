@@ -129,10 +129,10 @@ describe('vertex metrics over REST', () => {
       const sub = (bp.body as { subtasks: { idleRatio: number; busyRatio: number }[] }).subtasks[0]!;
       expect(sub.idleRatio + sub.busyRatio).toBeCloseTo(1, 2);
 
-      // Checkpointing disabled: Flink's CheckpointConfigHandler answers 404 (no coordinator configuration).
+      // Checkpointing disabled: a streaming job still has a coordinator, its interval Long.MAX_VALUE (as Flink).
       const cfg = await get(`${base}/jobs/${jobId}/checkpoints/config`);
-      expect(cfg.status).toBe(404);
-      expect(cfg.body).toEqual({ errors: [`Checkpointing is not enabled for this job (${jobId}).`] });
+      expect(cfg.status).toBe(200);
+      expect(cfg.body).toMatchObject({ mode: 'exactly_once' });
 
       // Unknown vertex: Flink's 404.
       expect((await get(`${base}/jobs/${jobId}/vertices/${'0'.repeat(32)}/metrics`)).status).toBe(404);

@@ -107,15 +107,6 @@ export class JobRecord {
     return this.nodes.reduce((n, v) => n + v.parallelism, 0);
   }
 
-  /**
-   * Whether the job has checkpoint statistics to show: periodic checkpoints are configured, or a
-   * savepoint was taken (weir answers Flink's "not enabled" 404 until then).
-   */
-  get checkpointStatsAvailable(): boolean {
-    const { counts } = this.runner.checkpoints.stats;
-    return this.checkpointing.interval > 0 || counts.completed + counts.failed + counts.inProgress > 0;
-  }
-
   get ended(): boolean {
     return this.endTime >= 0;
   }

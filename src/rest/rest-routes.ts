@@ -58,7 +58,6 @@ function checkpointRecord(job: JobRecord, idText: string): CheckpointRecord | Re
   if (!LONG.test(idText) || BigInt(idText) > 9223372036854775807n || BigInt(idText) < -9223372036854775808n) {
     return error(400, `Bad request, could not parse parameters: Cannot resolve path parameter (checkpointid) from value "${idText}".`);
   }
-  if (!job.checkpointStatsAvailable) return error(404, `Checkpointing was not enabled for job ${job.id}.`);
   const id = Number(idText);
   const record = job.runner.checkpoints.stats.history.find((r) => r.id === id);
   return record ?? error(404, `Could not find checkpointing statistics for checkpoint ${idText}.`);
@@ -138,15 +137,15 @@ const ROUTES: readonly Route[] = [
   {
     pattern: ['jobs', ':jobid', 'checkpoints'],
     methods: {
-      // Without periodic checkpoints (and before any savepoint) weir answers Flink's "not enabled" 404.
-      GET: withJob((job) => (job.checkpointStatsAvailable ? ok(checkpointingStatistics(job)) : error(404, 'Checkpointing has not been enabled.'))),
+      // Flink gives every streaming job a checkpoint coordinator (periodic checkpoints off: interval
+      // Long.MAX_VALUE), so statistics exist also without checkpointing.
+      GET: withJob((job) => ok(checkpointingStatistics(job))),
     },
   },
   {
     pattern: ['jobs', ':jobid', 'checkpoints', 'config'],
     methods: {
-      // Flink's CheckpointConfigHandler: a job without checkpointing has no coordinator configuration.
-      GET: withJob((job) => (job.checkpointStatsAvailable ? ok(checkpointConfigInfo(job.checkpointing)) : error(404, `Checkpointing is not enabled for this job (${job.id}).`))),
+      GET: withJob((job) => ok(checkpointConfigInfo(job.checkpointing))),
     },
   },
   { pattern: ['jobs', ':jobid', 'checkpoints', 'details', ':checkpointid'], methods: { GET: withJob((job, params) => checkpointDetails(job, params['checkpointid']!)) } },
