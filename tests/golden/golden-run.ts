@@ -53,10 +53,9 @@ export async function runGoldenCase(c: GoldenCase, mode: GoldenMode = 'straight'
       }),
     });
   }
-  // Stop halfway through the input's chunks (counted in a straight run), then restore. Only the
-  // job's part of the output is taken from each run: statements around it print in both.
-  // TODO(issue 6): restore at another parallelism once subtasks run in parallel — today
-  // parallelism.default changes the plan (AUTO two-phase aggregation) and so the operator ids.
+  // Stop halfway through the input's chunks (counted in a straight run), then restore at
+  // parallelism 2. Only the job's part of the output is taken from each run: statements around it
+  // print in both.
   const dir = mkdtempSync(join(tmpdir(), 'weir-golden-'));
   try {
     let polls = 0;
