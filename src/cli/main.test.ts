@@ -63,6 +63,23 @@ describe('weir run', () => {
     expect(r.stderr).toContain('/nonexistent/job.sql: error: cannot read script: no such file');
   });
 
+  it('restores with --from-savepoint PATH (also -s and --from-savepoint=PATH, as Flink\'s CLI)', async () => {
+    for (const args of [['--from-savepoint', '/nowhere/sp'], ['-s', '/nowhere/sp'], ['--from-savepoint=/nowhere/sp', '-n']]) {
+      const r = await weir('run', script(PRINT_JOB), ...args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("Cannot find meta data file '_metadata' in directory '/nowhere/sp'");
+    }
+  });
+
+  it('rejects --from-savepoint without a path and --allow-non-restored-state without --from-savepoint', async () => {
+    const missing = await weir('run', script('SELECT 1;'), '--from-savepoint');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--from-savepoint expects a value');
+    const alone = await weir('run', script('SELECT 1;'), '--allow-non-restored-state');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--allow-non-restored-state goes with --from-savepoint PATH');
+  });
+
   it('rejects a bad --set with a usage error', async () => {
     const r = await weir('run', script('SELECT 1;'), '--set', 'novalue');
     expect(r.code).toBe(2);
