@@ -2,11 +2,12 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIGINT, DATE, INT, ROW, STRING, type DataType } from '../../types/data-type.js';
+import { BIGINT, DATE, INT, STRING } from '../../types/data-type.js';
 import { RuntimeError } from '../../types/errors.js';
 import type { Row } from '../../types/row.js';
 import type { TableContext } from '../connector.js';
 import { filesystemFactory } from './filesystem-factory.js';
+import { fsTable } from '../../../tests/helpers/fs-table.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -16,13 +17,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const table = (fields: [string, DataType][], options: Record<string, string>, partitionKeys: string[] = []): TableContext => ({
-  tableName: 'default_catalog.default_database.t',
-  physicalType: ROW(fields.map(([name, type]) => ({ name, type }))),
-  partitionKeys,
-  options: new Map(Object.entries({ connector: 'filesystem', ...options })),
-  session: { timeZone: 'UTC', now: () => 0 },
-});
+const table = fsTable;
 
 async function scan(ctx: TableContext, skipped: string[] = []): Promise<Row[]> {
   const r = filesystemFactory.createSource!(ctx).createReader({ subtask: 0, parallelism: 1, metadataKeys: [], onSkippedRecord: (s) => skipped.push(s) });

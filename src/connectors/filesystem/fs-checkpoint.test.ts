@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { drainReader, readAcrossRestore } from '../../../tests/helpers/source-restore.js';
-import { BIGINT, INT, ROW, STRING, type DataType } from '../../types/data-type.js';
+import { BIGINT, INT, STRING } from '../../types/data-type.js';
 import type { Row } from '../../types/row.js';
 import type { SinkWriter, TableContext } from '../connector.js';
 import { filesystemFactory } from './filesystem-factory.js';
+import { fsTable } from '../../../tests/helpers/fs-table.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -16,13 +17,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const table = (fields: [string, DataType][], options: Record<string, string>, partitionKeys: string[] = []): TableContext => ({
-  tableName: 'default_catalog.default_database.t',
-  physicalType: ROW(fields.map(([name, type]) => ({ name, type }))),
-  partitionKeys,
-  options: new Map(Object.entries({ connector: 'filesystem', ...options })),
-  session: { timeZone: 'UTC', now: () => 0 },
-});
+const table = fsTable;
 
 const reader = (ctx: TableContext, skipped: string[] = [], subtask = 0, parallelism = 1) =>
   filesystemFactory.createSource!(ctx).createReader({ subtask, parallelism, metadataKeys: ['file.name'], onSkippedRecord: (s) => skipped.push(s) });
