@@ -139,3 +139,10 @@ export function readEnum<T extends string>(options: OptionMap, key: string, valu
   }
   return hit;
 }
+
+/** A local path option value as Flink writes it: `file:///x` and `file:/x` → `/x`. */
+export function localPath(path: string): string {
+  if (path.startsWith('file://')) return path.slice('file://'.length);
+  if (path.startsWith('file:')) return path.slice('file:'.length);
+  return path;
+}

@@ -64,7 +64,8 @@ describe('weir run', () => {
   });
 
   it('restores with --from-savepoint PATH (also -s and --from-savepoint=PATH, as Flink\'s CLI)', async () => {
-    for (const args of [['--from-savepoint', '/nowhere/sp'], ['-s', '/nowhere/sp'], ['--from-savepoint=/nowhere/sp', '-n']]) {
+    // `file:/…` is how weir (and Flink) print a savepoint's path: it can be passed back as it is.
+    for (const args of [['--from-savepoint', '/nowhere/sp'], ['-s', 'file:/nowhere/sp'], ['--from-savepoint=file:///nowhere/sp', '-n']]) {
       const r = await weir('run', script(PRINT_JOB), ...args);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain("Cannot find meta data file '_metadata' in directory '/nowhere/sp'");

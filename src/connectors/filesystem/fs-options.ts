@@ -59,10 +59,3 @@ export function formatOf(ctx: TableContext): { factory: FormatFactory; fctx: For
   return { factory, fctx: { rowType, options, session: ctx.session } };
 }
 
-/** `file:///x` and `file:/x` → `/x`. */
-export function localPath(path: string): string {
-  if (path.startsWith('file://')) return path.slice('file://'.length);
-  if (path.startsWith('file:')) return path.slice('file:'.length);
-  return path;
-}
-

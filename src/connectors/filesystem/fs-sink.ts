@@ -13,8 +13,8 @@ import type { Encoder } from '../formats/format.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Chunk, Row } from '../../types/row.js';
 import { kindAt } from '../../types/row.js';
-import { readDuration, readMemorySize, readString } from '../../catalog/option-readers.js';
-import { FS_OPTIONS, formatOf, localPath } from './fs-options.js';
+import { localPath, readDuration, readMemorySize, readString } from '../../catalog/option-readers.js';
+import { FS_OPTIONS, formatOf } from './fs-options.js';
 import { partitionValueText } from './partition-path.js';
 import { commitParts, discardAttempt, parseFileSinkCommittable, relativeTo, type FileSinkCommittable, type PendingPart } from './fs-sink-commit.js';
 

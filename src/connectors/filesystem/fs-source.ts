@@ -10,8 +10,8 @@ import { BIGINT, STRING, TIMESTAMP_LTZ, type DataType } from '../../types/data-t
 import { Timestamp } from '../../types/values.js';
 import { RuntimeError } from '../../types/errors.js';
 import { RowKind, type Chunk, type Row } from '../../types/row.js';
-import { readDuration, readString } from '../../catalog/option-readers.js';
-import { FS_OPTIONS, formatOf, localPath } from './fs-options.js';
+import { localPath, readDuration, readString } from '../../catalog/option-readers.js';
+import { FS_OPTIONS, formatOf } from './fs-options.js';
 import { partitionValueFromText } from './partition-path.js';
 import { parseFileSourcePosition, type FileCursor, type FileSourcePosition } from './fs-source-position.js';
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { SessionConfig } from '../../catalog/session-config.js';
-import { readBoolean, readDuration, readInt } from '../../catalog/option-readers.js';
+import { localPath, readBoolean, readDuration, readInt } from '../../catalog/option-readers.js';
 import { PlanError } from '../../types/errors.js';
 
 export type CheckpointingMode = 'EXACTLY_ONCE' | 'AT_LEAST_ONCE';
@@ -39,7 +39,7 @@ export function checkpointSettings(config: SessionConfig, baseDir: string): Chec
   const pick = (...keys: string[]): string => keys.find((k) => options.has(k)) ?? keys[0]!;
   const dir = (key: string) => {
     const v = options.get(key);
-    return v === undefined || v.trim() === '' ? undefined : resolve(baseDir, v.trim().replace(/^file:\/\//, ''));
+    return v === undefined || v.trim() === '' ? undefined : resolve(baseDir, localPath(v.trim()));
   };
   const settings: CheckpointSettings = {
     interval: readDuration(options, 'execution.checkpointing.interval', 0),

@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import { RuntimeError } from '../../types/errors.js';
+import { localPath } from '../../catalog/option-readers.js';
 import { METADATA_FILE, type CheckpointMetadata } from './checkpoint-metadata.js';
 
 /**
@@ -89,7 +90,7 @@ export interface LoadedCheckpoint {
 /** Reads `path` (a checkpoint or savepoint directory, or its `_metadata` file), as Flink's `-s`; or a `memory:` checkpoint of this process. */
 export async function loadCheckpoint(path: string): Promise<LoadedCheckpoint> {
   if (path.startsWith('memory:')) return loadMemoryCheckpoint(path);
-  const full = resolve(path.replace(/^file:\/\//, ''));
+  const full = resolve(localPath(path));
   const dir = basename(full) === METADATA_FILE ? dirname(full) : full;
   let text: string;
   try {
