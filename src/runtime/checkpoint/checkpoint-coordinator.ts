@@ -1,4 +1,4 @@
-import type { SinkCommittable, SourcePosition } from '../../connectors/connector.js';
+import type { SourcePosition } from '../../connectors/connector.js';
 import type { Operator } from '../operators/operator.js';
 import type { SinkOperator } from '../operators/sink-operator.js';
 import type { TaskLock } from '../task/task-lock.js';
@@ -30,17 +30,15 @@ export interface Subtask {
   readonly parallelism: number;
 }
 
-/** Entries by operator id in first-seen order, each with its subtasks' parts. */
-function byUid<T extends Subtask, P>(items: readonly T[], part: (item: T) => P | undefined): { uid: string; subtasks: P[] }[] {
-  const out = new Map<string, P[]>();
+/** Subtasks grouped by operator id, in first-seen order. */
+export function groupByUid<T extends Subtask>(items: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
   for (const item of items) {
-    const p = part(item);
-    if (p === undefined) continue;
     let list = out.get(item.uid);
     if (!list) out.set(item.uid, (list = []));
-    list.push(p);
+    list.push(item);
   }
-  return [...out].map(([uid, subtasks]) => ({ uid, subtasks }));
+  return out;
 }
 
 /** Flink's CheckpointFailureReason messages. */
@@ -177,35 +175,36 @@ export class CheckpointCoordinator {
       held = false;
     };
     try {
-      sources.push(...byUid(target.sources, (s) => {
-        const position = s.position();
-        if (position === undefined) throw new CheckpointDeclined(`${s.name} does not support checkpoints: its reader cannot record a position.`);
-        return { subtask: s.subtask, position };
-      }));
-      for (const o of target.operators) await o.operator.prepareSnapshot?.();
-      const descriptions = new Map(target.operators.map((o) => [o.uid, o.description]));
-      const uids: string[] = [];
-      const parts = byUid(target.operators, (o) => {
-        const snapshot = snapshotOperator(o.operator);
-        if (snapshot === undefined) return undefined;
-        if (!uids.includes(o.uid)) uids.push(o.uid);
-        const file = `op-${uids.indexOf(o.uid)}-${o.subtask}`;
-        const bytes = encodeValues([snapshot]);
-        files.set(file, bytes);
-        this.stats.subtaskSnapshot(record, o.uid, o.subtask, bytes.length);
-        const range = keyGroupRange(o.subtask, o.parallelism, target.maxParallelism);
-        return { subtask: o.subtask, keyGroups: [range.from, range.to] as const, file, bytes: bytes.length };
-      });
-      for (const p of parts) operators.push({ ...p, description: descriptions.get(p.uid)! });
-      const committed: { uid: string; subtasks: { subtask: number; committables: SinkCommittable[] }[] }[] = [];
-      for (const s of target.sinks) {
-        const committables = await s.operator.prepareCommit(record.id);
-        if (committables.length === 0) continue;
-        let entry = committed.find((e) => e.uid === s.uid);
-        if (!entry) committed.push((entry = { uid: s.uid, subtasks: [] }));
-        entry.subtasks.push({ subtask: s.subtask, committables });
+      for (const [uid, list] of groupByUid(target.sources)) {
+        sources.push({ uid, subtasks: list.map((s) => {
+          const position = s.position();
+          if (position === undefined) throw new CheckpointDeclined(`${s.name} does not support checkpoints: its reader cannot record a position.`);
+          return { subtask: s.subtask, position };
+        }) });
       }
-      sinks.push(...committed);
+      for (const o of target.operators) await o.operator.prepareSnapshot?.();
+      for (const [uid, list] of groupByUid(target.operators)) {
+        const subtasks: OperatorEntry['subtasks'][number][] = [];
+        for (const o of list) {
+          const snapshot = snapshotOperator(o.operator);
+          if (snapshot === undefined) continue;
+          const file = `op-${operators.length}-${o.subtask}`;
+          const bytes = encodeValues([snapshot]);
+          files.set(file, bytes);
+          this.stats.subtaskSnapshot(record, uid, o.subtask, bytes.length);
+          const range = keyGroupRange(o.subtask, o.parallelism, target.maxParallelism);
+          subtasks.push({ subtask: o.subtask, keyGroups: [range.from, range.to], file, bytes: bytes.length });
+        }
+        if (subtasks.length > 0) operators.push({ uid, description: list[0]!.description, subtasks });
+      }
+      for (const [uid, list] of groupByUid(target.sinks)) {
+        const subtasks: SinkEntry['subtasks'][number][] = [];
+        for (const s of list) {
+          const committables = await s.operator.prepareCommit(record.id);
+          if (committables.length > 0) subtasks.push({ subtask: s.subtask, committables });
+        }
+        if (subtasks.length > 0) sinks.push({ uid, subtasks });
+      }
     } catch (err) {
       unlock();
       throw err;

@@ -1,6 +1,6 @@
 import type { SourcePosition } from '../../connectors/connector.js';
 import { PlanError } from '../../types/errors.js';
-import type { CheckpointTarget, Subtask } from './checkpoint-coordinator.js';
+import { groupByUid, type CheckpointTarget } from './checkpoint-coordinator.js';
 import { keyGroupRange } from '../task/exchange.js';
 import type { LoadedCheckpoint } from './checkpoint-storage.js';
 import { restoreOperator, type OperatorSnapshot } from './operator-snapshot.js';
@@ -87,14 +87,4 @@ export async function restoreJob(target: CheckpointTarget, checkpoint: LoadedChe
     }
   }
   return { checkpointId: metadata.checkpointId, positions };
-}
-
-function groupByUid<T extends Subtask>(items: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    let list = out.get(item.uid);
-    if (!list) out.set(item.uid, (list = []));
-    list.push(item);
-  }
-  return out;
 }

@@ -39,9 +39,4 @@ export class ChannelMerge {
     this.emitted = min;
     return min;
   }
-
-  /** For checkpoints: where each channel stands. */
-  snapshot(): { watermarks: number[]; idle: boolean[]; emitted: number } {
-    return { watermarks: [...this.watermarks], idle: [...this.idle], emitted: this.emitted };
-  }
 }
