@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scriptedConnector, type Step } from './helpers/scripted-connector.js';
+import { materialize } from './helpers/materialize.js';
 import { runScript, type ScriptOptions } from '../src/session/script-runner.js';
 import { Session } from '../src/session/session.js';
 import type { JobRunner } from '../src/runtime/task/job-runner.js';
@@ -46,17 +47,6 @@ async function run(sql: string, options: Partial<ScriptOptions> & { sets?: Recor
   return { code, stdout, stderr };
 }
 
-/** The rows a changelog leaves (keyed by the first column), sorted. */
-function finalTable(lines: readonly string[]): string[] {
-  const table = new Map<string, string>();
-  for (const l of lines) {
-    const [, kind, row] = /^([-+][IUD])\[(.*)\]$/.exec(l)!;
-    if (kind === '+I' || kind === '+U') table.set(row!.split(', ')[0]!, row!);
-    else table.delete(row!.split(', ')[0]!);
-  }
-  return [...table.values()].sort();
-}
-
 const savepointOf = (r: Run) => /Savepoint completed\. Path: file:(.*)$/m.exec(r.stderr.join('\n'))?.[1];
 
 describe('restoring savepoints and retained checkpoints', () => {
@@ -91,7 +81,7 @@ describe('restoring savepoints and retained checkpoints', () => {
     // And back from parallelism 2 to 1: together the runs end with every key's full sum.
     const third = await run(SUMS, { sets: { 'parallelism.default': '2', 'state.savepoints.dir': join(dir, 'sp-rescale2') }, stopAfter: 4 });
     const fourth = await run(SUMS, { restore: { path: savepointOf(third)!, allowNonRestoredState: false }, stopAfter: 9 - third.stdout.length, stop: async (r) => r.cancel() });
-    expect(finalTable([...third.stdout, ...fourth.stdout])).toEqual(['a, 9', 'b, 8', 'c, 4']);
+    expect(materialize([...third.stdout, ...fourth.stdout])).toEqual(['a, 9', 'b, 8', 'c, 4']);
   });
 
   it('a changed aggregate fails the restore, naming the operator and both versions', async () => {
