@@ -2,52 +2,16 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scriptedConnector, type Step } from './helpers/scripted-connector.js';
+import type { Step } from './helpers/scripted-connector.js';
 import { materialize } from './helpers/materialize.js';
-import { runScript, type ScriptOptions } from '../src/session/script-runner.js';
-import { Session } from '../src/session/session.js';
-import type { JobRunner } from '../src/runtime/task/job-runner.js';
+import { runScripted, savepointOf, type ScriptedRunOptions } from './helpers/scripted-run.js';
 
 const STEPS: Step[] = [{ rows: [['a', 1], ['b', 2]] }, { rows: [['a', 3]] }, { rows: [['c', 4], ['a', 5]] }, { rows: [['b', 6]] }];
 
 const source = "CREATE TABLE s (k STRING, v INT) WITH ('connector' = 'scripted', 'script' = 's');\n";
 const SUMS = `${source}SELECT k, SUM(v) FROM s GROUP BY k;`;
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string[];
-  readonly stderr: string[];
-}
-
-/**
- * Runs `sql` over the scripted rows; `onRows(runner, n)` is called once the job has printed `n`
- * rows (it stops or cancels the job: the scripted source never ends by itself).
- */
-async function run(sql: string, options: Partial<ScriptOptions> & { sets?: Record<string, string>; stopAfter?: number; stop?: (runner: JobRunner) => Promise<unknown>; onJobStarted?: (runner: JobRunner) => void }): Promise<Run> {
-  const session = new Session({ registry: { connectors: new Map([['scripted', scriptedConnector({ s: STEPS })]]), formats: new Map() } });
-  for (const [k, v] of Object.entries(options.sets ?? {})) session.config.set(k, v);
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  let runner: JobRunner | undefined;
-  let stopping = false;
-  const io = {
-    stdout: (l: string) => {
-      stdout.push(l);
-      if (runner && !stopping && stdout.length >= (options.stopAfter ?? Infinity)) {
-        stopping = true;
-        void (options.stop ?? ((r) => r.stopWithSavepoint()))(runner);
-      }
-    },
-    stderr: (l: string) => stderr.push(l),
-  };
-  const code = await runScript(sql, session, { mode: 'run', fileName: 'job.sql', queryOutput: 'print', warnings: false, io, ...options, onJob: (r) => {
-    runner = r;
-    options.onJobStarted?.(r);
-  } });
-  return { code, stdout, stderr };
-}
-
-const savepointOf = (r: Run) => /Savepoint completed\. Path: file:(.*)$/m.exec(r.stderr.join('\n'))?.[1];
+const run = (sql: string, options: ScriptedRunOptions) => runScripted(sql, STEPS, options);
 
 describe('restoring savepoints and retained checkpoints', () => {
   const dir = mkdtempSync(join(tmpdir(), 'weir-restore-'));

@@ -22,6 +22,9 @@ export const SESSION_DEFAULTS: ReadonlyMap<string, string> = new Map([
   ['table.dml-sync', 'false'],
   ['execution.runtime-mode', 'streaming'],
   ['sql-client.execution.result-mode', 'TABLEAU'],
+  // Exchanges between worker threads: chunks in flight per channel (see docs/parallelism.md).
+  ['taskmanager.network.memory.buffers-per-channel', '2'],
+  ['taskmanager.network.memory.floating-buffers-per-gate', '8'],
   // The REST API of a running job (served only when one of these is set; see src/rest/).
   ['rest.port', '8081'],
   ['rest.bind-address', '127.0.0.1'],

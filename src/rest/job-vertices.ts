@@ -1,14 +1,16 @@
-import type { RuntimeDag, RuntimeSource, RuntimeVertex } from '../runtime/task/runtime-dag.js';
+import type { Consumer, RuntimeDag, RuntimeSource, RuntimeVertex } from '../runtime/task/runtime-dag.js';
 import { HashExchange, RebalanceExchange } from '../runtime/task/exchange.js';
 import type { VertexMetrics } from '../runtime/task/vertex-metrics.js';
 import { topologicalOrder } from '../runtime/task/topological-order.js';
+import type { Distribution } from '../runtime/task/distribution.js';
 
 /** One parallel instance of a job vertex: a source's or an operator's subtask. */
 export type SubtaskNode = { readonly kind: 'source'; readonly source: RuntimeSource } | { readonly kind: 'operator'; readonly vertex: RuntimeVertex };
 
 /**
  * How records travel along an edge, by the names of Flink's StreamPartitioners: subtask k to
- * subtask k (FORWARD), by key group (HASH), round-robin (REBALANCE), or all subtasks into one (GLOBAL).
+ * subtask k (FORWARD), by key group (HASH, also into one subtask), round-robin (REBALANCE), or
+ * all subtasks into one when the edge is not keyed (GLOBAL).
  */
 export type ShipStrategy = 'FORWARD' | 'HASH' | 'REBALANCE' | 'GLOBAL';
 
@@ -50,10 +52,38 @@ function strategyOf(exchange: RuntimeVertex): ShipStrategy {
 }
 
 /**
+ * The strategy of a direct edge (no exchange sender between the subtasks: equal parallelism, or a
+ * single consuming subtask), as Flink shows it, by the distribution the consuming input needs
+ * (distribution.ts): HASH whenever it is keyed, whatever the consumer's parallelism; GLOBAL when it
+ * is single (a global aggregate's input), or forward but from several subtasks into fewer (a p1
+ * sink after a p > 1 non-keyed input); else FORWARD. With the distribution unknown, as a forward one.
+ */
+export function directShipStrategy(producerParallelism: number, consumerParallelism: number, distribution: Distribution['kind'] | undefined): ShipStrategy {
+  switch (distribution) {
+    case 'hash':
+      return 'HASH';
+    case 'single':
+      return 'GLOBAL';
+    default:
+      return producerParallelism > consumerParallelism ? 'GLOBAL' : 'FORWARD';
+  }
+}
+
+/**
+ * The distribution a direct edge's consumer needs, when the DAG records it on the consumer as
+ * `distribution` (a Distribution's kind). connect-subtasks.ts does not record it yet; until it does,
+ * a keyed edge into a single subtask shows as a forward one (GLOBAL from several subtasks).
+ */
+function recordedDistribution(consumer: Consumer): Distribution['kind'] | undefined {
+  const d = (consumer as { readonly distribution?: unknown }).distribution;
+  return d === 'forward' || d === 'hash' || d === 'single' ? d : undefined;
+}
+
+/**
  * The DAG's job vertices in topological order (sources first): its subtasks grouped by operator
  * name, exchange senders left out; `idOf` names each vertex by its name (stable across attempts).
  * An edge through an exchange sender is HASH or REBALANCE by the sender's kind; a direct edge is
- * FORWARD, or GLOBAL when several producing subtasks feed fewer consumers.
+ * classified by `directShipStrategy`.
  */
 export function jobVertices(dag: RuntimeDag, idOf: (name: string) => string): VertexRecord[] {
   const operators = topologicalOrder(dag.vertices).filter((v) => !v.exchange);
@@ -82,7 +112,7 @@ export function jobVertices(dag: RuntimeDag, idOf: (name: string) => string): Ve
       if (c.vertex.exchange) {
         for (const e of c.vertex.consumers) edge(e.vertex, e.input, name, strategyOf(c.vertex));
       } else {
-        edge(c.vertex, c.input, name, from.parallelism > c.vertex.parallelism ? 'GLOBAL' : 'FORWARD');
+        edge(c.vertex, c.input, name, directShipStrategy(from.parallelism, c.vertex.parallelism, recordedDistribution(c)));
       }
     }
   }

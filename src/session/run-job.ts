@@ -10,9 +10,17 @@ import { checkpointSettings } from '../runtime/checkpoint/checkpoint-config.js';
 import { loadCheckpoint, type LoadedCheckpoint } from '../runtime/checkpoint/checkpoint-storage.js';
 import type { ScriptOptions } from './script-runner.js';
 import type { Session } from './session.js';
+import { canUseWorkers, startWorkers } from './job-workers.js';
+import { randomBytes } from 'node:crypto';
 import type { StatementResult } from './statement-result.js';
 
 type JobStatement = Extract<StatementResult, { kind: 'job' }>;
+
+/** Where a job comes from in its script: worker threads re-plan it from there. */
+export interface JobOrigin {
+  readonly text: string;
+  readonly statementIndex: number;
+}
 type Restore = { readonly checkpoint: LoadedCheckpoint; readonly allowNonRestoredState: boolean };
 
 /**
@@ -33,7 +41,7 @@ export interface AttemptEnd {
  * checkpoint, so transactional sinks (filesystem) stay exactly-once; what print sinks and queries
  * wrote after that checkpoint is written again (at-least-once, as in Flink).
  */
-export async function runJob(result: JobStatement, session: Session, opts: ScriptOptions): Promise<'done' | 'cancelled'> {
+export async function runJob(result: JobStatement, session: Session, opts: ScriptOptions, origin?: JobOrigin): Promise<'done' | 'cancelled'> {
   const { io } = opts;
   checkRunnable(result, session);
   const output = queryOutput(result, session, opts);
@@ -48,9 +56,11 @@ export async function runJob(result: JobStatement, session: Session, opts: Scrip
   for (let restarts = 0; ; restarts++) {
     // Sources keep the parallelism they were checkpointed at: their positions cannot be split again.
     const sourceParallelism = new Map(restoreFrom?.checkpoint.metadata.sources.map((s) => [s.uid, s.subtasks.length]));
-    const dag = buildRuntimeDag(result.job, { ...session.runtimeOptions(), writer: io, collect: output.collect, sourceParallelism });
-    const runner = new JobRunner(dag, { idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'), checkpointing, restoreFrom, jobId, keepCheckpoints: true });
-    jobId = runner.jobId;
+    jobId ??= randomBytes(16).toString('hex');
+    const workers = origin && canUseWorkers(result, session, restoreFrom !== undefined || checkpointing.interval > 0) ? startWorkers(origin, session, jobId, io) : undefined;
+    const dag = buildRuntimeDag(result.job, { ...session.runtimeOptions(), writer: io, collect: output.collect, sourceParallelism, ...(workers ? { placement: workers.placement } : {}) });
+    const runner = new JobRunner(dag, { idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'), checkpointing, restoreFrom, jobId, keepCheckpoints: true, ...(workers ? { peers: workers.group } : {}) });
+    workers?.group.attach(runner);
     kept.track(runner);
     await opts.onJob?.(runner, result.job);
     if (cancelBeforeRun) runner.cancel();

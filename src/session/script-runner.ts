@@ -6,7 +6,7 @@ import { PlanError, SqlError } from '../types/errors.js';
 import { formatTable } from '../cli/tableau.js';
 import { explainJob } from '../planner/explain.js';
 import type { JobRunner } from '../runtime/task/job-runner.js';
-import { runJob } from './run-job.js';
+import { runJob, type JobOrigin } from './run-job.js';
 import { describeError } from './report-error.js';
 import type { Session } from './session.js';
 import type { StatementResult } from './statement-result.js';
@@ -45,10 +45,10 @@ export async function runScript(text: string, session: Session, opts: ScriptOpti
   let failed = false;
   const failedTables = new Set<string>();
   const jobs = { started: 0 };
-  for (const stmt of script.statements) {
+  for (const [statementIndex, stmt] of script.statements.entries()) {
     try {
       const result = await session.execute(stmt, text);
-      if ((await handleResult(result, stmt, session, opts, jobs)) === 'cancelled') {
+      if ((await handleResult(result, stmt, session, opts, jobs, { text, statementIndex })) === 'cancelled') {
         io.stderr(`${fileName}: the job was cancelled.`);
         return 130;
       }
@@ -64,7 +64,7 @@ export async function runScript(text: string, session: Session, opts: ScriptOpti
   return failed ? 1 : 0;
 }
 
-async function handleResult(result: StatementResult, stmt: A.Statement, session: Session, opts: ScriptOptions, jobs: { started: number }): Promise<'done' | 'cancelled' | void> {
+async function handleResult(result: StatementResult, stmt: A.Statement, session: Session, opts: ScriptOptions, jobs: { started: number }, origin: JobOrigin): Promise<'done' | 'cancelled' | void> {
   const { io } = opts;
   switch (result.kind) {
     case 'ok':
@@ -86,6 +86,6 @@ async function handleResult(result: StatementResult, stmt: A.Statement, session:
           'Put the INSERT statements into one EXECUTE STATEMENT SET BEGIN … END; block: it runs as one job with one savepoint.');
       }
       jobs.started++;
-      return runJob(result, session, opts);
+      return runJob(result, session, opts, origin);
   }
 }

@@ -32,6 +32,8 @@ export class Session {
   /** User-defined aggregate functions, by the same keys as userFunctions. */
   readonly userAggregates = new Map<string, JsAggregateDef>();
   readonly registry: ConnectorRegistry;
+  /** Connectors beyond the built-in ones (tests'): worker threads could not build them again. */
+  readonly extraConnectors: boolean;
   readonly clock: () => number;
   readonly baseDir: string;
   /** Source text of the statement being executed (for SHOW CREATE, view text). */
@@ -45,6 +47,7 @@ export class Session {
     for (const [k, v] of opts.registry?.connectors ?? []) connectors.set(k, v);
     for (const [k, v] of opts.registry?.formats ?? []) formats.set(k, v);
     this.registry = { connectors, formats };
+    this.extraConnectors = opts.registry !== undefined;
   }
 
   functionContext(): FunctionContext {

@@ -78,6 +78,59 @@ describe('filesystem source position', () => {
     expect([...rowsOf(before), ...rowsOf(await drainReader(second))]).toEqual(rowsOf(straight));
   });
 
+  it('positions taken earlier do not change as the reader goes on, and restore from any of them', async () => {
+    await writeSourceFiles(dir);
+    // Many small files (above the 1024 after which the reader drops its started files from its queue): chunks span hundreds of them.
+    await mkdir(join(dir, 'p=c'));
+    for (let i = 0; i < 1100; i++) await writeFile(join(dir, 'p=c', `s${String(i).padStart(4, '0')}.json`), lines(100_000 + i * 10, i % 3 === 0 ? 3 : 2));
+    const ctx = JSON_TABLE(dir);
+    const straight = await drainReader(reader(ctx));
+    const r = reader(ctx);
+    // Each position as taken, held as the live object (as the job runner holds it) and as a copy made then.
+    const held: { position: unknown; copy: unknown; polls: number }[] = [];
+    const take = (polls: number) => {
+      const position = r.position!();
+      held.push({ position, copy: json(position), polls });
+    };
+    take(0);
+    for (let polls = 1; (await r.poll()) !== null; polls++) {
+      take(polls);
+      take(polls);
+    }
+    expect(held.length).toBeGreaterThan(10);
+    expect(held.some((h) => (h.copy as { current: unknown }).current !== null)).toBe(true);
+    for (const h of held) expect(h.position).toEqual(h.copy);
+    const last = held[held.length - 1]!.copy as { done: string[]; current: unknown; queued: string[] };
+    expect(last).toMatchObject({ current: null, queued: [] });
+    expect(last.done).toHaveLength(1104);
+    // One restore per poll count (the second position taken after a poll shares the first's file lists).
+    for (const h of held.filter((h, i) => held[i - 1]?.polls !== h.polls)) {
+      const again = reader(ctx);
+      await again.restore!(h.position);
+      // Restored and not polled yet: its position is the one it restored.
+      expect(json(again.position!())).toEqual(h.copy);
+      expect([...rowsOf(straight.slice(0, h.polls)), ...rowsOf(await drainReader(again))]).toEqual(rowsOf(straight));
+    }
+  });
+
+  it('restores a chain of restored readers, one poll each, through a record of several chunks', async () => {
+    await writeSourceFiles(dir);
+    await writeFile(join(dir, 'p=b', 'f4.json'), `${JSON.stringify(Array.from({ length: 3000 }, (_, i) => ({ id: 40_000 + i })))}\n${lines(50_000, 3)}`);
+    const ctx = JSON_TABLE(dir);
+    const straight = await drainReader(reader(ctx));
+    const served: Row[] = [];
+    let position: unknown = null;
+    for (;;) {
+      const r = reader(ctx);
+      if (position !== null) await r.restore!(position);
+      const c = await r.poll();
+      if (c === null) break;
+      if ('rows' in c) served.push(...c.rows);
+      position = r.position!();
+    }
+    expect(served).toEqual(rowsOf(straight));
+  });
+
   it('keeps subtasks to their own files across a restore', async () => {
     await writeSourceFiles(dir);
     const ctx = JSON_TABLE(dir);

@@ -64,14 +64,21 @@ function entryOf(root: string, rel: string): FileEntry {
   return { path: join(root, rel), partition };
 }
 
+/** A file assigned to a reader, with its path as positions name it (relative to the root), computed once. */
+interface AssignedFile extends FileEntry {
+  readonly rel: string;
+}
+
 /** The file being delivered: its rows decoded up front, so a bad record fails before any of them. */
 interface OpenFile {
-  readonly entry: FileEntry;
+  readonly entry: AssignedFile;
   readonly rows: Row[];
   /** Each row's kind (changelog formats such as debezium-json decode updates and deletes). */
   readonly kinds: RowKind[];
   /** Record index (in the whole file) of each row, for the position. */
   readonly recordOf: number[];
+  /** Index of each row within its record, rows delivered before a restored checkpoint included. */
+  readonly rowInRecord: number[];
   /** Next row to deliver. */
   next: number;
 }
@@ -79,15 +86,27 @@ interface OpenFile {
 /**
  * Reads its files one after another in chunks of up to CHUNK rows (a chunk may span files). The
  * position names files by path relative to the root: done, current (records delivered), queued.
+ *
+ * `position()` runs after every chunk, so it is O(1) unless the file set changed since the last
+ * call: the done and queued lists it returns are frozen snapshots, shared by the positions taken
+ * until a file finishes or is started or new files are queued (then a new snapshot replaces them;
+ * they are never mutated, so a position held by a checkpoint does not change as the reader goes on).
  */
 class FileReader implements SourceReader {
   private listed = false;
-  /** Files assigned to this reader and not started. */
-  private queue: FileEntry[] = [];
+  /** Files assigned to this reader; those from `head` on are not started. */
+  private queue: AssignedFile[] = [];
+  private head = 0;
   private current: OpenFile | null = null;
   /** The restored checkpoint's current file: records, and rows of the next record, already delivered. */
   private resumeAt: { path: string; records: number; rows: number } | null = null;
+  /** Append-only. */
   private readonly done: string[] = [];
+  /** Frozen copy of `done` for positions; null once `done` has grown. */
+  private doneView: readonly string[] | null = null;
+  /** Frozen relative paths of `queue` from `queuedFrom` on, for positions; null once the queue has changed. */
+  private queuedView: readonly string[] | null = null;
+  private queuedFrom = 0;
   /** Every path done, current or queued, so monitoring assigns each file once. */
   private readonly seen = new Set<string>();
   private closed = false;
@@ -109,8 +128,11 @@ class FileReader implements SourceReader {
     );
     // With monitoring, assign new files by a hash of their path so each subtask takes its own.
     const mine = this.monitorMillis === undefined ? all : all.filter((f) => hashPath(f.path) % this.rctx.parallelism === this.rctx.subtask);
-    for (const f of mine) this.seen.add(f.path);
-    this.queue.push(...mine);
+    for (const f of mine) {
+      this.seen.add(f.path);
+      this.queue.push({ ...f, rel: this.relative(f.path) });
+    }
+    if (mine.length > 0) this.queuedView = null;
     this.listed = true;
   }
 
@@ -122,10 +144,10 @@ class FileReader implements SourceReader {
       const kinds: RowKind[] = [];
       while (rows.length < CHUNK) {
         if (this.current === null) {
-          const e = this.queue[0];
+          const e = this.queue[this.head];
           if (e === undefined) break;
           this.current = await this.openFile(e);
-          this.queue.shift();
+          this.startedHead();
         }
         const f = this.current;
         const n = Math.min(CHUNK - rows.length, f.rows.length - f.next);
@@ -134,7 +156,8 @@ class FileReader implements SourceReader {
           rows.push(f.rows[f.next++]!);
         }
         if (f.next === f.rows.length) {
-          this.done.push(this.relative(f.entry.path));
+          this.done.push(f.entry.rel);
+          this.doneView = null;
           this.current = null;
         }
       }
@@ -148,38 +171,59 @@ class FileReader implements SourceReader {
   position(): FileSourcePosition {
     const f = this.current;
     let current: FileCursor | null = null;
+    let queuedFrom = this.head;
     if (f !== null) {
-      const rec = f.recordOf[f.next]!;
-      let rowsOfNextRecord = 0;
-      for (let i = f.next - 1; i >= 0 && f.recordOf[i] === rec; i--) rowsOfNextRecord++;
-      // A restored file whose first record was partly delivered before the earlier checkpoint.
-      if (this.resumeAt !== null && this.resumeAt.path === this.relative(f.entry.path) && rec === this.resumeAt.records) rowsOfNextRecord += this.resumeAt.rows;
-      current = { path: this.relative(f.entry.path), recordsDone: rec, rowsOfNextRecord };
-    } else if (this.resumeAt !== null && this.queue[0] !== undefined && this.relative(this.queue[0].path) === this.resumeAt.path) {
+      // The started file has left the queue. Its cursor counts rows delivered before a restored checkpoint too.
+      current = { path: f.entry.rel, recordsDone: f.recordOf[f.next]!, rowsOfNextRecord: f.rowInRecord[f.next]! };
+    } else if (this.resumeAt !== null && this.queue[this.head]?.rel === this.resumeAt.path) {
       // Restored but not polled yet: the checkpoint's own cursor still holds.
       current = { path: this.resumeAt.path, recordsDone: this.resumeAt.records, rowsOfNextRecord: this.resumeAt.rows };
+      queuedFrom++;
     }
-    const queued = (current === null ? this.queue : this.queue.filter((e) => this.relative(e.path) !== current.path)).map((e) => this.relative(e.path));
-    return { version: 1, listed: this.listed, done: [...this.done], current, queued };
+    if (this.doneView === null) this.doneView = Object.freeze(this.done.slice());
+    if (this.queuedView === null || this.queuedFrom !== queuedFrom) {
+      const queued = new Array<string>(Math.max(0, this.queue.length - queuedFrom));
+      for (let i = queuedFrom; i < this.queue.length; i++) queued[i - queuedFrom] = this.queue[i]!.rel;
+      this.queuedView = Object.freeze(queued);
+      this.queuedFrom = queuedFrom;
+    }
+    return { version: 1, listed: this.listed, done: this.doneView, current, queued: this.queuedView };
   }
 
   restore(position: unknown): void {
     const p = parseFileSourcePosition(position);
     this.listed = p.listed;
-    this.done.push(...p.done);
-    const abs = (rel: string): string => join(this.root, rel);
-    for (const rel of p.done) this.seen.add(abs(rel));
+    for (const rel of p.done) {
+      this.done.push(rel);
+      this.seen.add(join(this.root, rel));
+    }
+    this.doneView = null;
     const files = p.current === null ? p.queued : [p.current.path, ...p.queued];
-    this.queue = files.map((rel) => entryOf(this.root, rel));
+    this.queue = files.map((rel) => {
+      const e = entryOf(this.root, rel);
+      return { ...e, rel: this.relative(e.path) };
+    });
+    this.head = 0;
+    this.queuedView = null;
     for (const e of this.queue) this.seen.add(e.path);
     if (p.current !== null) this.resumeAt = { path: p.current.path, records: p.current.recordsDone, rows: p.current.rowsOfNextRecord };
+  }
+
+  /** The file at `head` has been opened: it leaves the queue (whose started prefix is dropped now and then). */
+  private startedHead(): void {
+    this.head++;
+    this.queuedView = null;
+    if (this.head >= 1024 && this.head * 2 >= this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
   }
 
   private relative(path: string): string {
     return relative(this.root, path).split(sep).join('/');
   }
 
-  private async openFile(f: FileEntry): Promise<OpenFile> {
+  private async openFile(f: AssignedFile): Promise<OpenFile> {
     const text = await readFile(f.path, 'utf8');
     const meta = this.rctx.metadataKeys.length > 0 ? await fileMetadata(f.path, this.rctx.metadataKeys) : null;
     const partValues = this.partitionKeys.map((k) => {
@@ -187,11 +231,12 @@ class FileReader implements SourceReader {
       const raw = f.partition.get(k);
       return raw === undefined ? null : partitionValueFromText(raw, t, this.defaultPartition);
     });
-    const resume = this.resumeAt !== null && this.resumeAt.path === this.relative(f.path) ? this.resumeAt : null;
+    const resume = this.resumeAt !== null && this.resumeAt.path === f.rel ? this.resumeAt : null;
     const records = this.decoder.splitRecords(text);
     const rows: Row[] = [];
     const kinds: RowKind[] = [];
     const recordOf: number[] = [];
+    const rowInRecord: number[] = [];
     // Records delivered before a restored checkpoint are not decoded again (nor counted as skipped again).
     for (let i = resume?.records ?? 0; i < records.length; i++) {
       const d = this.decoder.decode(records[i]!);
@@ -206,9 +251,10 @@ class FileReader implements SourceReader {
         rows.push(meta === null ? row : [...row, ...meta]);
         kinds.push(d.kinds?.[k] ?? RowKind.INSERT);
         recordOf.push(i);
+        rowInRecord.push(k);
       }
     }
-    return { entry: f, rows, kinds, recordOf, next: 0 };
+    return { entry: f, rows, kinds, recordOf, rowInRecord, next: 0 };
   }
   /** Places format columns and partition values at their physical positions. */
   private withPartitions(r: Row, partValues: unknown[]): Row {

@@ -11,8 +11,10 @@
  * Supported: undefined, null, booleans, numbers (exact, including NaN, -0 and ±Infinity), bigint
  * (any size), strings, Decimal, Timestamp, Uint8Array (a Buffer decodes as a Uint8Array), arrays
  * (holes decode as undefined, non-index properties are dropped), plain objects (own enumerable
- * string keys; a null-prototype object decodes with Object.prototype), Map and Set. Anything else
- * throws an InternalError naming its class: operator state must not hold it.
+ * string keys; a null-prototype object decodes with Object.prototype), Map and Set. An instance of
+ * a user aggregate's accumulator class (registerAccumulatorClass in value-format.ts) is written as
+ * the plain object of its fields and decodes as one. Anything else throws an InternalError naming
+ * its class: operator state must not hold it.
  *
  * Strings are written one byte per char when every char is below U+0100, else as UTF-8. A string
  * with lone surrogates (not well-formed UTF-16) is written as its raw UTF-16 code units, so it too

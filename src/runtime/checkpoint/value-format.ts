@@ -1,6 +1,7 @@
 /** The tags and helpers the codec's writer and reader share (value-codec.ts describes the format). */
 import { Buffer } from 'node:buffer';
 import { InternalError, RuntimeError } from '../../types/errors.js';
+import { Decimal, Timestamp } from '../../types/values.js';
 /** The first byte of every encoded stream. Bump it only with a reader for the old version. */
 export const FORMAT_VERSION = 1;
 
@@ -70,6 +71,105 @@ export const utf8Slice: Slice =
 export function unsupported(what: string): InternalError {
   return new InternalError(
     `cannot encode a ${what} in a checkpoint: state may hold only SQL values, arrays, plain objects, Map and Set`,
+  );
+}
+
+/**
+ * Accumulator classes of user-defined aggregate functions, by prototype, with the function's name
+ * for errors (registered by its wrapper, src/runtime/aggregates/user-aggregate.ts). The codec
+ * writes an instance of one exactly as the plain object of its own enumerable string-keyed
+ * properties (the T_SHAPE_DEF/T_SHAPED tags: no tag of its own, so the persisted format is
+ * unchanged); it decodes as that plain object and the wrapper rebuilds the instance from it.
+ * Instances of any other class are refused, as is such an instance inside another one (only the
+ * accumulator itself is rebuilt).
+ */
+const ACCUMULATOR_CLASSES = new WeakMap<object, string>();
+
+/**
+ * Lets the codec write instances of the class with prototype `prototype` as their fields; `owner`
+ * names the aggregate function in errors, e.g. "User aggregate function 'MY_AVG'". A prototype
+ * registered again keeps its first owner.
+ */
+export function registerAccumulatorClass(prototype: object, owner: string): void {
+  if (!ACCUMULATOR_CLASSES.has(prototype)) ACCUMULATOR_CLASSES.set(prototype, owner);
+}
+
+/** The owner of an accumulator class registered with `registerAccumulatorClass`, by its prototype. */
+export function accumulatorClassOwner(prototype: object): string | undefined {
+  return ACCUMULATOR_CLASSES.get(prototype);
+}
+
+/**
+ * Why an accumulator class instance cannot be written as its fields (undefined when nothing is
+ * wrong with its own properties): a built-in class whose contents are not fields, or own
+ * properties the fields would lose (symbol-keyed or non-enumerable).
+ */
+export function accumulatorShapeProblem(v: object): string | undefined {
+  if (v instanceof Map || v instanceof Set || v instanceof WeakMap || v instanceof WeakSet || v instanceof Date || v instanceof RegExp || v instanceof Promise || v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
+    return `it extends a built-in class whose contents are not fields`;
+  }
+  if (Object.getOwnPropertySymbols(v).length > 0) return 'it has a Symbol-keyed property';
+  for (const k of Object.getOwnPropertyNames(v)) {
+    if (!Object.prototype.propertyIsEnumerable.call(v, k)) return `its property '${k}' is not enumerable`;
+  }
+  return undefined;
+}
+
+/**
+ * The first field of an accumulator class instance the codec cannot write, as "accumulator.f is a
+ * function" (undefined when none is found): for the error, after writing it failed.
+ */
+export function firstUnsupportedField(acc: object): string | undefined {
+  for (const k in acc) {
+    if (!Object.prototype.hasOwnProperty.call(acc, k)) continue;
+    const r = firstUnsupported((acc as Record<string, unknown>)[k], `accumulator.${k}`, 0);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+function firstUnsupported(v: unknown, path: string, depth: number): string | undefined {
+  if (typeof v === 'function') return `${path} is a function`;
+  if (typeof v === 'symbol') return `${path} is a Symbol`;
+  if (typeof v !== 'object' || v === null || depth > MAX_DEPTH) return undefined;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const r = firstUnsupported(v[i], `${path}[${i}]`, depth + 1);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (v instanceof Uint8Array || proto === Timestamp.prototype || proto === Decimal.prototype) return undefined;
+  if (proto === Map.prototype) {
+    for (const [k, x] of v as Map<unknown, unknown>) {
+      const r = firstUnsupported(k, `a key of ${path}`, depth + 1) ?? firstUnsupported(x, `a value of ${path}`, depth + 1);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  if (proto === Set.prototype) {
+    for (const x of v as Set<unknown>) {
+      const r = firstUnsupported(x, `an element of ${path}`, depth + 1);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  if (proto !== Object.prototype && proto !== null) return `${path} is an instance of class ${className(v)}`;
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    const r = firstUnsupported((v as Record<string, unknown>)[k], `${path}.${k}`, depth + 1);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** A user aggregate's accumulator that cannot go into a checkpoint: names the function and the rule. */
+export function accumulatorError(owner: string, acc: object, problem: string): RuntimeError {
+  return new RuntimeError(
+    `${owner} cannot save its accumulator (an instance of class ${className(acc)}) in a checkpoint: ${problem}. ` +
+      'Accumulators must be plain data: numbers, strings, booleans, null, bigint, SQL values, arrays, plain objects, Map and Set, ' +
+      "or an instance of the class createAccumulator() returns whose own enumerable fields hold only such data (no functions, Symbols or other class instances; see docs/fault-tolerance.md).",
   );
 }
 

@@ -7,7 +7,8 @@ import {
   FORMAT_VERSION, T_UNDEFINED, T_NULL, T_FALSE, T_TRUE, T_INT32, T_FLOAT64, T_BIGINT32,
   T_BIGINT64, T_BIGINT_BIG, T_LATIN1, T_UTF8, T_UTF16, T_BYTES, T_DECIMAL, T_TIMESTAMP, T_ARRAY,
   T_MAP, T_SET, T_CHUNK, T_SHAPE_DEF, T_SHAPED, T_SMALL_INT, MAX_DEPTH, SHORT_WRITE, MIN_I32,
-  MAX_I32, MIN_I64, MAX_I64, utf8Write, unsupported, className, varintSize,
+  MAX_I32, MIN_I64, MAX_I64, utf8Write, unsupported, className, varintSize, accumulatorClassOwner,
+  accumulatorShapeProblem, accumulatorError, firstUnsupportedField,
 } from './value-format.js';
 
 /**
@@ -25,6 +26,8 @@ export class ValueWriter {
    */
   private shapes: ShapeNode = { next: new Map() };
   private shapeCount = 0;
+  /** Writing an accumulator class instance's fields: another one inside it is refused. */
+  private inAccumulator = false;
 
   constructor(initialCapacity = 256) {
     this.buf = Buffer.allocUnsafeSlow(Math.max(16, initialCapacity));
@@ -50,6 +53,7 @@ export class ValueWriter {
     this.depth = 0;
     this.shapes = { next: new Map() };
     this.shapeCount = 0;
+    this.inAccumulator = false;
   }
 
   write(v: unknown): void {
@@ -280,8 +284,30 @@ export class ValueWriter {
       this.writePlainObject(v as Record<string, unknown>);
       this.depth--;
     } else {
-      throw unsupported(className(v));
+      const owner = this.inAccumulator ? undefined : accumulatorClassOwner(proto as object);
+      if (owner === undefined) throw unsupported(className(v));
+      this.writeAccumulator(v, owner);
     }
+  }
+
+  /**
+   * An instance of a user aggregate's accumulator class (value-format.ts, registerAccumulatorClass):
+   * written as the plain object of its fields. Failures name the aggregate function.
+   */
+  private writeAccumulator(v: object, owner: string): void {
+    const problem = accumulatorShapeProblem(v);
+    if (problem !== undefined) throw accumulatorError(owner, v, problem);
+    this.enter();
+    this.inAccumulator = true;
+    try {
+      this.writePlainObject(v as Record<string, unknown>);
+    } catch (err) {
+      if (!(err instanceof InternalError)) throw err;
+      throw accumulatorError(owner, v, firstUnsupportedField(v) ?? err.message);
+    } finally {
+      this.inAccumulator = false;
+    }
+    this.depth--;
   }
 
   /** A plain object: its key list once per encoding (T_SHAPE_DEF), then only its shape id (T_SHAPED). */

@@ -5,26 +5,29 @@ import { ChannelMerge } from './channel-merge.js';
 import type { Distribution } from './distribution.js';
 import { HashExchange, RebalanceExchange } from './exchange.js';
 import type { Consumer, RuntimeVertex } from './runtime-dag.js';
+import type { RemoteLinks } from '../exchange/remote-links.js';
 
 /**
  * Connects the subtasks of a producer (`producers[k]`: what its subtask k feeds) to the subtasks
  * reading `input` as their input `index`: subtask to subtask along a forward edge of equal
  * parallelism, else through an exchange per producing subtask (by key group, or round-robin),
  * each target merging its channels' watermarks. Exchange vertices are appended to `vertices`.
+ * With `links` (worker threads), a link between subtasks on different workers becomes a channel.
  */
-export function connectSubtasks(producers: Consumer[][], input: PlanNode, targets: readonly RuntimeVertex[], index: number, dist: Distribution, maxParallelism: number, vertices: RuntimeVertex[]): void {
+export function connectSubtasks(producers: Consumer[][], input: PlanNode, targets: readonly RuntimeVertex[], index: number, dist: Distribution, maxParallelism: number, vertices: RuntimeVertex[], links?: RemoteLinks): void {
   const channels = producers.length;
   if (dist.kind === 'forward' && channels === targets.length) {
-    producers.forEach((list, k) => list.push({ vertex: targets[k]!, input: index }));
+    producers.forEach((list, k) => list.push({ vertex: targets[k]!, input: index, distribution: dist.kind }));
     return;
   }
   const merges = targets.map(() => (channels > 1 ? new ChannelMerge(channels) : undefined));
   const entry = (j: number, k: number): Consumer => {
     const merge = merges[j];
-    return merge ? { vertex: targets[j]!, input: index, channel: { merge, index: k } } : { vertex: targets[j]!, input: index };
+    const e: Consumer = merge ? { vertex: targets[j]!, input: index, channel: { merge, index: k } } : { vertex: targets[j]!, input: index };
+    return links ? links.link(k, channels, e) : e;
   };
   if (targets.length === 1) {
-    producers.forEach((list, k) => list.push(entry(0, k)));
+    producers.forEach((list, k) => list.push({ ...entry(0, k), distribution: dist.kind }));
     return;
   }
   producers.forEach((list, k) => {

@@ -46,6 +46,8 @@ import { inputDistribution, inputsOf, parallelismOf } from './distribution.js';
 import { connectSubtasks } from './connect-subtasks.js';
 import type { Consumer, RuntimeDag, RuntimeSource, RuntimeVertex } from './runtime-dag.js';
 import { DEFAULT_MAX_PARALLELISM } from '../state/keyed-state-table.js';
+import { RemoteLinks } from '../exchange/remote-links.js';
+import type { Placement } from '../exchange/worker-mesh.js';
 
 export interface BuildOptions {
   readonly session: FunctionContext;
@@ -72,6 +74,8 @@ export interface BuildOptions {
   readonly parallelism?: number;
   /** Sources that must run at a given parallelism, by name (a restored checkpoint's). */
   readonly sourceParallelism?: ReadonlyMap<string, number>;
+  /** Worker threads: the DAG holds only this worker's subtasks, linked to the others by channels. */
+  readonly placement?: Placement;
 }
 
 
@@ -96,6 +100,7 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
   const sinks: SinkOperator[] = [];
   const built = new Map<PlanNode, Built>();
   const maxParallelism = DEFAULT_MAX_PARALLELISM;
+  const remote = opts.placement && new RemoteLinks(opts.placement);
   // Ids in the order nodes are built (sinks first, then inputs depth-first): they name operators.
   const ids = new Map<PlanNode, number>();
   const number = (n: PlanNode): void => {
@@ -148,7 +153,7 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
     }
     for (const l of links) {
       const producer = build(l.input);
-      connectSubtasks(producer.consumers, l.input, l.targets, l.index, inputDistribution(node, l.index, job), maxParallelism, vertices);
+      connectSubtasks(producer.consumers, l.input, l.targets, l.index, inputDistribution(node, l.index, job), maxParallelism, vertices, remote);
     }
     return b;
   };
@@ -191,7 +196,7 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
         return;
       }
       case 'Sink': {
-        const writer = sinkWriter(job, node, opts);
+        const writer = sinkWriter(job, node, opts, subtask, parallelism);
         const op = new SinkOperator(node.table ? `Sink: ${node.table.id.name}[${id}]` : `Collect[${id}]`, writer);
         sinks.push(op);
         let target = { vertex: addVertex(op, 1), input: 0 };
@@ -367,7 +372,11 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
     }
   };
   for (const sink of job.sinks) build(sink);
-  return { sources, vertices, sinks, lock: opts.lock };
+  if (!remote) return { sources, vertices, sinks, lock: opts.lock };
+  // Every worker builds the whole DAG (so channels number alike) and keeps its own subtasks.
+  const own = [...vertices.filter((v) => remote.owns(v.subtask)), ...remote.senders];
+  const ownOperators = new Set(own.map((v) => v.operator));
+  return { sources: sources.filter((s) => remote.owns(s.subtask)), vertices: own, sinks: sinks.filter((s) => ownOperators.has(s)), lock: opts.lock, remote };
 }
 
 /** Compares rows by ORDER BY keys: directions applied; NULL lowest (Flink's default) unless NULLS FIRST/LAST says otherwise. */
@@ -385,11 +394,11 @@ function rowComparator(keys: readonly OrderKey[], input: readonly Field[]): (a: 
   };
 }
 
-function sinkWriter(job: PlannedJob, node: Extract<PlanNode, { kind: 'Sink' }>, opts: BuildOptions): SinkWriter {
+function sinkWriter(job: PlannedJob, node: Extract<PlanNode, { kind: 'Sink' }>, opts: BuildOptions, subtask: number, parallelism: number): SinkWriter {
   if (!node.table) {
     const collect = opts.collect ?? (() => {});
     return { write: (chunk) => collect(chunk), finish: async () => {}, close: async () => {} };
   }
   const sink = job.tableSinks.get(node)!;
-  return sink.createWriter({ subtask: 0, parallelism: 1, metadataKeys: node.metadataKeys, stdout: opts.writer.stdout, stderr: opts.writer.stderr });
+  return sink.createWriter({ subtask, parallelism, metadataKeys: node.metadataKeys, stdout: opts.writer.stdout, stderr: opts.writer.stderr });
 }

@@ -13,6 +13,8 @@ import { restoreJob } from '../checkpoint/restore-job.js';
 import { DEFAULT_MAX_PARALLELISM } from '../state/keyed-state-table.js';
 import { topologicalOrder } from './topological-order.js';
 import { SinkOperator } from '../operators/sink-operator.js';
+import type { RemoteLinks } from '../exchange/remote-links.js';
+import { decodeChunk } from '../checkpoint/value-codec.js';
 
 const IDLE = Symbol('idle');
 
@@ -40,6 +42,14 @@ export interface RunnerOptions {
   readonly keepCheckpoints?: boolean;
   /** Restore from this checkpoint or savepoint before reading (`weir run --from-savepoint`). */
   readonly restoreFrom?: { readonly checkpoint: LoadedCheckpoint; readonly allowNonRestoredState: boolean };
+  /** Worker threads: the other workers' parts of the job, run by this (the first) worker. */
+  readonly peers?: Peers;
+}
+
+/** The parts of a job on other worker threads, as the first worker sees them. */
+export interface Peers {
+  /** Resolves with the rows their sinks wrote once every part has ended (also after a cancel). */
+  finished(): Promise<number>;
 }
 
 const NO_CHECKPOINTS: CheckpointSettings = {
@@ -90,6 +100,7 @@ export class JobRunner {
     // A vertex ends when every channel feeding it has ended (several per input when parallel).
     for (const v of dag.vertices) this.remainingInputs.set(v, 0);
     for (const from of [...dag.sources, ...dag.vertices]) for (const c of from.consumers) this.remainingInputs.set(c.vertex, this.remainingInputs.get(c.vertex)! + 1);
+    for (const { consumer } of dag.remote?.inputs ?? []) this.remainingInputs.set(consumer.vertex, this.remainingInputs.get(consumer.vertex)! + 1);
     const settings = opts.checkpointing ?? NO_CHECKPOINTS;
     this.finalCheckpoint = settings.interval > 0;
     for (const s of dag.sinks) s.commitOnCheckpoint = this.finalCheckpoint;
@@ -111,8 +122,8 @@ export class JobRunner {
     };
   }
 
-  /** Fails the job from outside the data path (e.g. too many failed checkpoints). */
-  private fail(err: unknown): void {
+  /** Fails the job from outside the data path (e.g. too many failed checkpoints, another worker failed). */
+  fail(err: unknown): void {
     this.failure ??= err;
     this.cancel();
   }
@@ -217,8 +228,11 @@ export class JobRunner {
       for (const v of vertices) await v.operator.open?.();
       await this.restore();
       this.checkpoints.start();
+      const remote = this.dag.remote;
+      const remoteInputs = remote && this.listen(remote);
       this.drives = Promise.all(sources.map((s) => this.drive(s).catch((err: unknown) => this.fail(err))));
       await this.drives;
+      await remoteInputs;
       await this.drainedStop;
       if (this.finalCheckpoint && !this.cancelled && this.failure === undefined) await this.checkpoints.trigger('CHECKPOINT');
     } catch (err) {
@@ -229,9 +243,10 @@ export class JobRunner {
     const stopped = this.stoppedWith !== undefined;
     const cancelled = this.cancelled && !stopped;
     await this.closeAll();
+    const peerRows = await this.opts.peers?.finished() ?? 0;
     if (!this.opts.keepCheckpoints) await this.checkpoints.jobEnded(this.failure !== undefined ? 'failed' : cancelled ? 'cancelled' : 'finished');
     if (this.failure !== undefined) throw asRuntimeError(this.failure);
-    const rowsWritten = this.dag.sinks.reduce((n, s) => n + s.rowsWritten, 0);
+    const rowsWritten = this.dag.sinks.reduce((n, s) => n + s.rowsWritten, peerRows);
     return stopped ? { rowsWritten, cancelled, savepoint: this.stoppedWith } : { rowsWritten, cancelled };
   }
 
@@ -251,6 +266,54 @@ export class JobRunner {
     }
   }
 
+  /**
+   * Delivers what arrives on the channels from other workers, each piece of work under the task
+   * lock in arrival order; a chunk's credit goes back once it is processed. Resolves when every
+   * channel has ended and this worker's own channels have sent everything (or the job stopped).
+   */
+  private async listen(remote: RemoteLinks): Promise<void> {
+    const { mesh } = remote.placement;
+    let open = remote.inputs.length;
+    let ended!: () => void;
+    const allEnded = new Promise<void>((resolve) => (ended = resolve));
+    let stop!: () => void;
+    const cancelled = new Promise<void>((resolve) => (stop = this.onCancel(resolve)));
+    const deliver = (work: () => void | Promise<void>, then?: () => void) => {
+      try {
+        const r = this.dag.lock.run(() => (this.cancelled ? undefined : work()));
+        if (r) r.then(then, (err: unknown) => this.fail(err));
+        else then?.();
+      } catch (err) {
+        this.fail(err);
+      }
+    };
+    for (const input of remote.inputs) {
+      const out = new FanOut([input.consumer]);
+      const credit = () => mesh.send(input.worker, { t: 'credit', ch: input.channel, n: 1 });
+      mesh.on(input.channel, (msg) => {
+        switch (msg.t) {
+          case 'chunk':
+            return deliver(() => out.emit(decodeChunk(msg.bytes)), credit);
+          case 'watermark':
+            return deliver(() => out.emitWatermark(msg.watermark));
+          case 'idle':
+            return deliver(() => this.setIdle([input.consumer], msg.idle));
+          case 'end':
+            return deliver(() => this.endInput(input.consumer.vertex), () => {
+              if (--open === 0) ended();
+            });
+        }
+      });
+    }
+    mesh.start();
+    if (open === 0) ended();
+    if (!this.cancelled) await Promise.race([allEnded, cancelled]);
+    // Sending ends with each channel's end-of-data: wait until the last of it has left.
+    const drained = remote.ready();
+    if (drained && !this.cancelled) await Promise.race([drained, cancelled]);
+    stop();
+  }
+
   private async drive(source: RuntimeSource): Promise<void> {
     try {
       const out = new FanOut(source.consumers, source.metrics);
@@ -263,6 +326,9 @@ export class JobRunner {
           await new Promise((r) => setImmediate(r));
           yielded = Date.now();
         }
+        // Backpressure: a channel to another worker is out of credit.
+        const blocked = this.dag.remote?.ready();
+        if (blocked) await blocked;
         if (this.cancelled) return;
         if (this.draining) break;
         // The source's busy time: its reader's synchronous work per poll.
@@ -328,7 +394,8 @@ export class JobRunner {
         inputIdle = r.idle;
       }
       if (inputIdle === undefined) continue;
-      if (vertex.inputs > 1) await vertex.operator.setInputIdle?.(input, inputIdle);
+      // Where idleness cannot be passed on (several inputs, or a channel to another worker), the operator hears of it.
+      if (vertex.inputs > 1 || vertex.consumers.length === 0) await vertex.operator.setInputIdle?.(input, inputIdle);
       else await this.setIdle(vertex.consumers, inputIdle);
     }
   }

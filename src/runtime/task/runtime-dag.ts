@@ -3,6 +3,8 @@ import type { SourceReader } from '../../connectors/connector.js';
 import type { SinkOperator } from '../operators/sink-operator.js';
 import type { ChannelMerge } from './channel-merge.js';
 import type { TaskLock } from './task-lock.js';
+import type { Distribution } from './distribution.js';
+import type { RemoteLinks } from '../exchange/remote-links.js';
 import type { VertexMetrics } from './vertex-metrics.js';
 
 /** Where an output goes: an operator's input (one channel of it when several subtasks feed it). */
@@ -10,6 +12,8 @@ export interface Consumer {
   readonly vertex: RuntimeVertex;
   readonly input: number;
   readonly channel?: { readonly merge: ChannelMerge; readonly index: number };
+  /** How the edge distributes rows when the consumer is linked directly (REST shows HASH or GLOBAL by it). */
+  readonly distribution?: Distribution['kind'];
 }
 
 /** An operator in the running DAG with the consumers its output feeds. */
@@ -43,4 +47,6 @@ export interface RuntimeDag {
   readonly vertices: RuntimeVertex[];
   readonly sinks: SinkOperator[];
   readonly lock: TaskLock;
+  /** Worker threads: this worker's channels to and from the other workers. */
+  readonly remote?: RemoteLinks;
 }

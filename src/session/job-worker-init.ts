@@ -1,0 +1,26 @@
+import type { MessagePort } from 'node:worker_threads';
+
+/** What a worker thread needs to build its part of a job: the script, re-planned there. */
+export interface JobWorkerInit {
+  readonly text: string;
+  readonly baseDir: string;
+  /** The statement (of the parsed script) whose job this is. */
+  readonly statementIndex: number;
+  /** The session options when the job started (`--set` and the script's SETs). */
+  readonly config: readonly (readonly [string, string])[];
+  readonly jobId: string;
+  readonly worker: number;
+  readonly workers: number;
+  readonly credits: number;
+  /** `ports[w]`: the port to worker w. */
+  readonly ports: readonly (MessagePort | undefined)[];
+}
+
+/** From a worker thread to the first worker (the main thread). */
+export type WorkerReport =
+  | { readonly t: 'stdout' | 'stderr'; readonly line: string }
+  | { readonly t: 'done'; readonly rowsWritten: number }
+  | { readonly t: 'failed'; readonly error: { readonly name: string; readonly message: string; readonly hint?: string } };
+
+/** From the main thread to a worker. */
+export type WorkerCommand = { readonly t: 'cancel' };

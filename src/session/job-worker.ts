@@ -1,0 +1,48 @@
+/**
+ * A worker thread's entry: re-plans the script up to the job's statement (planning is
+ * deterministic, so the DAG and its channel numbers come out as in every other worker), builds
+ * this worker's subtasks and runs them until the job ends, reporting to the main thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseScript } from '../sql/parser.js';
+import { buildRuntimeDag } from '../runtime/task/job-graph-builder.js';
+import { JobRunner } from '../runtime/task/job-runner.js';
+import { WorkerMesh } from '../runtime/exchange/worker-mesh.js';
+import { Session } from './session.js';
+import type { JobWorkerInit, WorkerCommand, WorkerReport } from './job-worker-init.js';
+
+const init = workerData as JobWorkerInit;
+const port = parentPort!;
+const report = (r: WorkerReport) => port.postMessage(r);
+
+async function main(): Promise<number> {
+  const session = new Session({ baseDir: init.baseDir });
+  // The options as the job saw them; the script's SETs before it set the same values again.
+  for (const [key, value] of init.config) session.config.set(key, value);
+  const script = parseScript(init.text);
+  let job;
+  for (let i = 0; i <= init.statementIndex; i++) {
+    const result = await session.execute(script.statements[i]!, init.text);
+    if (i === init.statementIndex && result.kind === 'job') job = result.job;
+  }
+  if (!job) throw new Error(`statement ${init.statementIndex + 1} of the script is not a job`);
+  const io = { stdout: (line: string) => report({ t: 'stdout', line }), stderr: (line: string) => report({ t: 'stderr', line }) };
+  const mesh = new WorkerMesh(init.ports);
+  const placement = { worker: init.worker, workers: init.workers, mesh, credits: init.credits };
+  const dag = buildRuntimeDag(job, { ...session.runtimeOptions(), writer: io, placement });
+  const runner = new JobRunner(dag, { idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'), jobId: init.jobId });
+  port.on('message', (cmd: WorkerCommand) => {
+    if (cmd.t === 'cancel') runner.cancel();
+  });
+  const { rowsWritten } = await runner.run();
+  return rowsWritten;
+}
+
+main().then(
+  (rowsWritten) => report({ t: 'done', rowsWritten }),
+  (err: unknown) => {
+    const e = err instanceof Error ? err : new Error(String(err));
+    const hint = (e as { hint?: unknown }).hint;
+    report({ t: 'failed', error: { name: e.name, message: e.message, ...(typeof hint === 'string' ? { hint } : {}) } });
+  },
+);

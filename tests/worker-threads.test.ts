@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from './helpers/built-cli.js';
+import { materialize } from './helpers/materialize.js';
+
+// Jobs at parallelism 2 run on two threads (the main thread and a worker); they must give the
+// results of parallelism 1. Worker threads load compiled files, so this runs a built copy.
+let cli: ReturnType<typeof buildCli>;
+let data: string;
+
+beforeAll(() => {
+  cli = buildCli('weir-workers-');
+  data = join(cli.work, 'orders');
+  mkdirSync(data);
+  // 4 files (split between the source's subtasks), 6,000 orders over 8 users and ~100 minutes.
+  for (let f = 0; f < 4; f++) {
+    const lines: string[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const n = f * 1500 + i;
+      const ts = new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString().replace('T', ' ').replace('Z', '');
+      lines.push(`u${(n * 7) % 8},${(n % 13) + 1},${ts}`);
+    }
+    writeFileSync(join(data, `part-${f}.csv`), lines.join('\n') + '\n');
+  }
+}, 180_000);
+
+afterAll(() => cli.remove());
+
+const orders = () => `CREATE TABLE orders (u STRING, amount INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '5' SECOND)
+  WITH ('connector' = 'filesystem', 'path' = '${data}', 'format' = 'csv');\n`;
+
+function run(sql: string, parallelism: number, sets: string[] = []): { stdout: string[]; stderr: string; status: number | null } {
+  const file = join(cli.work, `job-${Math.random().toString(36).slice(2)}.sql`);
+  writeFileSync(file, sql);
+  const args = [cli.entry, 'run', '--set', `parallelism.default=${parallelism}`, ...sets.flatMap((s) => ['--set', s]), file];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
+  return { stdout: r.stdout.split('\n').filter((l) => l !== ''), stderr: r.stderr, status: r.status };
+}
+
+/** Print lines without the subtask prefix (`2> +I[…]`). */
+const unprefixed = (lines: string[]) => lines.map((l) => l.replace(/^\d+> /, ''));
+
+describe('worker threads', () => {
+  const GROUP_BY = 'CREATE TABLE out1 (u STRING, c BIGINT, s BIGINT) WITH (\'connector\' = \'print\');\nINSERT INTO out1 SELECT u, COUNT(*), SUM(amount) FROM orders GROUP BY u;\n';
+
+  it('runs a keyed aggregation on two threads with the results of one', () => {
+    const one = run(orders() + GROUP_BY, 1);
+    const two = run(orders() + GROUP_BY, 2);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    expect(materialize(unprefixed(two.stdout))).toEqual(materialize(one.stdout));
+    expect(materialize(one.stdout)).toHaveLength(8);
+    // Both print subtasks wrote (Flink's `subtask>` prefix at parallelism > 1).
+    expect(new Set(two.stdout.map((l) => l.slice(0, 3)))).toEqual(new Set(['1> ', '2> ']));
+  });
+
+  it('keeps results with the smallest exchange buffers (backpressure through credits)', () => {
+    const two = run(orders() + GROUP_BY, 2, ['taskmanager.network.memory.buffers-per-channel=1', 'taskmanager.network.memory.floating-buffers-per-gate=1']);
+    expect(two.status, two.stderr).toBe(0);
+    expect(materialize(unprefixed(two.stdout))).toEqual(materialize(run(orders() + GROUP_BY, 1).stdout));
+  });
+
+  it('fires event-time windows from watermarks that cross threads', () => {
+    const out = (p: number) => join(cli.work, `windows-p${p}`);
+    const job = (p: number) => `${orders()}CREATE TABLE w (u STRING, window_start TIMESTAMP(3), c BIGINT, s BIGINT) WITH ('connector' = 'filesystem', 'path' = '${out(p)}', 'format' = 'csv');
+      INSERT INTO w SELECT u, window_start, COUNT(*), SUM(amount) FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' MINUTE)) GROUP BY u, window_start, window_end;\n`;
+    const rows = (p: number) => readdirSync(out(p)).filter((f) => !f.startsWith('.')).flatMap((f) => readFileSync(join(out(p), f), 'utf8').split('\n').filter((l) => l !== '')).sort();
+    for (const p of [1, 2]) expect(run(job(p), p).status).toBe(0);
+    expect(rows(1).length).toBeGreaterThan(8);
+    expect(rows(2)).toEqual(rows(1));
+  });
+
+  it('joins two keyed inputs across threads', () => {
+    const sql = `${orders()}CREATE TABLE users (u STRING, name STRING) WITH ('connector' = 'datagen', 'number-of-rows' = '8', 'fields.u.kind' = 'sequence', 'fields.u.start' = '0', 'fields.u.end' = '7', 'fields.name.length' = '1');
+      CREATE TABLE j (u STRING, amount INT, c BIGINT) WITH ('connector' = 'print');
+      INSERT INTO j SELECT o.u, o.amount, CHAR_LENGTH(x.name) FROM orders o JOIN (SELECT CONCAT('u', u) AS u, name FROM users) x ON o.u = x.u;\n`;
+    const one = run(sql, 1);
+    const two = run(sql, 2);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    expect(materialize(one.stdout)).toHaveLength(6000);
+    expect(materialize(unprefixed(two.stdout))).toEqual(materialize(one.stdout));
+  });
+
+  it('fails the job with the error of the thread that failed', () => {
+    const sql = `${orders()}CREATE TABLE strict (u STRING, amount INT NOT NULL) WITH ('connector' = 'blackhole');
+      INSERT INTO strict SELECT u, CASE WHEN amount = 13 THEN NULL ELSE amount END FROM orders;\n`;
+    const two = run(sql, 2);
+    expect(two.status).toBe(1);
+    expect(two.stderr).toContain('NOT NULL');
+    expect(two.stderr).not.toMatch(/\n\s+at /);
+  });
+});
