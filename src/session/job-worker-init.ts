@@ -1,4 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
+import type { CheckpointMetadata } from '../runtime/checkpoint/checkpoint-metadata.js';
+import type { TaskSnapshot } from '../runtime/checkpoint/task-snapshot.js';
 
 /** What a worker thread needs to build its part of a job: the script, re-planned there. */
 export interface JobWorkerInit {
@@ -14,13 +16,22 @@ export interface JobWorkerInit {
   readonly credits: number;
   /** `ports[w]`: the port to worker w. */
   readonly ports: readonly (MessagePort | undefined)[];
+  /** The checkpoint to restore (read by the main thread: a `memory:` one lives there). */
+  readonly restore?: { readonly path: string; readonly metadata: CheckpointMetadata; readonly files: readonly (readonly [string, Uint8Array])[] };
 }
 
 /** From a worker thread to the first worker (the main thread). */
 export type WorkerReport =
   | { readonly t: 'stdout' | 'stderr'; readonly line: string }
+  /** Its input has ended; it waits for `close` (the job's final checkpoint comes first). */
+  | { readonly t: 'ended' }
+  | { readonly t: 'snapshot'; readonly id: number; readonly snapshot: TaskSnapshot }
+  | { readonly t: 'declined'; readonly id: number; readonly message: string }
   | { readonly t: 'done'; readonly rowsWritten: number }
   | { readonly t: 'failed'; readonly error: { readonly name: string; readonly message: string; readonly hint?: string } };
 
 /** From the main thread to a worker. */
-export type WorkerCommand = { readonly t: 'cancel' };
+export type WorkerCommand =
+  | { readonly t: 'cancel' | 'close' | 'release' }
+  | { readonly t: 'checkpoint'; readonly id: number; readonly hold: boolean }
+  | { readonly t: 'commit'; readonly id: number };

@@ -1,19 +1,21 @@
 /**
  * A worker thread's entry: re-plans the script up to the job's statement (planning is
  * deterministic, so the DAG and its channel numbers come out as in every other worker), builds
- * this worker's subtasks and runs them until the job ends, reporting to the main thread.
+ * this worker's subtasks and runs them until the job ends. The main thread coordinates:
+ * checkpoints (this part's snapshot on request), commits, cancel and close.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseScript } from '../sql/parser.js';
 import { buildRuntimeDag } from '../runtime/task/job-graph-builder.js';
 import { JobRunner } from '../runtime/task/job-runner.js';
 import { WorkerMesh } from '../runtime/exchange/worker-mesh.js';
+import { checkpointSettings } from '../runtime/checkpoint/checkpoint-config.js';
 import { Session } from './session.js';
 import type { JobWorkerInit, WorkerCommand, WorkerReport } from './job-worker-init.js';
 
 const init = workerData as JobWorkerInit;
 const port = parentPort!;
-const report = (r: WorkerReport) => port.postMessage(r);
+const report = (r: WorkerReport, transfer: ArrayBuffer[] = []) => port.postMessage(r, transfer);
 
 async function main(): Promise<number> {
   const session = new Session({ baseDir: init.baseDir });
@@ -29,10 +31,39 @@ async function main(): Promise<number> {
   const io = { stdout: (line: string) => report({ t: 'stdout', line }), stderr: (line: string) => report({ t: 'stderr', line }) };
   const mesh = new WorkerMesh(init.ports);
   const placement = { worker: init.worker, workers: init.workers, mesh, credits: init.credits };
-  const dag = buildRuntimeDag(job, { ...session.runtimeOptions(), writer: io, placement });
-  const runner = new JobRunner(dag, { idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'), jobId: init.jobId });
+  const sourceParallelism = new Map(init.restore?.metadata.sources.map((s) => [s.uid, s.subtasks.length]));
+  const dag = buildRuntimeDag(job, { ...session.runtimeOptions(), writer: io, placement, sourceParallelism });
+  let close!: () => void;
+  const closed = new Promise<void>((resolve) => (close = resolve));
+  const files = new Map(init.restore?.files);
+  const restoreFrom = init.restore && {
+    checkpoint: { path: init.restore.path, metadata: init.restore.metadata, readFile: async (name: string) => files.get(name)! },
+    // The main thread has checked the whole job's operators against the checkpoint.
+    allowNonRestoredState: true,
+  };
+  const runner = new JobRunner(dag, {
+    idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'),
+    checkpointing: checkpointSettings(session.config, session.baseDir),
+    jobId: init.jobId,
+    coordinated: { ended: () => report({ t: 'ended' }), closed },
+    ...(restoreFrom ? { restoreFrom } : {}),
+  });
   port.on('message', (cmd: WorkerCommand) => {
-    if (cmd.t === 'cancel') runner.cancel();
+    switch (cmd.t) {
+      case 'cancel':
+        return runner.cancel();
+      case 'close':
+        return close();
+      case 'release':
+        return runner.releaseHolds();
+      case 'commit':
+        return void runner.commit(cmd.id).catch((err: unknown) => runner.fail(err));
+      case 'checkpoint':
+        return void runner.snapshotPart(cmd.id, cmd.hold).then(
+          (snapshot) => report({ t: 'snapshot', id: cmd.id, snapshot }),
+          (err: unknown) => report({ t: 'declined', id: cmd.id, message: err instanceof Error ? err.message : String(err) }),
+        );
+    }
   });
   const { rowsWritten } = await runner.run();
   return rowsWritten;

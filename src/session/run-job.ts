@@ -57,7 +57,7 @@ export async function runJob(result: JobStatement, session: Session, opts: Scrip
     // Sources keep the parallelism they were checkpointed at: their positions cannot be split again.
     const sourceParallelism = new Map(restoreFrom?.checkpoint.metadata.sources.map((s) => [s.uid, s.subtasks.length]));
     jobId ??= randomBytes(16).toString('hex');
-    const workers = origin && canUseWorkers(result, session, restoreFrom !== undefined || checkpointing.interval > 0) ? startWorkers(origin, session, jobId, io) : undefined;
+    const workers = origin && canUseWorkers(result, session) ? await startWorkers(origin, session, jobId, io, restoreFrom?.checkpoint) : undefined;
     const dag = buildRuntimeDag(result.job, { ...session.runtimeOptions(), writer: io, collect: output.collect, sourceParallelism, ...(workers ? { placement: workers.placement } : {}) });
     const runner = new JobRunner(dag, { idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'), checkpointing, restoreFrom, jobId, keepCheckpoints: true, ...(workers ? { peers: workers.group } : {}) });
     workers?.group.attach(runner);

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { PlanError, RuntimeError } from '../types/errors.js';
 import { WorkerMesh } from '../runtime/exchange/worker-mesh.js';
+import { CheckpointDeclined } from '../runtime/checkpoint/checkpoint-coordinator.js';
+import type { TaskSnapshot } from '../runtime/checkpoint/task-snapshot.js';
 import type { JobRunner, Peers } from '../runtime/task/job-runner.js';
 import type { JobWorkerInit, WorkerCommand, WorkerReport } from './job-worker-init.js';
 import type { ScriptIO } from './script-runner.js';
@@ -16,6 +18,17 @@ export function workerThreadsAvailable(): boolean {
 
 type Shared = Omit<JobWorkerInit, 'worker' | 'ports'>;
 
+/** One worker thread as the main thread tracks it. */
+interface Thread {
+  readonly worker: Worker;
+  /** Resolves once its input has ended, or it stopped. */
+  readonly ended: Promise<void>;
+  /** Resolves with the rows its sinks wrote once it exited. */
+  readonly exited: Promise<number>;
+  /** Snapshot requests waiting for its answer, by checkpoint id. */
+  readonly snapshots: Map<number, { resolve(s: TaskSnapshot): void; reject(e: Error): void }>;
+}
+
 /**
  * The worker threads of one job attempt. The main thread is worker 0 (it also serves REST and
  * coordinates checkpoints); workers 1… run in threads. Every pair of workers shares a
@@ -24,10 +37,9 @@ type Shared = Omit<JobWorkerInit, 'worker' | 'ports'>;
 export class WorkerGroup implements Peers {
   /** Worker 0's ports. */
   readonly mesh: WorkerMesh;
-  private readonly threads: Worker[] = [];
-  private readonly outcomes: Promise<number>[] = [];
+  private readonly threads: Thread[] = [];
   private runner: JobRunner | undefined;
-  private pending: unknown[] = [];
+  private readonly pending: unknown[] = [];
 
   constructor(shared: Shared, io: ScriptIO) {
     const n = shared.workers;
@@ -40,27 +52,43 @@ export class WorkerGroup implements Peers {
       }
     }
     this.mesh = new WorkerMesh(ports[0]!);
-    for (let w = 1; w < n; w++) {
-      const own = ports[w]!;
-      const init: JobWorkerInit = { ...shared, worker: w, ports: own };
-      const thread = new Worker(WORKER_SCRIPT, { workerData: init, transferList: own.filter((p): p is MessagePort => p !== undefined) });
-      this.threads.push(thread);
-      this.outcomes.push(new Promise<number>((resolve) => {
-        let rows: number | undefined;
-        thread.on('message', (r: WorkerReport) => {
-          if (r.t === 'stdout') io.stdout(r.line);
-          else if (r.t === 'stderr') io.stderr(r.line);
-          else if (r.t === 'done') rows = r.rowsWritten;
-          else if (r.t === 'failed') this.failed(r.error.name === 'PlanError' ? new PlanError(r.error.message, undefined, r.error.hint) : new RuntimeError(r.error.message));
-        });
-        thread.on('error', (err) => this.failed(err));
-        thread.on('exit', () => resolve(rows ?? 0));
-        // A worker that has reported its end stops; the job ends when all have.
-        thread.on('message', (r: WorkerReport) => {
-          if (r.t === 'done' || r.t === 'failed') void thread.terminate();
-        });
-      }));
-    }
+    for (let w = 1; w < n; w++) this.threads.push(this.spawn({ ...shared, worker: w, ports: ports[w]! }, io));
+  }
+
+  private spawn(init: JobWorkerInit, io: ScriptIO): Thread {
+    const worker = new Worker(WORKER_SCRIPT, { workerData: init, transferList: init.ports.filter((p): p is MessagePort => p !== undefined) });
+    const snapshots: Thread['snapshots'] = new Map();
+    let ended!: () => void;
+    let rows = 0;
+    const exited = new Promise<number>((resolve) => worker.on('exit', () => {
+      ended();
+      for (const s of snapshots.values()) s.reject(new RuntimeError('A worker thread stopped during the checkpoint.'));
+      resolve(rows);
+    }));
+    worker.on('message', (r: WorkerReport) => {
+      switch (r.t) {
+        case 'stdout':
+          return io.stdout(r.line);
+        case 'stderr':
+          return io.stderr(r.line);
+        case 'ended':
+          return ended();
+        case 'snapshot':
+          snapshots.get(r.id)?.resolve(r.snapshot);
+          return void snapshots.delete(r.id);
+        case 'declined':
+          snapshots.get(r.id)?.reject(new CheckpointDeclined(r.message));
+          return void snapshots.delete(r.id);
+        case 'done':
+          rows = r.rowsWritten;
+          return void worker.terminate();
+        case 'failed':
+          this.failed(r.error.name === 'PlanError' ? new PlanError(r.error.message, undefined, r.error.hint) : new RuntimeError(r.error.message));
+          return void worker.terminate();
+      }
+    });
+    worker.on('error', (err) => this.failed(err));
+    return { worker, ended: new Promise<void>((resolve) => (ended = resolve)), exited, snapshots };
   }
 
   /** Connects the first worker's runner: a cancel reaches every worker, a worker's failure fails the job. */
@@ -70,10 +98,33 @@ export class WorkerGroup implements Peers {
     for (const err of this.pending.splice(0)) runner.fail(err);
   }
 
+  async ended(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.ended));
+  }
+
+  close(): void {
+    this.command({ t: 'close' });
+  }
+
   async finished(): Promise<number> {
-    const rows = await Promise.all(this.outcomes);
+    const rows = await Promise.all(this.threads.map((t) => t.exited));
     this.mesh.close();
     return rows.reduce((a, b) => a + b, 0);
+  }
+
+  snapshot(id: number, hold: boolean): Promise<TaskSnapshot[]> {
+    return Promise.all(this.threads.map((t) => new Promise<TaskSnapshot>((resolve, reject) => {
+      t.snapshots.set(id, { resolve, reject });
+      t.worker.postMessage({ t: 'checkpoint', id, hold } satisfies WorkerCommand);
+    })));
+  }
+
+  release(): void {
+    this.command({ t: 'release' });
+  }
+
+  commit(id: number): void {
+    this.command({ t: 'commit', id });
   }
 
   private failed(err: unknown): void {
@@ -82,6 +133,6 @@ export class WorkerGroup implements Peers {
   }
 
   private command(cmd: WorkerCommand): void {
-    for (const t of this.threads) t.postMessage(cmd);
+    for (const t of this.threads) t.worker.postMessage(cmd);
   }
 }

@@ -1,9 +1,10 @@
 import type { CommittedFile, HarnessJob } from './sigkill-harness.js';
 
-/** Checkpoints every `interval` into the harness's directory. */
-const checkpointing = (dir: string, interval: string) => `
+/** Checkpoints every `interval` into the harness's directory, at `parallelism` (worker threads above 1). */
+const checkpointing = (dir: string, interval: string, parallelism = 1) => `
 SET 'execution.checkpointing.interval' = '${interval}';
 SET 'state.checkpoints.dir' = '${dir}';
+SET 'parallelism.default' = '${parallelism}';
 `;
 
 /** A paced sequence 1..rows: deterministic, so every attempt reads the same rows. */
@@ -36,15 +37,16 @@ export interface JobSize {
   readonly rows: number;
   readonly rate: number;
   readonly interval: string;
+  readonly parallelism?: number;
 }
 
 /** The three jobs the issue names: a windowed aggregation, an updating aggregation (upserts checked on the final table), a join. */
 export function harnessJobs(size: JobSize): HarnessJob[] {
-  const { rows, rate, interval } = size;
+  const { rows, rate, interval, parallelism } = size;
   return [
     {
       name: 'window',
-      sql: (d) => `${checkpointing(d.checkpoints, interval)}
+      sql: (d) => `${checkpointing(d.checkpoints, interval, parallelism)}
 ${sequence('src', rows, rate, ", ts AS TO_TIMESTAMP_LTZ(id * 10, 3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND")}
 CREATE TABLE out (window_start TIMESTAMP_LTZ(3), window_end TIMESTAMP_LTZ(3), cnt BIGINT, total BIGINT)
   WITH ('connector' = 'filesystem', 'path' = '${d.out}', 'format' = 'csv');
@@ -57,7 +59,7 @@ GROUP BY window_start, window_end;
     },
     {
       name: 'updating-aggregation',
-      sql: (d) => `${checkpointing(d.checkpoints, interval)}
+      sql: (d) => `${checkpointing(d.checkpoints, interval, parallelism)}
 ${sequence('src', rows, rate)}
 CREATE TABLE out (k BIGINT, cnt BIGINT, total BIGINT, PRIMARY KEY (k) NOT ENFORCED)
   WITH ('connector' = 'filesystem', 'path' = '${d.out}', 'format' = 'debezium-json');
@@ -67,7 +69,7 @@ INSERT INTO out SELECT id % 17, COUNT(*), SUM(id) FROM src GROUP BY id % 17;
     },
     {
       name: 'join',
-      sql: (d) => `${checkpointing(d.checkpoints, interval)}
+      sql: (d) => `${checkpointing(d.checkpoints, interval, parallelism)}
 ${sequence('a', rows, rate)}
 ${sequence('b', rows, rate, ', twice AS id * 2')}
 CREATE TABLE out (a_id BIGINT, b_id BIGINT) WITH ('connector' = 'filesystem', 'path' = '${d.out}', 'format' = 'csv');

@@ -2,12 +2,13 @@ import type { SourcePosition } from '../../connectors/connector.js';
 import type { Operator } from '../operators/operator.js';
 import type { SinkOperator } from '../operators/sink-operator.js';
 import type { TaskLock } from '../task/task-lock.js';
+import type { HashKey } from '../../types/value-hash.js';
 import { RuntimeError } from '../../types/errors.js';
 import type { CheckpointSettings } from './checkpoint-config.js';
-import type { CheckpointKind, CheckpointMetadata, OperatorEntry, SinkEntry, SourceEntry } from './checkpoint-metadata.js';
+import type { ChannelEntry, CheckpointKind, CheckpointMetadata, OperatorEntry, SinkEntry, SourceEntry } from './checkpoint-metadata.js';
 import type { CheckpointStorage } from './checkpoint-storage.js';
 import { CheckpointStats, type CheckpointRecord } from './checkpoint-stats.js';
-import { snapshotOperator } from './operator-snapshot.js';
+import { snapshotTask, type ChannelState, type TaskSnapshot } from './task-snapshot.js';
 import { encodeValues } from './value-codec.js';
 import { keyGroupRange } from '../task/exchange.js';
 
@@ -17,10 +18,30 @@ export interface CheckpointTarget {
   readonly lock: TaskLock;
   readonly maxParallelism: number;
   /** Operator subtasks in topological order (producers before consumers), by stable operator id. */
-  readonly operators: readonly (Subtask & { readonly description: string; readonly operator: Operator })[];
+  readonly operators: readonly (Subtask & {
+    readonly description: string;
+    readonly operator: Operator;
+    /** Per input, the key that routes its rows to subtasks (keyed inputs only). */
+    readonly inputKeys?: readonly (((row: unknown[]) => HashKey) | undefined)[];
+  })[];
   /** Each source subtask's position after the last chunk it delivered; undefined when its reader cannot say. */
   readonly sources: readonly (Subtask & { readonly name: string; position(): SourcePosition | undefined })[];
   readonly sinks: readonly (Subtask & { readonly operator: SinkOperator })[];
+  /** Worker threads: the barriers on this task's channels to and from other workers. */
+  readonly barriers?: { begin(id: number): Promise<ChannelState[]>; emit(id: number): void };
+  /** Worker threads: the job's other tasks, snapshotted and committed along with this one. */
+  readonly peers?: CheckpointPeers;
+  /** Operator ids of the whole job when this task holds only part of it (a restore checks against these). */
+  readonly jobUids?: ReadonlySet<string>;
+}
+
+/** The tasks of a job on other workers, as its checkpoint coordinator reaches them. */
+export interface CheckpointPeers {
+  /** Their snapshots for checkpoint `id`; with `hold`, they stay held until `release`. */
+  snapshot(id: number, hold: boolean): Promise<TaskSnapshot[]>;
+  release(): void;
+  /** Checkpoint `id` is complete: their sinks commit what it covers. */
+  commit(id: number): void;
 }
 
 /** One parallel instance of an operator, source or sink. */
@@ -31,7 +52,7 @@ export interface Subtask {
 }
 
 /** Subtasks grouped by operator id, in first-seen order. */
-export function groupByUid<T extends Subtask>(items: readonly T[]): Map<string, T[]> {
+export function groupByUid<T extends { readonly uid: string }>(items: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const item of items) {
     let list = out.get(item.uid);
@@ -163,64 +184,56 @@ export class CheckpointCoordinator {
 
   private async take(record: CheckpointRecord, opts: TriggerOptions, expired: () => boolean): Promise<string> {
     const { target } = this;
-    const files = new Map<string, Uint8Array>();
-    const operators: OperatorEntry[] = [];
-    const sources: SourceEntry[] = [];
-    const sinks: SinkEntry[] = [];
-    const lockedAt = Date.now();
-    const release = await target.lock.acquire();
-    let held = true;
-    const unlock = () => {
-      if (held) release();
-      held = false;
+    const hold = opts.stop !== undefined;
+    // This task first: it begins recording its channels before any peer's barrier can reach it.
+    const local = snapshotTask(target, record.id, hold);
+    const remote = target.peers?.snapshot(record.id, hold);
+    const releasePeers = () => {
+      if (hold) target.peers?.release();
     };
+    let release: (() => void) | undefined;
     try {
-      for (const [uid, list] of groupByUid(target.sources)) {
-        sources.push({ uid, subtasks: list.map((s) => {
-          const position = s.position();
-          if (position === undefined) throw new CheckpointDeclined(`${s.name} does not support checkpoints: its reader cannot record a position.`);
-          return { subtask: s.subtask, position };
-        }) });
-      }
-      for (const o of target.operators) await o.operator.prepareSnapshot?.();
-      for (const [uid, list] of groupByUid(target.operators)) {
-        const subtasks: OperatorEntry['subtasks'][number][] = [];
-        for (const o of list) {
-          const snapshot = snapshotOperator(o.operator);
-          if (snapshot === undefined) continue;
-          const file = `op-${operators.length}-${o.subtask}`;
-          const bytes = encodeValues([snapshot]);
-          files.set(file, bytes);
-          this.stats.subtaskSnapshot(record, uid, o.subtask, bytes.length);
-          const range = keyGroupRange(o.subtask, o.parallelism, target.maxParallelism);
-          subtasks.push({ subtask: o.subtask, keyGroups: [range.from, range.to], file, bytes: bytes.length });
-        }
-        if (subtasks.length > 0) operators.push({ uid, description: list[0]!.description, subtasks });
-      }
-      for (const [uid, list] of groupByUid(target.sinks)) {
-        const subtasks: SinkEntry['subtasks'][number][] = [];
-        for (const s of list) {
-          const committables = await s.operator.prepareCommit(record.id);
-          if (committables.length > 0) subtasks.push({ subtask: s.subtask, committables });
-        }
-        if (subtasks.length > 0) sinks.push({ uid, subtasks });
-      }
-    } catch (err) {
-      unlock();
-      throw err;
+      const [own, others] = await Promise.all([local, remote ?? []]);
+      release = own.release;
+      record.syncMillis = own.syncMillis;
+      const { entries, files } = this.assemble(record, [own.snapshot, ...others]);
+      return await this.persist(record, entries, files, opts, expired);
     } finally {
-      record.syncMillis = Date.now() - lockedAt;
-    }
-    if (!opts.stop) unlock();
-    try {
-      return await this.persist(record, { operators, sources, sinks }, files, opts, expired);
-    } finally {
-      unlock();
+      release?.();
+      if (!release) void local.then((l) => l.release(), () => {});
+      releasePeers();
     }
   }
 
+  /** The checkpoint's metadata entries and state files, from every task's snapshot. */
+  private assemble(record: CheckpointRecord, parts: readonly TaskSnapshot[]): { entries: Pick<CheckpointMetadata, 'operators' | 'sources' | 'sinks' | 'channels'>; files: Map<string, Uint8Array> } {
+    const files = new Map<string, Uint8Array>();
+    const bySubtask = <T extends { readonly subtask: number }>(list: T[]) => list.sort((a, b) => a.subtask - b.subtask);
+    const operators: OperatorEntry[] = [];
+    for (const [uid, list] of groupByUid(parts.flatMap((p) => p.operators))) {
+      const subtasks = bySubtask(list).map((o) => {
+        const file = `op-${operators.length}-${o.subtask}`;
+        files.set(file, o.bytes);
+        this.stats.subtaskSnapshot(record, uid, o.subtask, o.bytes.length);
+        const range = keyGroupRange(o.subtask, o.parallelism, this.target.maxParallelism);
+        return { subtask: o.subtask, keyGroups: [range.from, range.to] as const, file, bytes: o.bytes.length };
+      });
+      operators.push({ uid, description: list[0]!.description, subtasks });
+    }
+    const sources: SourceEntry[] = [...groupByUid(parts.flatMap((p) => p.sources))].map(([uid, list]) => ({ uid, subtasks: bySubtask(list).map(({ subtask, position }) => ({ subtask, position })) }));
+    const sinks: SinkEntry[] = [...groupByUid(parts.flatMap((p) => p.sinks))].map(([uid, list]) => ({ uid, subtasks: bySubtask(list).map(({ subtask, committables }) => ({ subtask, committables })) }));
+    const channels: ChannelEntry[] = parts.flatMap((p) => p.channels).map((c, i) => {
+      const file = `channel-${i}`;
+      const bytes = encodeValues([c.chunks]);
+      files.set(file, bytes);
+      this.stats.subtaskSnapshot(record, c.uid, c.subtask, bytes.length);
+      return { uid: c.uid, subtask: c.subtask, parallelism: c.parallelism, input: c.input, file, bytes: bytes.length };
+    });
+    return { entries: { operators, sources, sinks, ...(channels.length > 0 ? { channels } : {}) }, files };
+  }
+
   /** Writes the checkpoint, then lets the sinks commit what it covers. */
-  private async persist(record: CheckpointRecord, entries: Pick<CheckpointMetadata, 'operators' | 'sources' | 'sinks'>, files: ReadonlyMap<string, Uint8Array>, opts: TriggerOptions, expired: () => boolean): Promise<string> {
+  private async persist(record: CheckpointRecord, entries: Pick<CheckpointMetadata, 'operators' | 'sources' | 'sinks' | 'channels'>, files: ReadonlyMap<string, Uint8Array>, opts: TriggerOptions, expired: () => boolean): Promise<string> {
     const { target } = this;
     const metadata: CheckpointMetadata = {
       format: 'weir-checkpoint', version: 1, kind: record.kind, checkpointId: record.id, jobId: target.jobId,
@@ -234,6 +247,7 @@ export class CheckpointCoordinator {
       throw new RuntimeError(`${FAILURE.io} ${err instanceof Error ? err.message : String(err)}`);
     }
     for (const s of target.sinks) await s.operator.commitUpTo(record.id);
+    target.peers?.commit(record.id);
     opts.stop?.(location);
     return location;
   }

@@ -21,6 +21,19 @@ export interface CheckpointMetadata {
   readonly operators: readonly OperatorEntry[];
   readonly sources: readonly SourceEntry[];
   readonly sinks: readonly SinkEntry[];
+  /** Worker threads: chunks that were in flight between workers (absent when none were). */
+  readonly channels?: readonly ChannelEntry[];
+}
+
+export interface ChannelEntry {
+  /** The consuming operator, its subtask and parallelism, and which of its inputs. */
+  readonly uid: string;
+  readonly subtask: number;
+  readonly parallelism: number;
+  readonly input: number;
+  /** Relative to the checkpoint directory: the encoded chunks, in arrival order. */
+  readonly file: string;
+  readonly bytes: number;
 }
 
 export interface OperatorEntry {

@@ -1,15 +1,21 @@
 import type { SourcePosition } from '../../connectors/connector.js';
 import { PlanError } from '../../types/errors.js';
 import { groupByUid, type CheckpointTarget } from './checkpoint-coordinator.js';
-import { keyGroupRange } from '../task/exchange.js';
+import { keyGroupRange, subtaskOfKeyGroup } from '../task/exchange.js';
 import type { LoadedCheckpoint } from './checkpoint-storage.js';
 import { restoreOperator, type OperatorSnapshot } from './operator-snapshot.js';
-import { decodeValues } from './value-codec.js';
+import { decodeChunk, decodeValues } from './value-codec.js';
+import type { ChannelEntry } from './checkpoint-metadata.js';
+import type { Operator } from '../operators/operator.js';
+import { RowKind, type Chunk } from '../../types/row.js';
+import { keyGroupOf } from '../state/keyed-state-table.js';
 
 /** What a restored job starts from: source positions by `<source id>/<subtask>` (sources not listed start fresh). */
 export interface RestoredState {
   readonly checkpointId: number;
   readonly positions: ReadonlyMap<string, SourcePosition>;
+  /** Chunks that were in flight into this task's operators, to deliver before anything else. */
+  readonly inFlight: readonly { readonly operator: Operator; readonly input: number; readonly chunk: Chunk }[];
 }
 
 /**
@@ -26,7 +32,8 @@ export async function restoreJob(target: CheckpointTarget, checkpoint: LoadedChe
   }
   const operators = groupByUid(target.operators);
   const missing = (uid: string) => {
-    if (allowNonRestoredState) return;
+    // Another worker's operator: restored there.
+    if (allowNonRestoredState || target.jobUids?.has(uid)) return;
     throw new PlanError(`Failed to rollback to checkpoint/savepoint ${path}. Cannot map checkpoint/savepoint state for operator ${uid} to the new program, because the operator is not available in the new program.`, undefined,
       'To skip that state and start the rest from the savepoint, run with --allow-non-restored-state.');
   };
@@ -66,8 +73,8 @@ export async function restoreJob(target: CheckpointTarget, checkpoint: LoadedChe
       missing(entry.uid);
       continue;
     }
-    if (instances.length !== entry.subtasks.length) {
-      throw new PlanError(`Failed to rollback to checkpoint/savepoint ${path}. ${entry.uid} ran with ${entry.subtasks.length} subtask(s) and now has ${instances.length}: its readers' positions cannot be split again.`, undefined,
+    if (instances[0]!.parallelism !== entry.subtasks.length) {
+      throw new PlanError(`Failed to rollback to checkpoint/savepoint ${path}. ${entry.uid} ran with ${entry.subtasks.length} subtask(s) and now has ${instances[0]!.parallelism}: its readers' positions cannot be split again.`, undefined,
         `Keep the source's parallelism at ${entry.subtasks.length} ('scan.parallelism' on the table); the operators after it may change parallelism.`);
     }
     for (const s of entry.subtasks) positions.set(`${entry.uid}/${s.subtask}`, s.position);
@@ -82,9 +89,48 @@ export async function restoreJob(target: CheckpointTarget, checkpoint: LoadedChe
     for (const instance of instances) {
       const own = entry.subtasks.find((s) => s.subtask === instance.subtask)?.committables ?? [];
       // Old subtasks beyond the new parallelism: the first subtask commits what they pre-committed.
-      const orphaned = instance.subtask === 0 ? entry.subtasks.filter((s) => s.subtask >= instances.length).flatMap((s) => s.committables) : [];
+      const orphaned = instance.subtask === 0 ? entry.subtasks.filter((s) => s.subtask >= instance.parallelism).flatMap((s) => s.committables) : [];
       await instance.operator.restore(own, orphaned);
     }
   }
-  return { checkpointId: metadata.checkpointId, positions };
+  const inFlight: RestoredState['inFlight'][number][] = [];
+  for (const entry of metadata.channels ?? []) {
+    const instances = operators.get(entry.uid);
+    if (!instances) {
+      missing(entry.uid);
+      continue;
+    }
+    const chunks = (decodeValues(await checkpoint.readFile(entry.file))[0] as Uint8Array[]).map(decodeChunk);
+    for (const chunk of chunks) {
+      for (const [instance, part] of splitChunk(chunk, entry, instances, target.maxParallelism)) inFlight.push({ operator: instance.operator, input: entry.input, chunk: part });
+    }
+  }
+  return { checkpointId: metadata.checkpointId, positions, inFlight };
+}
+
+type Instance = CheckpointTarget['operators'][number];
+
+/**
+ * The rows of an in-flight chunk by the subtask that takes them now: the same subtask at the
+ * same parallelism, else the owner of each row's key group when the input is keyed (any subtask
+ * may take rows of an unkeyed input). Only this task's instances are listed.
+ */
+function splitChunk(chunk: Chunk, entry: ChannelEntry, instances: readonly Instance[], maxParallelism: number): [Instance, Chunk][] {
+  const parallelism = instances[0]!.parallelism;
+  const keyOf = instances[0]!.inputKeys?.[entry.input];
+  if (parallelism === entry.parallelism || !keyOf) {
+    const own = instances.find((i) => i.subtask === entry.subtask % parallelism);
+    return own ? [[own, chunk]] : [];
+  }
+  const parts = new Map<Instance, { rows: unknown[][]; kinds: RowKind[] }>();
+  chunk.rows.forEach((row, i) => {
+    const owner = subtaskOfKeyGroup(keyGroupOf(keyOf(row), maxParallelism), parallelism, maxParallelism);
+    const instance = instances.find((x) => x.subtask === owner);
+    if (!instance) return;
+    let part = parts.get(instance);
+    if (!part) parts.set(instance, (part = { rows: [], kinds: [] }));
+    part.rows.push(row);
+    part.kinds.push(chunk.kinds?.[i] ?? RowKind.INSERT);
+  });
+  return [...parts].map(([instance, { rows, kinds }]) => [instance, { rows, kinds: chunk.kinds ? kinds : null }]);
 }

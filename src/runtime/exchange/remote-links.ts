@@ -20,6 +20,8 @@ export class RemoteLinks {
   private next = 0;
   readonly senders: RuntimeVertex[] = [];
   readonly inputs: RemoteInput[] = [];
+  /** The ids of every operator and source of the job, also those on other workers. */
+  jobUids: ReadonlySet<string> = new Set();
   private waiting: (() => void)[] = [];
 
   constructor(readonly placement: Placement) {}
@@ -43,9 +45,14 @@ export class RemoteLinks {
     return { vertex, input: 0 };
   }
 
+  /** The sending ends of this worker's channels. */
+  get outgoing(): RemoteSender[] {
+    return this.senders.map((v) => v.operator as RemoteSender);
+  }
+
   /** Resolves once no channel of this worker has chunks waiting for credit (sources poll again then). */
   ready(): Promise<void> | undefined {
-    if (!this.senders.some((v) => (v.operator as RemoteSender).backlogged)) return undefined;
+    if (!this.outgoing.some((s) => s.backlogged)) return undefined;
     return new Promise<void>((resolve) => this.waiting.push(resolve)).then(() => this.ready());
   }
 

@@ -13,6 +13,7 @@ import type { ChannelMessage, WorkerMesh } from './worker-mesh.js';
 export class RemoteSender implements Operator {
   readonly name = 'RemoteSender';
   private readonly queue: ChannelMessage[] = [];
+  private ended = false;
 
   constructor(
     readonly channel: number,
@@ -44,11 +45,13 @@ export class RemoteSender implements Operator {
   }
 
   finish(): void {
+    this.ended = true;
     this.send({ t: 'end', ch: this.channel });
   }
 
+  /** A checkpoint's barrier; none after the end (the receiver counts an ended channel as passed). */
   barrier(id: number): void {
-    this.send({ t: 'barrier', ch: this.channel, id });
+    if (!this.ended) this.send({ t: 'barrier', ch: this.channel, id });
   }
 
   private send(msg: ChannelMessage): void {

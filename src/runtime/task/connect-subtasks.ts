@@ -16,6 +16,8 @@ import type { RemoteLinks } from '../exchange/remote-links.js';
  */
 export function connectSubtasks(producers: Consumer[][], input: PlanNode, targets: readonly RuntimeVertex[], index: number, dist: Distribution, maxParallelism: number, vertices: RuntimeVertex[], links?: RemoteLinks): void {
   const channels = producers.length;
+  const keyOf = dist.kind === 'hash' ? buildKeyOf(dist.keys.map((c) => input.fields[c]!.type), dist.keys) : undefined;
+  if (keyOf) for (const t of targets) (t.inputKeys ??= [])[index] = keyOf;
   if (dist.kind === 'forward' && channels === targets.length) {
     producers.forEach((list, k) => list.push({ vertex: targets[k]!, input: index, distribution: dist.kind }));
     return;
@@ -33,8 +35,8 @@ export function connectSubtasks(producers: Consumer[][], input: PlanNode, target
   producers.forEach((list, k) => {
     const entries = targets.map((_t, j) => entry(j, k));
     const outputs = entries.map((e) => new FanOut([e]));
-    const operator = dist.kind === 'hash'
-      ? new HashExchange(buildKeyOf(dist.keys.map((c) => input.fields[c]!.type), dist.keys), outputs, maxParallelism)
+    const operator = keyOf
+      ? new HashExchange(keyOf, outputs, maxParallelism)
       : new RebalanceExchange(outputs, k);
     const v: RuntimeVertex = { operator, description: operator.name, subtask: k, parallelism: channels, exchange: true, inputs: 1, consumers: entries };
     vertices.push(v);

@@ -376,6 +376,7 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
   // Every worker builds the whole DAG (so channels number alike) and keeps its own subtasks.
   const own = [...vertices.filter((v) => remote.owns(v.subtask)), ...remote.senders];
   const ownOperators = new Set(own.map((v) => v.operator));
+  remote.jobUids = new Set([...vertices.filter((v) => !v.exchange).map((v) => v.operator.name), ...sources.map((s) => s.name)]);
   return { sources: sources.filter((s) => remote.owns(s.subtask)), vertices: own, sinks: sinks.filter((s) => ownOperators.has(s)), lock: opts.lock, remote };
 }
 

@@ -5,7 +5,9 @@ import { FanOut } from '../operators/operator.js';
 import { switchVertex } from './vertex-metrics.js';
 import type { SourcePosition, SourceWatermark } from '../../connectors/connector.js';
 import type { Chunk } from '../../types/row.js';
-import { CheckpointCoordinator, type CheckpointTarget } from '../checkpoint/checkpoint-coordinator.js';
+import { CheckpointCoordinator, type CheckpointPeers, type CheckpointTarget } from '../checkpoint/checkpoint-coordinator.js';
+import { snapshotTask, type TaskSnapshot } from '../checkpoint/task-snapshot.js';
+import { ChannelBarriers } from '../exchange/channel-barriers.js';
 import type { CheckpointSettings } from '../checkpoint/checkpoint-config.js';
 import { FileCheckpointStorage, MemoryCheckpointStorage, type LoadedCheckpoint } from '../checkpoint/checkpoint-storage.js';
 import type { CheckpointRecord } from '../checkpoint/checkpoint-stats.js';
@@ -42,13 +44,22 @@ export interface RunnerOptions {
   readonly keepCheckpoints?: boolean;
   /** Restore from this checkpoint or savepoint before reading (`weir run --from-savepoint`). */
   readonly restoreFrom?: { readonly checkpoint: LoadedCheckpoint; readonly allowNonRestoredState: boolean };
-  /** Worker threads: the other workers' parts of the job, run by this (the first) worker. */
+  /** Worker threads, on the first worker: the other workers' parts of the job. */
   readonly peers?: Peers;
+  /**
+   * Worker threads, on the other workers: the first worker coordinates checkpoints. When this
+   * part's input has ended, `ended` is called; the part closes once `closed` resolves.
+   */
+  readonly coordinated?: { ended(): void; readonly closed: Promise<void> };
 }
 
 /** The parts of a job on other worker threads, as the first worker sees them. */
-export interface Peers {
-  /** Resolves with the rows their sinks wrote once every part has ended (also after a cancel). */
+export interface Peers extends CheckpointPeers {
+  /** Resolves once every other part's input has ended (or the job stopped). */
+  ended(): Promise<void>;
+  /** Lets them close (after the job's final checkpoint). */
+  close(): void;
+  /** Resolves with the rows their sinks wrote once every part has closed. */
   finished(): Promise<number>;
 }
 
@@ -90,20 +101,33 @@ export class JobRunner {
   /** With periodic checkpoints, a job that ends commits its sinks through one last checkpoint. */
   private readonly finalCheckpoint: boolean;
   private readonly target: CheckpointTarget;
+  private readonly barriers: ChannelBarriers | undefined;
+  /** Worker threads: this part's snapshot per checkpoint (begun by the trigger or the first barrier). */
+  private readonly parts = new Map<number, Promise<{ snapshot: TaskSnapshot; release: () => void }>>();
+  private held: (() => void)[] = [];
+  /** Resolves once the operators are open and restored: snapshots wait for it. */
+  private readonly started: Promise<void>;
+  private markStarted!: () => void;
 
   constructor(
     readonly dag: RuntimeDag,
     private readonly opts: RunnerOptions = {},
   ) {
     this.idleTimeout = opts.idleTimeout ?? 0;
+    this.started = new Promise((resolve) => (this.markStarted = resolve));
     this.jobId = opts.jobId ?? randomBytes(16).toString('hex');
     // A vertex ends when every channel feeding it has ended (several per input when parallel).
     for (const v of dag.vertices) this.remainingInputs.set(v, 0);
     for (const from of [...dag.sources, ...dag.vertices]) for (const c of from.consumers) this.remainingInputs.set(c.vertex, this.remainingInputs.get(c.vertex)! + 1);
     for (const { consumer } of dag.remote?.inputs ?? []) this.remainingInputs.set(consumer.vertex, this.remainingInputs.get(consumer.vertex)! + 1);
     const settings = opts.checkpointing ?? NO_CHECKPOINTS;
-    this.finalCheckpoint = settings.interval > 0;
-    for (const s of dag.sinks) s.commitOnCheckpoint = this.finalCheckpoint;
+    for (const s of dag.sinks) s.commitOnCheckpoint = settings.interval > 0;
+    this.finalCheckpoint = settings.interval > 0 && !opts.coordinated;
+    const remote = dag.remote;
+    if (remote) {
+      this.barriers = new ChannelBarriers(remote.inputs, remote.outgoing, (id) => void this.snapshotPart(id, false).catch(() => {}));
+      this.onCancel(() => this.barriers?.abort(new RuntimeError('The job stopped.')));
+    }
     const storage = settings.checkpointsDir ? new FileCheckpointStorage(settings.checkpointsDir) : new MemoryCheckpointStorage();
     const restoredId = opts.restoreFrom?.checkpoint.metadata.checkpointId ?? 0;
     this.target = this.checkpointTarget();
@@ -116,10 +140,40 @@ export class JobRunner {
       jobId: this.jobId,
       lock: this.dag.lock,
       maxParallelism: DEFAULT_MAX_PARALLELISM,
-      operators: operators.map((v) => ({ uid: v.operator.name, subtask: v.subtask, parallelism: v.parallelism, description: v.description, operator: v.operator })),
+      operators: operators.map((v) => ({ uid: v.operator.name, subtask: v.subtask, parallelism: v.parallelism, description: v.description, operator: v.operator, ...(v.inputKeys ? { inputKeys: v.inputKeys } : {}) })),
       sources: this.dag.sources.map((s) => ({ uid: s.name, subtask: s.subtask, parallelism: s.parallelism, name: s.name, position: () => this.delivered.get(s) })),
       sinks: operators.flatMap((v) => (v.operator instanceof SinkOperator ? [{ uid: v.operator.name, subtask: v.subtask, parallelism: v.parallelism, operator: v.operator }] : [])),
+      ...(this.barriers ? { barriers: this.barriers } : {}),
+      ...(this.opts.peers ? { peers: this.opts.peers } : {}),
+      ...(this.dag.remote ? { jobUids: this.dag.remote.jobUids } : {}),
     };
+  }
+
+  /**
+   * Worker threads, on a worker the first one coordinates: this part's snapshot for checkpoint
+   * `id`, taken once (on the trigger or on the first barrier); `hold` keeps the task held
+   * until `releaseHolds` (stop-with-savepoint).
+   */
+  async snapshotPart(id: number, hold: boolean): Promise<TaskSnapshot> {
+    let part = this.parts.get(id);
+    if (!part) {
+      // Nothing has reached the operators before the start (channels deliver from then on).
+      this.parts.set(id, (part = this.started.then(() => snapshotTask(this.target, id, hold))));
+      part.then(({ release }) => hold && this.held.push(release), () => {}).finally(() => this.parts.delete(id));
+    } else if (hold) {
+      // Begun by a barrier: hold the task from now on.
+      this.held.push(await this.dag.lock.acquire());
+    }
+    return (await part).snapshot;
+  }
+
+  releaseHolds(): void {
+    for (const release of this.held.splice(0)) release();
+  }
+
+  /** Checkpoint `id` is complete: the sinks commit what it covers. */
+  async commit(id: number): Promise<void> {
+    for (const s of this.dag.sinks) await s.commitUpTo(id);
   }
 
   /** Fails the job from outside the data path (e.g. too many failed checkpoints, another worker failed). */
@@ -227,14 +281,20 @@ export class JobRunner {
     try {
       for (const v of vertices) await v.operator.open?.();
       await this.restore();
-      this.checkpoints.start();
+      this.markStarted();
+      if (!this.opts.coordinated) this.checkpoints.start();
       const remote = this.dag.remote;
       const remoteInputs = remote && this.listen(remote);
       this.drives = Promise.all(sources.map((s) => this.drive(s).catch((err: unknown) => this.fail(err))));
       await this.drives;
       await remoteInputs;
+      await this.opts.peers?.ended();
       await this.drainedStop;
       if (this.finalCheckpoint && !this.cancelled && this.failure === undefined) await this.checkpoints.trigger('CHECKPOINT');
+      if (this.opts.coordinated) {
+        this.opts.coordinated.ended();
+        await this.opts.coordinated.closed;
+      }
     } catch (err) {
       this.failure ??= err;
     }
@@ -242,6 +302,7 @@ export class JobRunner {
     await this.checkpoints.settle();
     const stopped = this.stoppedWith !== undefined;
     const cancelled = this.cancelled && !stopped;
+    this.opts.peers?.close();
     await this.closeAll();
     const peerRows = await this.opts.peers?.finished() ?? 0;
     if (!this.opts.keepCheckpoints) await this.checkpoints.jobEnded(this.failure !== undefined ? 'failed' : cancelled ? 'cancelled' : 'finished');
@@ -264,6 +325,9 @@ export class JobRunner {
       }
       this.delivered.set(s, s.reader.position?.());
     }
+    // What was in flight between workers at the checkpoint goes in first.
+    const vertexOf = new Map(this.dag.vertices.map((v) => [v.operator, v]));
+    for (const { operator, input, chunk } of restored?.inFlight ?? []) await this.locked(async () => void (await new FanOut([{ vertex: vertexOf.get(operator)!, input }]).emit(chunk)));
   }
 
   /**
@@ -291,6 +355,7 @@ export class JobRunner {
       const out = new FanOut([input.consumer]);
       const credit = () => mesh.send(input.worker, { t: 'credit', ch: input.channel, n: 1 });
       mesh.on(input.channel, (msg) => {
+        this.barriers?.arrived(msg);
         switch (msg.t) {
           case 'chunk':
             return deliver(() => out.emit(decodeChunk(msg.bytes)), credit);

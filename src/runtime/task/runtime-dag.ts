@@ -4,6 +4,7 @@ import type { SinkOperator } from '../operators/sink-operator.js';
 import type { ChannelMerge } from './channel-merge.js';
 import type { TaskLock } from './task-lock.js';
 import type { Distribution } from './distribution.js';
+import type { HashKey } from '../../types/value-hash.js';
 import type { RemoteLinks } from '../exchange/remote-links.js';
 import type { VertexMetrics } from './vertex-metrics.js';
 
@@ -27,6 +28,8 @@ export interface RuntimeVertex {
   /** The plan node as EXPLAIN shows it: checkpoints compare it on restore to detect a changed query. */
   readonly description: string;
   readonly inputs: number;
+  /** Per input, the key its rows are distributed by (keyed inputs only; set when inputs are connected). */
+  inputKeys?: (((row: unknown[]) => HashKey) | undefined)[];
   readonly consumers: Consumer[];
   /** Records in/out, watermarks and busy time (Flink's task metrics), counted per chunk. */
   readonly metrics?: VertexMetrics;
