@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from './helpers/built-cli.js';
@@ -93,3 +93,48 @@ describe('worker threads', () => {
     expect(two.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('checkpoints across worker threads', () => {
+  // A paced sequence into 1-second windows, written exactly-once by the filesystem sink.
+  const job = (out: string, checkpoints: string) => `SET 'execution.checkpointing.interval' = '50 ms';
+    SET 'state.checkpoints.dir' = '${checkpoints}';
+    CREATE TABLE src (id BIGINT, ts AS TO_TIMESTAMP_LTZ(id * 10, 3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH (
+      'connector' = 'datagen', 'rows-per-second' = '20000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '40000');
+    CREATE TABLE w (window_start TIMESTAMP_LTZ(3), c BIGINT, s BIGINT) WITH ('connector' = 'filesystem', 'path' = '${out}', 'format' = 'csv');
+    INSERT INTO w SELECT window_start, COUNT(*), SUM(id) FROM TABLE(TUMBLE(TABLE src, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY window_start, window_end;\n`;
+  const committed = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.')).flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l !== '')).sort();
+
+  it('a checkpoint of two threads, taken mid-stream, restores at parallelism 1 and 3 with nothing lost or repeated', async () => {
+    const straight = join(cli.work, 'straight');
+    const file = join(cli.work, 'straight.sql');
+    writeFileSync(file, job(straight, join(cli.work, 'chk-straight')));
+    expect(spawnSync(process.execPath, [cli.entry, 'run', file], { encoding: 'utf8' }).status).toBe(0);
+    const expected = committed(straight);
+    expect(expected).toHaveLength(401);
+    for (const p of [1, 3]) {
+      const out = join(cli.work, `killed-${p}`);
+      const checkpoints = join(cli.work, `chk-${p}`);
+      const script = join(cli.work, `killed-${p}.sql`);
+      writeFileSync(script, job(out, checkpoints));
+      // Killed after some checkpoints completed (each records chunks in flight between the threads).
+      const child = spawn(process.execPath, [cli.entry, 'run', '--set', 'parallelism.default=2', script], { stdio: 'ignore' });
+      await until(() => latestCheckpoint(checkpoints) !== undefined && Number(/chk-(\d+)$/.exec(latestCheckpoint(checkpoints)!)![1]) >= 3);
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.on('exit', resolve));
+      const r = spawnSync(process.execPath, [cli.entry, 'run', '--set', `parallelism.default=${p}`, '--from-savepoint', latestCheckpoint(checkpoints)!, script], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(committed(out)).toEqual(expected);
+    }
+  }, 60_000);
+});
+
+/** The newest completed checkpoint under `dir` (`<dir>/<job id>/chk-<n>` with its _metadata). */
+function latestCheckpoint(dir: string): string | undefined {
+  if (!existsSync(dir)) return undefined;
+  const all = readdirSync(dir).flatMap((job) => readdirSync(join(dir, job)).filter((c) => existsSync(join(dir, job, c, '_metadata'))).map((c) => join(dir, job, c)));
+  return all.sort((a, b) => Number(/chk-(\d+)$/.exec(a)![1]) - Number(/chk-(\d+)$/.exec(b)![1])).at(-1);
+}
+
+async function until(ok: () => boolean): Promise<void> {
+  while (!ok()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
