@@ -135,6 +135,40 @@ function latestCheckpoint(dir: string): string | undefined {
   return all.sort((a, b) => Number(/chk-(\d+)$/.exec(a)![1]) - Number(/chk-(\d+)$/.exec(b)![1])).at(-1);
 }
 
-async function until(ok: () => boolean): Promise<void> {
-  while (!ok()) await new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits until `ok()`, running `poll` (if any) before each look. */
+async function until(ok: () => boolean, poll?: () => Promise<void>): Promise<void> {
+  for (;;) {
+    await poll?.();
+    if (ok()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
+
+describe('monitoring a job on worker threads', () => {
+  it('the REST API shows every subtask, with the counters of the one on the worker thread', async () => {
+    const file = join(cli.work, 'rest.sql');
+    writeFileSync(file, `CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '4000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '16000');
+      CREATE TABLE o (k BIGINT, c BIGINT) WITH ('connector' = 'blackhole');
+      INSERT INTO o SELECT id % 10, COUNT(*) FROM src GROUP BY id % 10;\n`);
+    const child = spawn(process.execPath, [cli.entry, 'run', '--set', 'parallelism.default=2', '--set', 'rest.port=0', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    try {
+      await until(() => /REST API at (\S+)/.test(stderr));
+      const base = /REST API at (\S+)/.exec(stderr)![1]!;
+      const get = async (path: string) => (await fetch(base + path)).json() as Promise<Record<string, unknown>>;
+      const { jobs } = await get('/jobs') as { jobs: { id: string }[] };
+      const job = await get(`/jobs/${jobs[0]!.id}`) as { vertices: { id: string; name: string; parallelism: number }[] };
+      expect(job.vertices.map((v) => v.parallelism)).toEqual(job.vertices.map(() => 2));
+      const agg = job.vertices.find((v) => v.name.startsWith('GroupAggregate'))!;
+      // Subtask 1 runs on the worker thread: its records arrive through the main thread's mirror.
+      let perSubtask: number[] = [];
+      await until(() => perSubtask.length === 2 && perSubtask.every((n) => n > 0), async () => {
+        const v = await get(`/jobs/${jobs[0]!.id}/vertices/${agg.id}`) as { subtasks: { metrics: { 'read-records': number } }[] };
+        perSubtask = v.subtasks.map((s) => s.metrics['read-records']);
+      });
+    } finally {
+      child.kill();
+    }
+  }, 30_000);
+});

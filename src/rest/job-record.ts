@@ -95,7 +95,7 @@ export class JobRecord {
   }
 
   private vertexRecords(runner: JobRunner): readonly VertexRecord[] {
-    return jobVertices(runner.dag, (name) => {
+    return jobVertices(runner.view, (name) => {
       let id = this.vertexIds.get(name);
       if (id === undefined) this.vertexIds.set(name, (id = createHash('md5').update(`${this.id}/${name}`).digest('hex')));
       return id;

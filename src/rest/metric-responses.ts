@@ -62,7 +62,7 @@ export function subtaskMetrics(vertex: VertexRecord, node: SubtaskNode): Map<str
   if (node.kind === 'operator') {
     out.set('currentInputWatermark', watermarkString(m.currentInputWatermark()));
     out.set(`${operator}.currentInputWatermark`, watermarkString(m.currentInputWatermark()));
-    for (const [k, v] of Object.entries(node.vertex.operator.metrics?.() ?? {})) {
+    for (const [k, v] of Object.entries(node.vertex.metrics?.operatorCounters ?? node.vertex.operator.metrics?.() ?? {})) {
       if (k !== 'numRecordsIn' && k !== 'numRecordsOut') out.set(`${operator}.${k}`, String(v));
     }
   }

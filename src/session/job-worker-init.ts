@@ -1,6 +1,10 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { CheckpointMetadata } from '../runtime/checkpoint/checkpoint-metadata.js';
 import type { TaskSnapshot } from '../runtime/checkpoint/task-snapshot.js';
+import type { SubtaskMetrics } from '../runtime/task/subtask-metrics.js';
+
+/** How often workers report their subtasks' counters to the main thread. */
+export const METRICS_INTERVAL_MS = 500;
 
 /** What a worker thread needs to build its part of a job: the script, re-planned there. */
 export interface JobWorkerInit {
@@ -27,6 +31,7 @@ export type WorkerReport =
   | { readonly t: 'ended' }
   | { readonly t: 'snapshot'; readonly id: number; readonly snapshot: TaskSnapshot }
   | { readonly t: 'declined'; readonly id: number; readonly message: string }
+  | { readonly t: 'metrics'; readonly metrics: readonly SubtaskMetrics[] }
   | { readonly t: 'done'; readonly rowsWritten: number }
   | { readonly t: 'failed'; readonly error: { readonly name: string; readonly message: string; readonly hint?: string } };
 

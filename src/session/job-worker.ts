@@ -11,7 +11,8 @@ import { JobRunner } from '../runtime/task/job-runner.js';
 import { WorkerMesh } from '../runtime/exchange/worker-mesh.js';
 import { checkpointSettings } from '../runtime/checkpoint/checkpoint-config.js';
 import { Session } from './session.js';
-import type { JobWorkerInit, WorkerCommand, WorkerReport } from './job-worker-init.js';
+import { collectMetrics } from '../runtime/task/subtask-metrics.js';
+import { METRICS_INTERVAL_MS, type JobWorkerInit, type WorkerCommand, type WorkerReport } from './job-worker-init.js';
 
 const init = workerData as JobWorkerInit;
 const port = parentPort!;
@@ -65,8 +66,16 @@ async function main(): Promise<number> {
         );
     }
   });
-  const { rowsWritten } = await runner.run();
-  return rowsWritten;
+  // The main thread shows this worker's subtasks in the REST API.
+  const metrics = setInterval(() => report({ t: 'metrics', metrics: collectMetrics(dag) }), METRICS_INTERVAL_MS);
+  metrics.unref();
+  try {
+    const { rowsWritten } = await runner.run();
+    return rowsWritten;
+  } finally {
+    clearInterval(metrics);
+    report({ t: 'metrics', metrics: collectMetrics(dag) });
+  }
 }
 
 main().then(

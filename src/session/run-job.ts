@@ -58,8 +58,12 @@ export async function runJob(result: JobStatement, session: Session, opts: Scrip
     const sourceParallelism = new Map(restoreFrom?.checkpoint.metadata.sources.map((s) => [s.uid, s.subtasks.length]));
     jobId ??= randomBytes(16).toString('hex');
     const workers = origin && canUseWorkers(result, session) ? await startWorkers(origin, session, jobId, io, restoreFrom?.checkpoint) : undefined;
-    const dag = buildRuntimeDag(result.job, { ...session.runtimeOptions(), writer: io, collect: output.collect, sourceParallelism, ...(workers ? { placement: workers.placement } : {}) });
-    const runner = new JobRunner(dag, { idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'), checkpointing, restoreFrom, jobId, keepCheckpoints: true, ...(workers ? { peers: workers.group } : {}) });
+    const build = { ...session.runtimeOptions(), writer: io, collect: output.collect, sourceParallelism };
+    const dag = buildRuntimeDag(result.job, { ...build, ...(workers ? { placement: workers.placement } : {}) });
+    // On worker threads, monitoring shows the whole job: built here too, never run, its counters copied from every worker.
+    const view = workers && buildRuntimeDag(result.job, build);
+    if (view) workers.group.mirror(view, dag);
+    const runner = new JobRunner(dag, { idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'), checkpointing, restoreFrom, jobId, keepCheckpoints: true, ...(workers ? { peers: workers.group, view } : {}) });
     workers?.group.attach(runner);
     kept.track(runner);
     await opts.onJob?.(runner, result.job);

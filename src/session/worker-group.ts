@@ -6,7 +6,9 @@ import { WorkerMesh } from '../runtime/exchange/worker-mesh.js';
 import { CheckpointDeclined } from '../runtime/checkpoint/checkpoint-coordinator.js';
 import type { TaskSnapshot } from '../runtime/checkpoint/task-snapshot.js';
 import type { JobRunner, Peers } from '../runtime/task/job-runner.js';
-import type { JobWorkerInit, WorkerCommand, WorkerReport } from './job-worker-init.js';
+import type { RuntimeDag } from '../runtime/task/runtime-dag.js';
+import { applyMetrics, collectMetrics } from '../runtime/task/subtask-metrics.js';
+import { METRICS_INTERVAL_MS, type JobWorkerInit, type WorkerCommand, type WorkerReport } from './job-worker-init.js';
 import type { ScriptIO } from './script-runner.js';
 
 /** The compiled worker entry; absent when the sources run untranspiled (unit tests run in one thread). */
@@ -17,6 +19,7 @@ export function workerThreadsAvailable(): boolean {
 }
 
 type Shared = Omit<JobWorkerInit, 'worker' | 'ports'>;
+
 
 /** One worker thread as the main thread tracks it. */
 interface Thread {
@@ -40,6 +43,8 @@ export class WorkerGroup implements Peers {
   private readonly threads: Thread[] = [];
   private runner: JobRunner | undefined;
   private readonly pending: unknown[] = [];
+  /** The whole job's DAG the REST API shows, and the main thread's running part. */
+  private view: { readonly all: RuntimeDag; readonly own: RuntimeDag; readonly timer: NodeJS.Timeout } | undefined;
 
   constructor(shared: Shared, io: ScriptIO) {
     const n = shared.workers;
@@ -73,6 +78,8 @@ export class WorkerGroup implements Peers {
           return io.stderr(r.line);
         case 'ended':
           return ended();
+        case 'metrics':
+          return void (this.view && applyMetrics(this.view.all, r.metrics));
         case 'snapshot':
           snapshots.get(r.id)?.resolve(r.snapshot);
           return void snapshots.delete(r.id);
@@ -89,6 +96,13 @@ export class WorkerGroup implements Peers {
     });
     worker.on('error', (err) => this.failed(err));
     return { worker, ended: new Promise<void>((resolve) => (ended = resolve)), exited, snapshots };
+  }
+
+  /** Keeps `all` (the whole job, built but not run) showing the counters of every worker's subtasks. */
+  mirror(all: RuntimeDag, own: RuntimeDag): void {
+    const timer = setInterval(() => applyMetrics(all, collectMetrics(own)), METRICS_INTERVAL_MS);
+    timer.unref();
+    this.view = { all, own, timer };
   }
 
   /** Connects the first worker's runner: a cancel reaches every worker, a worker's failure fails the job. */
@@ -109,6 +123,10 @@ export class WorkerGroup implements Peers {
   async finished(): Promise<number> {
     const rows = await Promise.all(this.threads.map((t) => t.exited));
     this.mesh.close();
+    if (this.view) {
+      clearInterval(this.view.timer);
+      applyMetrics(this.view.all, collectMetrics(this.view.own));
+    }
     return rows.reduce((a, b) => a + b, 0);
   }
 

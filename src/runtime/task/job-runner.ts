@@ -46,6 +46,8 @@ export interface RunnerOptions {
   readonly restoreFrom?: { readonly checkpoint: LoadedCheckpoint; readonly allowNonRestoredState: boolean };
   /** Worker threads, on the first worker: the other workers' parts of the job. */
   readonly peers?: Peers;
+  /** Worker threads, on the first worker: the whole job's DAG (built, never run), which shows every subtask's counters. */
+  readonly view?: RuntimeDag;
   /**
    * Worker threads, on the other workers: the first worker coordinates checkpoints. When this
    * part's input has ended, `ended` is called; the part closes once `closed` resolves.
@@ -215,11 +217,16 @@ export class JobRunner {
     });
   }
 
+  /** The job as monitoring shows it: every subtask, also those on other worker threads. */
+  get view(): RuntimeDag {
+    return this.opts.view ?? this.dag;
+  }
+
   /** Each operator's counters summed over its subtasks, by operator name (e.g. `WindowAggregate[3]` → numLateRecordsDropped). */
   metrics(): Map<string, Readonly<Record<string, number>>> {
     const out = new Map<string, Record<string, number>>();
-    for (const v of this.dag.vertices) {
-      const m = v.operator.metrics?.();
+    for (const v of this.view.vertices) {
+      const m = v.metrics?.operatorCounters ?? v.operator.metrics?.();
       if (!m) continue;
       const sum = out.get(v.operator.name) ?? {};
       for (const [k, n] of Object.entries(m)) sum[k] = (sum[k] ?? 0) + n;

@@ -3,6 +3,16 @@ import { performance } from 'node:perf_hooks';
 /** Shortest interval between two samples of the per-second rates, in ms. */
 export const RATE_INTERVAL_MS = 1000;
 
+/** A subtask's counters as one thread reports them to another (plain data). */
+export interface MetricsReport {
+  readonly numRecordsIn: number;
+  readonly numRecordsOut: number;
+  readonly busyMs: number;
+  readonly dealTimeMax: number;
+  readonly outputWatermark: number | undefined;
+  readonly inputWatermarks: readonly (number | undefined)[];
+}
+
 /** Per-second rates of one vertex over the last sampled interval. */
 export interface VertexRates {
   readonly numRecordsInPerSecond: number;
@@ -59,6 +69,30 @@ export class VertexMetrics {
   ) {
     this.inputWatermarks = new Array<number | undefined>(Math.max(inputs, 1)).fill(undefined);
     this.sample = { at: clock(), recordsIn: 0, recordsOut: 0, busyMs: 0 };
+  }
+
+  /**
+   * The counters of a subtask that runs on another worker thread (or the operator's own counters
+   * there, e.g. numLateRecordsDropped), copied in by `absorb`; undefined for a subtask running here.
+   */
+  operatorCounters: Readonly<Record<string, number>> | undefined;
+
+  /** The counters to copy to another thread's view of this subtask; the per-record maximum starts over. */
+  report(): MetricsReport {
+    const r = { numRecordsIn: this.numRecordsIn, numRecordsOut: this.numRecordsOut, busyMs: this.busyMs, dealTimeMax: this.dealTimeMax, outputWatermark: this.outputWatermark, inputWatermarks: [...this.inputWatermarks] };
+    this.dealTimeMax = 0;
+    return r;
+  }
+
+  /** Takes the counters another thread reported for the subtask this object shows. */
+  absorb(r: MetricsReport, operatorCounters: Readonly<Record<string, number>> | undefined): void {
+    this.numRecordsIn = r.numRecordsIn;
+    this.numRecordsOut = r.numRecordsOut;
+    this.busyMs = r.busyMs;
+    this.dealTimeMax = Math.max(this.dealTimeMax, r.dealTimeMax);
+    this.outputWatermark = r.outputWatermark;
+    this.inputWatermarks = [...r.inputWatermarks];
+    this.operatorCounters = operatorCounters;
   }
 
   /** Sets the number of inputs (a vertex's metrics may be made before its operator). */
