@@ -338,10 +338,14 @@ describe('VertexMetrics', () => {
     m.busyMs = 250;
     m.chunkDone(100, 5);
     m.chunkDone(1000, 20);
-    expect(m.rates()).toEqual({ numRecordsInPerSecond: 1000, numRecordsOutPerSecond: 250, busyTimeMsPerSecond: 125, oneRecordDealTimeMean: 0.125, oneRecordDealTimeMax: 0.05 });
+    m.backPressured(true);
+    expect(m.rates()).toEqual({ numRecordsInPerSecond: 1000, numRecordsOutPerSecond: 250, busyTimeMsPerSecond: 125, backPressuredTimeMsPerSecond: 0, oneRecordDealTimeMean: 0.125, oneRecordDealTimeMax: 0.05 });
     now = 3000;
     m.numRecordsIn = 2500;
     m.busyMs = 5000;
+    // Waiting for output buffers since 2000 ms, still waiting: the wait so far counts.
+    expect(m.rates().backPressuredTimeMsPerSecond).toBe(1000);
+    m.backPressured(false);
     // taskOneRecordDealTime: 4,750 ms over 500 records; the max restarts with each interval.
     expect(m.rates()).toMatchObject({ numRecordsInPerSecond: 500, busyTimeMsPerSecond: 1000, oneRecordDealTimeMean: 9.5, oneRecordDealTimeMax: 0 });
   });

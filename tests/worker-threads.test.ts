@@ -171,4 +171,41 @@ describe('monitoring a job on worker threads', () => {
       child.kill();
     }
   }, 30_000);
+
+  it('a slow consumer on the other thread back-pressures the sources (Flink\'s backpressure endpoint)', async () => {
+    // A count that takes 0.05 ms per row, at parallelism 1 on the main thread: the worker thread's
+    // source sends faster than it counts and waits for credit.
+    const slow = join(cli.work, 'slow-count.js');
+    writeFileSync(slow, `export const kind = 'aggregate';
+      export const returns = 'BIGINT';
+      export function createAccumulator() { return { n: 0 }; }
+      export function accumulate(acc) { const end = performance.now() + 0.05; while (performance.now() < end); acc.n++; }
+      export function getValue(acc) { return acc.n; }\n`);
+    const file = join(cli.work, 'backpressure.sql');
+    writeFileSync(file, `CREATE FUNCTION slow_count AS '${slow}' LANGUAGE JAVASCRIPT;
+      CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '1000000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '10000000');
+      CREATE TABLE o (c BIGINT) WITH ('connector' = 'blackhole');
+      INSERT INTO o SELECT slow_count(id) FROM src;\n`);
+    const child = spawn(process.execPath, [cli.entry, 'run', '--set', 'parallelism.default=2', '--set', 'rest.port=0', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    try {
+      await until(() => /REST API at (\S+)/.test(stderr));
+      const base = /REST API at (\S+)/.exec(stderr)![1]!;
+      const get = async (path: string) => (await fetch(base + path)).json() as Promise<Record<string, unknown>>;
+      const { jobs } = await get('/jobs') as { jobs: { id: string }[] };
+      const job = await get(`/jobs/${jobs[0]!.id}`) as { vertices: { id: string; name: string }[] };
+      const source = job.vertices.find((v) => v.name.startsWith('Source'))!;
+      let level = 'ok';
+      await until(() => level !== 'ok', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        level = (await get(`/jobs/${jobs[0]!.id}/vertices/${source.id}/backpressure`))['backpressure-level'] as string;
+      });
+      const [metric] = await (await fetch(`${base}/jobs/${jobs[0]!.id}/vertices/${source.id}/subtasks/metrics?get=backPressuredTimeMsPerSecond`)).json() as { max: number }[];
+      expect(metric!.max).toBeGreaterThan(100);
+      expect(metric!.max).toBeLessThanOrEqual(1000);
+    } finally {
+      child.kill();
+    }
+  }, 30_000);
 });

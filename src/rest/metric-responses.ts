@@ -52,9 +52,9 @@ export function subtaskMetrics(vertex: VertexRecord, node: SubtaskNode): Map<str
   out.set('numRecordsInPerSecond', javaDouble(rates.numRecordsInPerSecond));
   out.set('numRecordsOutPerSecond', javaDouble(rates.numRecordsOutPerSecond));
   out.set('busyTimeMsPerSecond', javaDouble(busy));
-  out.set('idleTimeMsPerSecond', String(Math.round(1000 - busy)));
-  // Exchanges between weir's operators are direct calls: nothing waits for buffer space yet.
-  out.set('backPressuredTimeMsPerSecond', '0');
+  const backPressured = rates.backPressuredTimeMsPerSecond;
+  out.set('idleTimeMsPerSecond', String(Math.max(0, Math.round(1000 - busy - backPressured))));
+  out.set('backPressuredTimeMsPerSecond', String(Math.round(backPressured)));
   // Per-record processing time, as a Flink histogram's dump keys (`_mean`, `_max`) in ms.
   out.set('taskOneRecordDealTime_mean', javaDouble(rates.oneRecordDealTimeMean));
   out.set('taskOneRecordDealTime_max', javaDouble(rates.oneRecordDealTimeMax));
@@ -126,26 +126,35 @@ export function aggregatedSubtaskMetrics(vertex: VertexRecord, get: string | nul
   });
 }
 
+/** Flink's back-pressure levels by the share of time a subtask waited for output buffers. */
+function backPressureLevel(ratio: number): 'ok' | 'low' | 'high' {
+  return ratio <= 0.1 ? 'ok' : ratio <= 0.5 ? 'low' : 'high';
+}
+
 /**
- * GET /jobs/:jobid/vertices/:vertexid/backpressure: JobVertexBackPressureInfo, per subtask from its
- * busy/idle time; the back-pressure ratio is 0 (no bounded exchanges yet), so every level is "ok".
+ * GET /jobs/:jobid/vertices/:vertexid/backpressure: JobVertexBackPressureInfo, per subtask from
+ * its back-pressured, busy and idle time over the last interval; the vertex's level is its worst
+ * subtask's. (Sources back-pressure: they wait for exchange credit between worker threads.)
  */
 export function vertexBackPressure(vertex: VertexRecord, attempt: number) {
+  const subtasks = vertex.subtasks.map((node, subtask) => {
+    const rates = subtaskMetricsOf(node)?.rates();
+    const busy = rates?.busyTimeMsPerSecond ?? 0;
+    const ratio = Math.round(rates?.backPressuredTimeMsPerSecond ?? 0) / 1000;
+    return {
+      subtask,
+      'attempt-number': attempt,
+      'backpressure-level': backPressureLevel(ratio),
+      ratio,
+      idleRatio: Math.max(0, Math.round(1000 - busy - ratio * 1000)) / 1000,
+      busyRatio: Math.round(busy) / 1000,
+    };
+  });
   return {
     status: 'ok',
-    'backpressure-level': 'ok',
+    'backpressure-level': backPressureLevel(Math.max(0, ...subtasks.map((s) => s.ratio))),
     'end-timestamp': Date.now(),
-    subtasks: vertex.subtasks.map((node, subtask) => {
-      const busy = subtaskMetricsOf(node)?.rates().busyTimeMsPerSecond ?? 0;
-      return {
-        subtask,
-        'attempt-number': attempt,
-        'backpressure-level': 'ok',
-        ratio: 0,
-        idleRatio: Math.round(1000 - busy) / 1000,
-        busyRatio: Math.round(busy) / 1000,
-      };
-    }),
+    subtasks,
   };
 }
 

@@ -16,6 +16,7 @@ import { DEFAULT_MAX_PARALLELISM } from '../state/keyed-state-table.js';
 import { topologicalOrder } from './topological-order.js';
 import { SinkOperator } from '../operators/sink-operator.js';
 import type { RemoteLinks } from '../exchange/remote-links.js';
+import type { ChannelMessage } from '../exchange/worker-mesh.js';
 import { decodeChunk } from '../checkpoint/value-codec.js';
 
 const IDLE = Symbol('idle');
@@ -361,7 +362,11 @@ export class JobRunner {
     for (const input of remote.inputs) {
       const out = new FanOut([input.consumer]);
       const credit = () => mesh.send(input.worker, { t: 'credit', ch: input.channel, n: 1 });
-      mesh.on(input.channel, (msg) => {
+      // Each message is handled in its own macrotask: a port delivers every queued message in one
+      // go, and with the credit going back at once it would never stop delivering (nor let this
+      // thread's sources, timers and REST requests run).
+      mesh.on(input.channel, (msg) => void setImmediate(() => handle(msg)));
+      const handle = (msg: ChannelMessage) => {
         this.barriers?.arrived(msg);
         switch (msg.t) {
           case 'chunk':
@@ -375,7 +380,7 @@ export class JobRunner {
               if (--open === 0) ended();
             });
         }
-      });
+      };
     }
     mesh.start();
     if (open === 0) ended();
@@ -400,7 +405,11 @@ export class JobRunner {
         }
         // Backpressure: a channel to another worker is out of credit.
         const blocked = this.dag.remote?.ready();
-        if (blocked) await blocked;
+        if (blocked) {
+          source.metrics?.backPressured(true);
+          await blocked;
+          source.metrics?.backPressured(false);
+        }
         if (this.cancelled) return;
         if (this.draining) break;
         // The source's busy time: its reader's synchronous work per poll.

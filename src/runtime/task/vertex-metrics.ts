@@ -8,6 +8,7 @@ export interface MetricsReport {
   readonly numRecordsIn: number;
   readonly numRecordsOut: number;
   readonly busyMs: number;
+  readonly backPressuredMs: number;
   readonly dealTimeMax: number;
   readonly outputWatermark: number | undefined;
   readonly inputWatermarks: readonly (number | undefined)[];
@@ -19,6 +20,8 @@ export interface VertexRates {
   readonly numRecordsOutPerSecond: number;
   /** Ms per second spent inside this vertex's own processChunk (0..1000). */
   readonly busyTimeMsPerSecond: number;
+  /** Ms per second a source waited for exchange credit (its worker's output was full). */
+  readonly backPressuredTimeMsPerSecond: number;
   /**
    * Processing time per record in ms (the Youzan platform's taskOneRecordDealTime): the mean over
    * the interval, and the highest per-record time of a single chunk in it.
@@ -55,12 +58,15 @@ export class VertexMetrics {
   numRecordsIn = 0;
   numRecordsOut = 0;
   busyMs = 0;
+  /** Time waiting for output buffers (credit on a channel to another worker), up to the current wait. */
+  private waitedMs = 0;
+  private waitingSince: number | undefined;
   /** The highest per-record time of one chunk since the last rate sample. */
   private dealTimeMax = 0;
   /** The last watermark sent downstream, undefined before any. */
   outputWatermark: number | undefined;
   private inputWatermarks: (number | undefined)[];
-  private sample: { at: number; recordsIn: number; recordsOut: number; busyMs: number };
+  private sample: { at: number; recordsIn: number; recordsOut: number; busyMs: number; backPressuredMs: number };
   private last: VertexRates | undefined;
 
   constructor(
@@ -68,7 +74,7 @@ export class VertexMetrics {
     private readonly clock: () => number = () => performance.now(),
   ) {
     this.inputWatermarks = new Array<number | undefined>(Math.max(inputs, 1)).fill(undefined);
-    this.sample = { at: clock(), recordsIn: 0, recordsOut: 0, busyMs: 0 };
+    this.sample = { at: clock(), recordsIn: 0, recordsOut: 0, busyMs: 0, backPressuredMs: 0 };
   }
 
   /**
@@ -79,7 +85,7 @@ export class VertexMetrics {
 
   /** The counters to copy to another thread's view of this subtask; the per-record maximum starts over. */
   report(): MetricsReport {
-    const r = { numRecordsIn: this.numRecordsIn, numRecordsOut: this.numRecordsOut, busyMs: this.busyMs, dealTimeMax: this.dealTimeMax, outputWatermark: this.outputWatermark, inputWatermarks: [...this.inputWatermarks] };
+    const r = { numRecordsIn: this.numRecordsIn, numRecordsOut: this.numRecordsOut, busyMs: this.busyMs, backPressuredMs: this.backPressuredMs, dealTimeMax: this.dealTimeMax, outputWatermark: this.outputWatermark, inputWatermarks: [...this.inputWatermarks] };
     this.dealTimeMax = 0;
     return r;
   }
@@ -89,10 +95,26 @@ export class VertexMetrics {
     this.numRecordsIn = r.numRecordsIn;
     this.numRecordsOut = r.numRecordsOut;
     this.busyMs = r.busyMs;
+    this.waitedMs = r.backPressuredMs;
     this.dealTimeMax = Math.max(this.dealTimeMax, r.dealTimeMax);
     this.outputWatermark = r.outputWatermark;
     this.inputWatermarks = [...r.inputWatermarks];
     this.operatorCounters = operatorCounters;
+  }
+
+  /** The vertex starts or stops waiting for output buffers. */
+  backPressured(waiting: boolean): void {
+    const now = this.clock();
+    if (waiting) this.waitingSince ??= now;
+    else if (this.waitingSince !== undefined) {
+      this.waitedMs += now - this.waitingSince;
+      this.waitingSince = undefined;
+    }
+  }
+
+  /** Time spent waiting for output buffers so far, the current wait included. */
+  get backPressuredMs(): number {
+    return this.waitedMs + (this.waitingSince === undefined ? 0 : this.clock() - this.waitingSince);
   }
 
   /** Sets the number of inputs (a vertex's metrics may be made before its operator). */
@@ -131,19 +153,20 @@ export class VertexMetrics {
     const now = this.clock();
     const elapsed = now - this.sample.at;
     if (this.last && elapsed < RATE_INTERVAL_MS) return this.last;
-    if (elapsed <= 0) return { numRecordsInPerSecond: 0, numRecordsOutPerSecond: 0, busyTimeMsPerSecond: 0, oneRecordDealTimeMean: 0, oneRecordDealTimeMax: 0 };
+    if (elapsed <= 0) return { numRecordsInPerSecond: 0, numRecordsOutPerSecond: 0, busyTimeMsPerSecond: 0, backPressuredTimeMsPerSecond: 0, oneRecordDealTimeMean: 0, oneRecordDealTimeMax: 0 };
     const recordsIn = this.numRecordsIn - this.sample.recordsIn;
     const perSecond = (delta: number) => (delta * 1000) / elapsed;
     const rates = {
       numRecordsInPerSecond: perSecond(this.numRecordsIn - this.sample.recordsIn),
       numRecordsOutPerSecond: perSecond(this.numRecordsOut - this.sample.recordsOut),
       busyTimeMsPerSecond: Math.min(1000, Math.max(0, perSecond(this.busyMs - this.sample.busyMs))),
+      backPressuredTimeMsPerSecond: Math.min(1000, Math.max(0, perSecond(this.backPressuredMs - this.sample.backPressuredMs))),
       oneRecordDealTimeMean: recordsIn > 0 ? (this.busyMs - this.sample.busyMs) / recordsIn : 0,
       oneRecordDealTimeMax: this.dealTimeMax,
     };
     this.last = rates;
     if (elapsed >= RATE_INTERVAL_MS) {
-      this.sample = { at: now, recordsIn: this.numRecordsIn, recordsOut: this.numRecordsOut, busyMs: this.busyMs };
+      this.sample = { at: now, recordsIn: this.numRecordsIn, recordsOut: this.numRecordsOut, busyMs: this.busyMs, backPressuredMs: this.backPressuredMs };
       this.dealTimeMax = 0;
     }
     return rates;
