@@ -22,7 +22,7 @@ export const SESSION_DEFAULTS: ReadonlyMap<string, string> = new Map([
   ['table.dml-sync', 'false'],
   ['execution.runtime-mode', 'streaming'],
   ['sql-client.execution.result-mode', 'TABLEAU'],
-  // Exchanges between worker threads: chunks in flight per channel (see docs/parallelism.md).
+  // Exchanges between worker threads: chunks in flight per channel (docs/fault-tolerance.md).
   ['taskmanager.network.memory.buffers-per-channel', '2'],
   ['taskmanager.network.memory.floating-buffers-per-gate', '8'],
   // The REST API of a running job (served only when one of these is set; see src/rest/).
@@ -57,9 +57,18 @@ export class SessionConfig {
 
   /** A positive integer option (e.g. a buffer capacity). */
   positiveInt(key: string): number {
+    return this.integer(key, 1, 'a positive');
+  }
+
+  /** An integer option that may be 0 (e.g. a number of extra buffers). */
+  nonNegativeInt(key: string): number {
+    return this.integer(key, 0, 'a non-negative');
+  }
+
+  private integer(key: string, min: number, what: string): number {
     const text = this.get(key);
     const n = Number(text);
-    if (!Number.isInteger(n) || n <= 0) throw new PlanError(`Invalid value '${text}' for '${key}': expected a positive integer.`);
+    if (!Number.isInteger(n) || n < min) throw new PlanError(`Invalid value '${text}' for '${key}': expected ${what} integer.`);
     return n;
   }
 

@@ -19,7 +19,7 @@ export function canUseWorkers(result: Extract<StatementResult, { kind: 'job' }>,
 export async function startWorkers(origin: JobOrigin, session: Session, jobId: string, io: ScriptIO, from: LoadedCheckpoint | undefined): Promise<{ group: WorkerGroup; placement: Placement }> {
   const workers = session.config.positiveInt('parallelism.default');
   // Each buffer holds one chunk; a channel has its exclusive buffers plus the gate's floating ones.
-  const credits = session.config.positiveInt('taskmanager.network.memory.buffers-per-channel') + session.config.positiveInt('taskmanager.network.memory.floating-buffers-per-gate');
+  const credits = session.config.positiveInt('taskmanager.network.memory.buffers-per-channel') + session.config.nonNegativeInt('taskmanager.network.memory.floating-buffers-per-gate');
   const restore = from && { path: from.path, metadata: from.metadata, files: await stateFiles(from) };
   const group = new WorkerGroup({ ...origin, baseDir: session.baseDir, config: session.config.entries(), jobId, workers, credits, ...(restore ? { restore } : {}) }, io);
   return { group, placement: { worker: 0, workers, mesh: group.mesh, credits } };
