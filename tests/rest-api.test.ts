@@ -9,6 +9,7 @@ import { main } from '../src/cli/main.js';
 import { RestMonitor } from '../src/rest/rest-monitor.js';
 import { runScript } from '../src/session/script-runner.js';
 import { Session } from '../src/session/session.js';
+import { metricScope } from '../src/rest/metric-responses.js';
 import { keyedRows, PARALLEL_GROUP_BY, startScriptedJob } from './helpers/rest-scripted-job.js';
 import type { Step } from './helpers/scripted-connector.js';
 
@@ -51,30 +52,39 @@ describe('REST API of weir run', () => {
     expectShape(jobsOverview.body, MultipleJobsDetails);
     expect(jobsOverview.body).toMatchObject({ jobs: [{ jid: jobId, name: 'insert-into_default_catalog.default_database.sink', state: 'RUNNING', 'end-time': -1 }] });
 
-    // Wait until rows flow, so the metrics have something to show.
-    const details = await until(async () => {
-      const r = await get(`${base}/jobs/${jobId}`);
-      const vs = (r.body as { vertices: { metrics: { 'read-records': number } }[] }).vertices;
-      return vs.at(-1)!.metrics['read-records'] > 0 ? r : undefined;
-    }, 'rows at the sink');
+    // Source, Calc and sink are chained (same parallelism, FORWARD edges): one vertex, one task.
+    const details = await get(`${base}/jobs/${jobId}`);
     expectShape(details.body, JobDetailsInfo);
     const body = details.body as { vertices: { id: string; name: string; parallelism: number; status: string; metrics: Record<string, number | boolean> }[] };
-    expect(body.vertices.map((v) => v.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^Source: s\[/), expect.stringMatching(/^Sink: sink\[/)]));
+    expect(body.vertices.map((v) => v.name)).toEqual([expect.stringMatching(/^Source: s\[\d+\] -> Calc\[\d+\] -> Sink: sink\[\d+\]$/)]);
     expect(body.vertices.every((v) => v.parallelism === 1 && v.status === 'RUNNING')).toBe(true);
-    const source = body.vertices[0]!;
-    expect(source.metrics['write-records']).toBeGreaterThan(0);
-    expect(source.metrics['write-records-complete']).toBe(true);
+    const chain = body.vertices[0]!;
+    const [sourceOp, calcOp, sinkOp] = chain.name.split(' -> ') as [string, string, string];
+
+    // Wait until rows reach the sink: each chained operator keeps its own counters.
+    const operatorCounts = await until(async () => {
+      const ids = [sourceOp, calcOp, sinkOp].flatMap((op) => [`0.${metricScope(op)}.numRecordsIn`, `0.${metricScope(op)}.numRecordsOut`]);
+      const r = await get(`${base}/jobs/${jobId}/vertices/${chain.id}/metrics?get=${ids.join(',')}`);
+      const m = Object.fromEntries((r.body as { id: string; value: string }[]).map((x) => [x.id, Number(x.value)]));
+      return m[`0.${metricScope(sinkOp)}.numRecordsIn`]! > 0 ? m : undefined;
+    }, 'rows at the sink');
+    expect(operatorCounts[`0.${metricScope(sourceOp)}.numRecordsOut`]).toBeGreaterThan(0);
+    expect(operatorCounts[`0.${metricScope(calcOp)}.numRecordsIn`]).toBeGreaterThan(0);
+    // The task reads no records (its head is the source) and sends none (its tail is the sink), as Flink counts them.
+    const after = ((await get(`${base}/jobs/${jobId}`)).body as typeof body).vertices[0]!;
+    expect(after.metrics).toMatchObject({ 'read-records': 0, 'read-records-complete': true, 'write-records': 0, 'write-records-complete': true });
 
     const plan = await get(`${base}/jobs/${jobId}/plan`);
     expectShape(plan.body, JobPlanInfo);
-    const nodes = (plan.body as { plan: { nodes: { id: string; inputs?: { id: string }[] }[] } }).plan.nodes;
-    expect(nodes.map((n) => n.id)).toEqual(body.vertices.map((v) => v.id));
+    const nodes = (plan.body as { plan: { nodes: { id: string; description: string; inputs?: { id: string }[] }[] } }).plan.nodes;
+    expect(nodes.map((n) => n.id)).toEqual([chain.id]);
     expect(nodes[0]!.inputs).toBeUndefined();
-    expect(nodes[1]!.inputs?.[0]?.id).toBe(source.id);
+    // Flink's TREE vertex description: a line per chained operator, each below its producer.
+    expect(nodes[0]!.description).toBe(`${sourceOp}\n+- ${calcOp}\n   +- ${sinkOp}\n`);
 
-    const vertex = await get(`${base}/jobs/${jobId}/vertices/${source.id}`);
+    const vertex = await get(`${base}/jobs/${jobId}/vertices/${chain.id}`);
     expectShape(vertex.body, JobVertexDetailsInfo);
-    expect(vertex.body).toMatchObject({ id: source.id, name: source.name, parallelism: 1, subtasks: [{ subtask: 0, status: 'RUNNING' }] });
+    expect(vertex.body).toMatchObject({ id: chain.id, name: chain.name, parallelism: 1, subtasks: [{ subtask: 0, status: 'RUNNING' }] });
 
     const exceptions = await get(`${base}/jobs/${jobId}/exceptions`);
     expectShape(exceptions.body, JobExceptionsInfoWithHistory);
@@ -202,7 +212,7 @@ INSERT INTO sink SELECT CAST(name AS INT) FROM s;`, session, {
     }
   });
 
-  it('shows one vertex per operator with its subtasks at parallelism.default = 2, and HASH into the aggregate', async () => {
+  it('chains the operators of each side of the hash exchange at parallelism.default = 2, with their subtasks and HASH into the aggregate', async () => {
     const job = await startScriptedJob(PARALLEL_GROUP_BY, keyedRows(20), { 'execution.checkpointing.interval': '20 ms' });
     const { base, jobId } = job;
     try {
@@ -214,21 +224,24 @@ INSERT INTO sink SELECT CAST(name AS INT) FROM s;`, session, {
       }, 'the 20 rows at the aggregate');
       expectShape(details.body, JobDetailsInfo);
       const body = details.body as { vertices: Vertex[]; 'status-counts': Record<string, number> };
-      // Exchange senders are no vertices; each operator is one, with its subtask count.
-      expect(body.vertices.map((v) => [v.name.replace(/\[\d+\]$/, ''), v.parallelism])).toEqual([['Source: s', 1], ['Calc', 1], ['GroupAggregate', 2], ['Sink: sink', 2]]);
-      expect(body.vertices.map((v) => v.tasks['RUNNING'])).toEqual([1, 1, 2, 2]);
-      expect(body['status-counts']['RUNNING']).toBe(6);
-      const [source, calc, agg, sink] = body.vertices as [Vertex, Vertex, Vertex, Vertex];
+      // Exchange senders are no vertices; the source and its Calc are one chain (parallelism 1),
+      // the aggregate and the sink another (parallelism 2): the HASH edge splits them.
+      expect(body.vertices.map((v) => [v.name.replace(/\[\d+\]/g, ''), v.parallelism])).toEqual([['Source: s -> Calc', 1], ['GroupAggregate -> Sink: sink', 2]]);
+      expect(body.vertices.map((v) => v.tasks['RUNNING'])).toEqual([1, 2]);
+      expect(body['status-counts']['RUNNING']).toBe(3);
+      const [source, agg] = body.vertices as [Vertex, Vertex];
       expect(agg.metrics).toMatchObject({ 'read-records': 20, 'read-records-complete': true });
-      expect((await get(`${base}/jobs/overview`)).body).toMatchObject({ jobs: [{ tasks: { total: 6, running: 6 } }] });
+      // Records out of the source chain: its tail's (the Calc's), all 20.
+      expect(source.metrics).toMatchObject({ 'read-records': 0, 'write-records': 20 });
+      expect((await get(`${base}/jobs/overview`)).body).toMatchObject({ jobs: [{ tasks: { total: 3, running: 3 } }] });
 
       const plan = await get(`${base}/jobs/${jobId}/plan`);
       expectShape(plan.body, JobPlanInfo);
       const nodes = (plan.body as { plan: { nodes: { id: string; parallelism: number; inputs?: unknown[] }[] } }).plan.nodes;
       expect(nodes.map((n) => [n.id, n.parallelism])).toEqual(body.vertices.map((v) => [v.id, v.parallelism]));
       for (const n of nodes) for (const input of n.inputs ?? []) expectShape(input, PlanInput);
-      expect(nodes.map((n) => n.inputs?.map((i) => (i as { id: string; ship_strategy: string }).ship_strategy))).toEqual([undefined, ['FORWARD'], ['HASH'], ['FORWARD']]);
-      expect(nodes.map((n) => n.inputs?.map((i) => (i as { id: string }).id))).toEqual([undefined, [source.id], [calc.id], [agg.id]]);
+      expect(nodes.map((n) => n.inputs?.map((i) => (i as { id: string; ship_strategy: string }).ship_strategy))).toEqual([undefined, ['HASH']]);
+      expect(nodes.map((n) => n.inputs?.map((i) => (i as { id: string }).id))).toEqual([undefined, [source.id]]);
 
       const vertex = await get(`${base}/jobs/${jobId}/vertices/${agg.id}`);
       expectShape(vertex.body, JobVertexDetailsInfo);
@@ -238,18 +251,20 @@ INSERT INTO sink SELECT CAST(name AS INT) FROM s;`, session, {
       const reads = subtasks.subtasks.map((t) => t.metrics['read-records']);
       expect(reads.every((n) => n > 0)).toBe(true);
       expect(reads[0]! + reads[1]!).toBe(20);
-      expect(((await get(`${base}/jobs/${jobId}/vertices/${sink.id}`)).body as { subtasks: unknown[] }).subtasks).toHaveLength(2);
 
       // Checkpoint details: one entry per vertex, as many subtasks as its parallelism.
       const checkpoint = await until(async () => {
         const c = (await get(`${base}/jobs/${jobId}/checkpoints`)).body as { latest: { completed: { id: number } | null } };
         return c.latest.completed ?? undefined;
       }, 'a completed checkpoint');
-      const cp = (await get(`${base}/jobs/${jobId}/checkpoints/details/${checkpoint.id}`)).body as { num_subtasks: number; tasks: Record<string, { num_subtasks: number; num_acknowledged_subtasks: number }> };
-      expect(cp.num_subtasks).toBe(6);
+      const cp = (await get(`${base}/jobs/${jobId}/checkpoints/details/${checkpoint.id}`)).body as { num_subtasks: number; state_size: number; tasks: Record<string, { num_subtasks: number; num_acknowledged_subtasks: number; state_size: number }> };
+      expect(cp.num_subtasks).toBe(3);
       expect(Object.fromEntries(Object.entries(cp.tasks).map(([id, t]) => [id, [t.num_subtasks, t.num_acknowledged_subtasks]]))).toEqual(
         Object.fromEntries(body.vertices.map((v) => [v.id, [v.parallelism, v.parallelism]])),
       );
+      // The chained vertices' state sums to the checkpoint's: the aggregate's keyed state is in its chain's.
+      expect(cp.tasks[agg.id]!.state_size + cp.tasks[source.id]!.state_size).toBe(cp.state_size);
+      expect(cp.tasks[agg.id]!.state_size).toBeGreaterThan(0);
     } finally {
       expect(await job.stop()).toBe(130);
     }
@@ -267,7 +282,7 @@ INSERT INTO sink SELECT CAST(name AS INT) FROM s;`, session, {
       await until(() => (job.monitor.jobs.get(jobId)!.state === 'RUNNING' ? true : undefined), 'the second attempt');
       const after = await vertexIds();
       expect(after).toEqual(before);
-      expect(after.map((v) => v.parallelism)).toEqual([1, 1, 2, 2]);
+      expect(after.map((v) => v.parallelism)).toEqual([1, 2]);
       const agg = after.find((v) => v.name.startsWith('GroupAggregate['))!;
       const vertex = await get(`${base}/jobs/${jobId}/vertices/${agg.id}`);
       expectShape(vertex.body, JobVertexDetailsInfo);

@@ -3,7 +3,7 @@ import { violations, type Schema } from './helpers/rest-schema.js';
 import { get, script, until } from './helpers/rest-client.js';
 import { main } from '../src/cli/main.js';
 import { keyedRows, PARALLEL_GROUP_BY, startScriptedJob } from './helpers/rest-scripted-job.js';
-import { javaDouble, parseAggregations } from '../src/rest/metric-responses.js';
+import { javaDouble, metricScope, parseAggregations } from '../src/rest/metric-responses.js';
 import { FanOut, type Operator } from '../src/runtime/operators/operator.js';
 import { VertexMetrics } from '../src/runtime/task/vertex-metrics.js';
 import type { Chunk } from '../src/types/row.js';
@@ -66,6 +66,8 @@ describe('vertex metrics over REST', () => {
       const vs = await vertices();
       const source = vs.find((v) => v.name.startsWith('Source: s['))!;
       const window = vs.find((v) => /^(Global)?WindowAggregate\[/.test(v.name))!;
+      // Operator metrics are scoped by each chained operator's name; the window aggregate heads its chain.
+      const windowOp = metricScope(window.name.split(' -> ')[0]!);
       expect(source.metrics).toMatchObject({ 'read-records': 0, 'read-records-complete': true, 'write-records-complete': true });
       expect(window.metrics['read-records']).toBeGreaterThan(0);
       const vertexUrl = (v: Vertex) => `${base}/jobs/${jobId}/vertices/${v.id}`;
@@ -77,7 +79,7 @@ describe('vertex metrics over REST', () => {
       const idList = (ids.body as { id: string }[]).map((m) => m.id);
       expect(idList).toEqual(expect.arrayContaining([
         '0.numRecordsIn', '0.numRecordsOut', '0.numRecordsInPerSecond', '0.numRecordsOutPerSecond', '0.currentInputWatermark',
-        '0.busyTimeMsPerSecond', '0.idleTimeMsPerSecond', '0.backPressuredTimeMsPerSecond', `0.${window.name}.numLateRecordsDropped`,
+        '0.busyTimeMsPerSecond', '0.idleTimeMsPerSecond', '0.backPressuredTimeMsPerSecond', `0.${windowOp}.numLateRecordsDropped`,
         '0.taskOneRecordDealTime_mean', '0.taskOneRecordDealTime_max',
       ]));
       expect((await get(`${vertexUrl(source)}/metrics`)).body).not.toContainEqual({ id: '0.currentInputWatermark' });
@@ -111,7 +113,7 @@ describe('vertex metrics over REST', () => {
       // Aggregated over the subtasks (one): ids without the subtask prefix, numbers per aggregation.
       const subtaskIds = await get(`${vertexUrl(window)}/subtasks/metrics`);
       expectShape(subtaskIds.body, MetricIds);
-      expect((subtaskIds.body as { id: string }[]).map((m) => m.id)).toEqual(expect.arrayContaining(['numRecordsIn', 'currentInputWatermark', `${window.name}.numLateRecordsDropped`]));
+      expect((subtaskIds.body as { id: string }[]).map((m) => m.id)).toEqual(expect.arrayContaining(['numRecordsIn', 'currentInputWatermark', `${windowOp}.numLateRecordsDropped`]));
       const agg = await get(`${vertexUrl(window)}/subtasks/metrics?get=numRecordsIn,numRecordsOut,nope`);
       expectShape(agg.body, AggregatedMetrics);
       const aggBody = agg.body as { id: string; min: number; max: number; avg: number; sum: number }[];
@@ -152,9 +154,10 @@ describe('vertex metrics over REST', () => {
     try {
       const vs = ((await get(`${base}/jobs/${jobId}`)).body as { vertices: Vertex[] }).vertices;
       const agg = vs.find((v) => v.name.startsWith('GroupAggregate['))!;
+      const aggOp = metricScope(agg.name.split(' -> ')[0]!);
       const vertexUrl = `${base}/jobs/${jobId}/vertices/${agg.id}`;
       const ids = ((await get(`${vertexUrl}/metrics`)).body as { id: string }[]).map((m) => m.id);
-      expect(ids).toEqual(expect.arrayContaining(['0.numRecordsIn', '1.numRecordsIn', '0.currentInputWatermark', '1.currentInputWatermark', `0.${agg.name}.numRecordsIn`, `1.${agg.name}.numRecordsIn`]));
+      expect(ids).toEqual(expect.arrayContaining(['0.numRecordsIn', '1.numRecordsIn', '0.currentInputWatermark', '1.currentInputWatermark', `0.${aggOp}.numRecordsIn`, `1.${aggOp}.numRecordsIn`]));
       expect(ids.some((id) => id.startsWith('2.'))).toBe(false);
 
       // Per subtask, by `<subtask>.<metric>`: the hash exchange splits the 20 rows between them.
@@ -171,7 +174,7 @@ describe('vertex metrics over REST', () => {
 
       // Aggregated over the subtasks; skew as Flink's DoubleDataSkew (mean absolute deviation over the mean, in %).
       const subtaskIds = ((await get(`${vertexUrl}/subtasks/metrics`)).body as { id: string }[]).map((m) => m.id);
-      expect(subtaskIds).toEqual(expect.arrayContaining(['numRecordsIn', `${agg.name}.numRecordsIn`]));
+      expect(subtaskIds).toEqual(expect.arrayContaining(['numRecordsIn', `${aggOp}.numRecordsIn`]));
       expect(new Set(subtaskIds).size).toBe(subtaskIds.length);
       const aggregated = await get(`${vertexUrl}/subtasks/metrics?get=numRecordsIn`);
       expectShape(aggregated.body, AggregatedMetrics);
@@ -185,6 +188,68 @@ describe('vertex metrics over REST', () => {
       const sourceIds = ((await get(`${base}/jobs/${jobId}/vertices/${source.id}/metrics`)).body as { id: string }[]).map((m) => m.id);
       expect(sourceIds).toContain('0.numRecordsOut');
       expect(sourceIds.some((id) => id.startsWith('1.'))).toBe(false);
+    } finally {
+      expect(await job.stop()).toBe(130);
+    }
+  });
+
+  it('serves a chained vertex\'s task metrics from its head and tail, and every chained operator\'s own metrics', async () => {
+    const job = await startScriptedJob(PARALLEL_GROUP_BY, keyedRows(20));
+    const { base, jobId } = job;
+    try {
+      const vs = ((await get(`${base}/jobs/${jobId}`)).body as { vertices: Vertex[] }).vertices;
+      // Source -> Calc (parallelism 1), then the HASH edge, then GroupAggregate -> Sink (parallelism 2).
+      expect(vs.map((v) => v.name.replace(/\[\d+\]/g, ''))).toEqual(['Source: s -> Calc', 'GroupAggregate -> Sink: sink']);
+      const metricsOf = async (v: Vertex) => {
+        const ids = ((await get(`${base}/jobs/${jobId}/vertices/${v.id}/metrics`)).body as { id: string }[]).map((m) => m.id);
+        const r = await get(`${base}/jobs/${jobId}/vertices/${v.id}/metrics?get=${ids.join(',')}`);
+        expectShape(r.body, MetricCollection);
+        return Object.fromEntries((r.body as { id: string; value: string }[]).map((m) => [m.id, m.value]));
+      };
+      const [sourceChain, aggChain] = vs as [Vertex, Vertex];
+      const [sourceOp, calcOp] = sourceChain.name.split(' -> ').map(metricScope) as [string, string];
+      const [aggOp, sinkOp] = aggChain.name.split(' -> ').map(metricScope) as [string, string];
+      expect(sinkOp).toMatch(/^Sink-_sink\[\d+\]$/);
+
+      const agg = await until(async () => {
+        const m = await metricsOf(aggChain);
+        return Number(m['0.numRecordsIn']) + Number(m['1.numRecordsIn']) === 20 ? m : undefined;
+      }, 'the 20 rows at the aggregate');
+      for (const k of [0, 1]) {
+        // Every chained operator's own metrics, per subtask, with its per-record time.
+        for (const op of [aggOp, sinkOp]) {
+          for (const metric of ['numRecordsIn', 'numRecordsOut', 'currentInputWatermark', 'currentOutputWatermark', 'taskOneRecordDealTime_mean', 'taskOneRecordDealTime_max']) {
+            expect(agg, `${k}.${op}.${metric}`).toHaveProperty([`${k}.${op}.${metric}`]);
+          }
+        }
+        // The task reads what its head reads and sends what its tail sends (a sink: nothing).
+        expect(agg[`${k}.numRecordsIn`]).toBe(agg[`${k}.${aggOp}.numRecordsIn`]);
+        expect(agg[`${k}.numRecordsOut`]).toBe(agg[`${k}.${sinkOp}.numRecordsOut`]);
+        expect(Number(agg[`${k}.${sinkOp}.numRecordsIn`])).toBe(Number(agg[`${k}.${aggOp}.numRecordsOut`]));
+        // The task's per-record time is the sum of its operators' (the slow one shows in its own).
+        const mean = (op: string) => Number(agg[`${k}.${op}.taskOneRecordDealTime_mean`]);
+        expect(Number(agg[`${k}.taskOneRecordDealTime_mean`])).toBeCloseTo(mean(aggOp) + mean(sinkOp), 9);
+        expect(Number(agg[`${k}.taskOneRecordDealTime_max`])).toBe(Math.max(Number(agg[`${k}.${aggOp}.taskOneRecordDealTime_max`]), Number(agg[`${k}.${sinkOp}.taskOneRecordDealTime_max`])));
+        expect(agg[`${k}.currentInputWatermark`]).toBe(agg[`${k}.${aggOp}.currentInputWatermark`]);
+      }
+
+      const source = await until(async () => {
+        const m = await metricsOf(sourceChain);
+        return m['0.numRecordsOut'] === '20' ? m : undefined;
+      }, 'the 20 rows out of the Calc');
+      // A source-headed task: no records in, no task input watermark; the source's and the Calc's own metrics.
+      expect(source).toMatchObject({ '0.numRecordsIn': '0', [`0.${sourceOp}.numRecordsOut`]: '20', [`0.${calcOp}.numRecordsIn`]: '20', [`0.${calcOp}.numRecordsOut`]: '20' });
+      expect(source).not.toHaveProperty(['0.currentInputWatermark']);
+      expect(source).not.toHaveProperty([`0.${sourceOp}.currentInputWatermark`]);
+      expect(source).toHaveProperty([`0.${calcOp}.currentInputWatermark`]);
+      expect(source).toHaveProperty([`0.${sourceOp}.taskOneRecordDealTime_mean`]);
+      expect(source).toHaveProperty([`0.${calcOp}.taskOneRecordDealTime_mean`]);
+
+      // Aggregated over the subtasks, operator metrics keep their operator's scope.
+      const aggregated = await get(`${base}/jobs/${jobId}/vertices/${aggChain.id}/subtasks/metrics?get=${aggOp}.numRecordsIn,${sinkOp}.taskOneRecordDealTime_mean&agg=sum`);
+      expectShape(aggregated.body, { array: { object: { id: 'string', sum: 'number' } } });
+      expect((aggregated.body as { id: string; sum: number }[]).map((m) => m.id)).toEqual([`${aggOp}.numRecordsIn`, `${sinkOp}.taskOneRecordDealTime_mean`]);
+      expect((aggregated.body as { sum: number }[])[0]!.sum).toBe(20);
     } finally {
       expect(await job.stop()).toBe(130);
     }

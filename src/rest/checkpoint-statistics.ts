@@ -27,12 +27,13 @@ export function checkpointTiming(r: CheckpointRecord) {
 
 /**
  * The state bytes of each subtask of a vertex in a checkpoint (index = subtask index): the
- * encoded snapshot of the operator the vertex runs (a vertex is named by its operator's uid); 0
- * for a stateless operator or a source (a source's position lives in the metadata).
+ * encoded snapshots of the operators chained in it (each keyed by its uid, the operator's name),
+ * summed, as Flink's task state is its chained operators'; 0 for stateless operators and sources
+ * (a source's position lives in the metadata).
  */
 export function subtaskStateSizes(r: CheckpointRecord, vertex: VertexRecord): number[] {
-  const sizes = vertex.kind === 'operator' ? r.operatorSizes.get(vertex.name) : undefined;
-  return Array.from({ length: vertex.parallelism }, (_, i) => sizes?.get(i) ?? 0);
+  const operators = vertex.operators.filter((o) => o.kind === 'operator');
+  return Array.from({ length: vertex.parallelism }, (_, i) => operators.reduce((n, o) => n + (r.operatorSizes.get(o.name)?.get(i) ?? 0), 0));
 }
 
 /**

@@ -41,7 +41,7 @@ export class JobRecord {
   readonly timestamps = new Map<string, number>([['INITIALIZING', this.startTime], ['CREATED', this.startTime], ['RUNNING', this.startTime]]);
   private current: JobRunner;
   private nodes: readonly VertexRecord[] = [];
-  /** Vertex ids by operator name, kept across attempts (a restart rebuilds the DAG alike). */
+  /** Vertex ids by chained vertex name, kept across attempts (a restart rebuilds the DAG alike). */
   private readonly vertexIds = new Map<string, string>();
   state: JobState = 'RUNNING';
   endTime = -1;
@@ -74,7 +74,7 @@ export class JobRecord {
     return this.current;
   }
 
-  /** The job vertices (one per source or operator, with its subtasks), with ids that stay the same across restarts. */
+  /** The job vertices (one per operator chain, with its subtasks), with ids that stay the same across restarts. */
   get vertices(): readonly VertexRecord[] {
     return this.nodes;
   }

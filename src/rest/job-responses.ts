@@ -85,7 +85,20 @@ export function jobDetails(job: JobRecord) {
   };
 }
 
-/** GET /jobs/:jobid/plan: JobPlanInfo, the dataflow plan as Flink's JSON plan generator writes it. */
+/**
+ * A plan node's description as Flink writes a chained vertex's in its default
+ * `pipeline.vertex-description-mode` (TREE): one line per chained operator, head first, each
+ * consumer below its producer (`+- `, indented by depth), every line ending in a newline:
+ * "Source: s[3]\n+- Calc[2]\n   +- Sink: t[1]\n". weir's chains are linear.
+ */
+function chainDescription(vertex: VertexRecord): string {
+  return vertex.operators.map((o, depth) => `${depth === 0 ? '' : `${'   '.repeat(depth - 1)}+- `}${o.name}\n`).join('');
+}
+
+/**
+ * GET /jobs/:jobid/plan: JobPlanInfo, the dataflow plan as Flink's JSON plan generator writes it:
+ * a node per job vertex (chain), its inputs the edges into the chain's head with their ship strategy.
+ */
 export function jobPlan(job: JobRecord) {
   return {
     plan: {
@@ -97,7 +110,7 @@ export function jobPlan(job: JobRecord) {
         parallelism: v.parallelism,
         operator: '',
         operator_strategy: '',
-        description: v.name,
+        description: chainDescription(v),
         ...(v.inputs.length > 0
           ? { inputs: v.inputs.map((e, num) => ({ num, id: e.id, ship_strategy: e.shipStrategy, exchange: 'pipelined_bounded' })) }
           : {}),
@@ -119,13 +132,13 @@ export function vertexDetails(job: JobRecord, vertex: VertexRecord) {
     parallelism: vertex.parallelism,
     maxParallelism: MAX_PARALLELISM,
     now,
-    subtasks: vertex.subtasks.map((node, subtask) => ({
+    subtasks: vertex.subtasks.map((task, subtask) => ({
       subtask,
       status: taskState(job),
       attempt: job.numRestarts,
       host: 'localhost',
       ...vertexTiming(job, now),
-      metrics: subtaskIoMetrics(node),
+      metrics: subtaskIoMetrics(task),
       'taskmanager-id': 'weir-embedded',
       start_time: job.startTime,
     })),

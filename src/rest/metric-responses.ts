@@ -1,5 +1,5 @@
 import { MAX_WATERMARK } from '../runtime/task/job-runner.js';
-import { subtaskMetricsOf, type SubtaskNode, type VertexRecord } from './job-vertices.js';
+import { nodeName, subtaskMetricsOf, type TaskNodes, type VertexRecord } from './job-vertices.js';
 
 /** Java's Long.MIN_VALUE / MAX_VALUE as Flink prints them (beyond a JS number's exact range). */
 const LONG_MIN = '-9223372036854775808';
@@ -33,42 +33,92 @@ function watermarkString(w: number | undefined): string {
  * Flink's metric query service filter for scope components (operator names): `"`, `<`, `>` removed,
  * space → `_`, `, = ; : ? ' *` → `-`.
  */
-function metricScope(name: string): string {
+export function metricScope(name: string): string {
   return name.replace(/["<>]/g, '').replace(/ /g, '_').replace(/[,=;:?'*]/g, '-');
+}
+
+/** The task-level figures of one subtask of a (chained) vertex, as Flink's task metrics. */
+interface TaskFigures {
+  readonly numRecordsIn: number;
+  readonly numRecordsOut: number;
+  readonly numRecordsInPerSecond: number;
+  readonly numRecordsOutPerSecond: number;
+  readonly busyTimeMsPerSecond: number;
+  readonly backPressuredTimeMsPerSecond: number;
+  readonly idleTimeMsPerSecond: number;
+  readonly oneRecordDealTimeMean: number;
+  readonly oneRecordDealTimeMax: number;
+}
+
+/**
+ * A subtask's task metrics from its chained operators' (undefined when the head or the tail has
+ * none), as Flink counts them for the one task running the chain: records in at the head (0 for
+ * a source) and out at the tail; busy time summed over the operators (at most 1000 ms/s); back
+ * pressure at the head (a source waits for output credit there), idle the rest of the second; the
+ * per-record time is the sum of the operators' per-record means (a record passes through each),
+ * its maximum the highest of theirs.
+ */
+function taskFigures(task: TaskNodes): TaskFigures | undefined {
+  const head = subtaskMetricsOf(task[0]!);
+  const tail = subtaskMetricsOf(task.at(-1)!);
+  if (!head || !tail) return undefined;
+  const rates = task.flatMap((node) => subtaskMetricsOf(node)?.rates() ?? []);
+  const headRates = head.rates();
+  const busy = Math.min(1000, rates.reduce((n, r) => n + r.busyTimeMsPerSecond, 0));
+  const backPressured = headRates.backPressuredTimeMsPerSecond;
+  return {
+    numRecordsIn: head.numRecordsIn,
+    numRecordsOut: tail.numRecordsOut,
+    numRecordsInPerSecond: headRates.numRecordsInPerSecond,
+    numRecordsOutPerSecond: tail.rates().numRecordsOutPerSecond,
+    busyTimeMsPerSecond: busy,
+    backPressuredTimeMsPerSecond: backPressured,
+    idleTimeMsPerSecond: Math.max(0, Math.round(1000 - busy - backPressured)),
+    oneRecordDealTimeMean: rates.reduce((n, r) => n + r.oneRecordDealTimeMean, 0),
+    oneRecordDealTimeMax: Math.max(0, ...rates.map((r) => r.oneRecordDealTimeMax)),
+  };
 }
 
 /**
  * The metrics of one subtask of a vertex by Flink's names, values as Flink's metric store keeps
- * them (strings): task metrics (`numRecordsIn`, …) and operator metrics (`<operator>.<metric>`).
+ * them (strings): task metrics of the chain (`numRecordsIn`, …; see `taskFigures`) and, for every
+ * chained operator, its own metrics under its name (`<operator>.<metric>`), with its per-record
+ * time (`<operator>.taskOneRecordDealTime_mean`), to find the slow operator of a chain.
  */
-export function subtaskMetrics(vertex: VertexRecord, node: SubtaskNode): Map<string, string> {
+export function subtaskMetrics(task: TaskNodes): Map<string, string> {
   const out = new Map<string, string>();
-  const m = subtaskMetricsOf(node);
-  if (!m) return out;
-  const rates = m.rates();
-  const busy = rates.busyTimeMsPerSecond;
-  out.set('numRecordsIn', String(m.numRecordsIn));
-  out.set('numRecordsOut', String(m.numRecordsOut));
-  out.set('numRecordsInPerSecond', javaDouble(rates.numRecordsInPerSecond));
-  out.set('numRecordsOutPerSecond', javaDouble(rates.numRecordsOutPerSecond));
-  out.set('busyTimeMsPerSecond', javaDouble(busy));
-  const backPressured = rates.backPressuredTimeMsPerSecond;
-  out.set('idleTimeMsPerSecond', String(Math.max(0, Math.round(1000 - busy - backPressured))));
-  out.set('backPressuredTimeMsPerSecond', String(Math.round(backPressured)));
+  const t = taskFigures(task);
+  if (!t) return out;
+  out.set('numRecordsIn', String(t.numRecordsIn));
+  out.set('numRecordsOut', String(t.numRecordsOut));
+  out.set('numRecordsInPerSecond', javaDouble(t.numRecordsInPerSecond));
+  out.set('numRecordsOutPerSecond', javaDouble(t.numRecordsOutPerSecond));
+  out.set('busyTimeMsPerSecond', javaDouble(t.busyTimeMsPerSecond));
+  out.set('idleTimeMsPerSecond', String(t.idleTimeMsPerSecond));
+  out.set('backPressuredTimeMsPerSecond', String(Math.round(t.backPressuredTimeMsPerSecond)));
   // Per-record processing time, as a Flink histogram's dump keys (`_mean`, `_max`) in ms.
-  out.set('taskOneRecordDealTime_mean', javaDouble(rates.oneRecordDealTimeMean));
-  out.set('taskOneRecordDealTime_max', javaDouble(rates.oneRecordDealTimeMax));
-  const operator = metricScope(vertex.name);
-  if (node.kind === 'operator') {
-    out.set('currentInputWatermark', watermarkString(m.currentInputWatermark()));
-    out.set(`${operator}.currentInputWatermark`, watermarkString(m.currentInputWatermark()));
-    for (const [k, v] of Object.entries(node.vertex.metrics?.operatorCounters ?? node.vertex.operator.metrics?.() ?? {})) {
-      if (k !== 'numRecordsIn' && k !== 'numRecordsOut') out.set(`${operator}.${k}`, String(v));
+  out.set('taskOneRecordDealTime_mean', javaDouble(t.oneRecordDealTimeMean));
+  out.set('taskOneRecordDealTime_max', javaDouble(t.oneRecordDealTimeMax));
+  // The task's input watermark is its head's (a source task has none).
+  const head = task[0]!;
+  if (head.kind === 'operator') out.set('currentInputWatermark', watermarkString(subtaskMetricsOf(head)!.currentInputWatermark()));
+  for (const node of task) {
+    const m = subtaskMetricsOf(node);
+    if (!m) continue;
+    const operator = metricScope(nodeName(node));
+    if (node.kind === 'operator') {
+      out.set(`${operator}.currentInputWatermark`, watermarkString(m.currentInputWatermark()));
+      for (const [k, v] of Object.entries(node.vertex.metrics?.operatorCounters ?? node.vertex.operator.metrics?.() ?? {})) {
+        if (k !== 'numRecordsIn' && k !== 'numRecordsOut') out.set(`${operator}.${k}`, String(v));
+      }
     }
+    const rates = m.rates();
+    out.set(`${operator}.numRecordsIn`, String(m.numRecordsIn));
+    out.set(`${operator}.numRecordsOut`, String(m.numRecordsOut));
+    out.set(`${operator}.currentOutputWatermark`, watermarkString(m.outputWatermark));
+    out.set(`${operator}.taskOneRecordDealTime_mean`, javaDouble(rates.oneRecordDealTimeMean));
+    out.set(`${operator}.taskOneRecordDealTime_max`, javaDouble(rates.oneRecordDealTimeMax));
   }
-  out.set(`${operator}.numRecordsIn`, String(m.numRecordsIn));
-  out.set(`${operator}.numRecordsOut`, String(m.numRecordsOut));
-  out.set(`${operator}.currentOutputWatermark`, watermarkString(m.outputWatermark));
   return out;
 }
 
@@ -78,7 +128,7 @@ export function subtaskMetrics(vertex: VertexRecord, node: SubtaskNode): Map<str
  * without `get` Flink lists the ids, with `get` it answers the ids it knows, values as strings.
  */
 export function vertexMetricCollection(vertex: VertexRecord, get: string | null) {
-  const metrics = new Map<string, string>(vertex.subtasks.flatMap((node, i) => [...subtaskMetrics(vertex, node)].map(([k, v]): [string, string] => [`${i}.${k}`, v])));
+  const metrics = new Map<string, string>(vertex.subtasks.flatMap((task, i) => [...subtaskMetrics(task)].map(([k, v]): [string, string] => [`${i}.${k}`, v])));
   if (get === null) return [...metrics.keys()].map((id) => ({ id }));
   return requested(get).flatMap((id) => (metrics.has(id) ? [{ id, value: metrics.get(id)! }] : []));
 }
@@ -110,7 +160,7 @@ function skew(values: readonly number[], avg: number): number {
  * number (subtasks without the metric, or with a value that is not one, are left out).
  */
 export function aggregatedSubtaskMetrics(vertex: VertexRecord, get: string | null, aggs: readonly Aggregation[]) {
-  const perSubtask = vertex.subtasks.map((node) => subtaskMetrics(vertex, node));
+  const perSubtask = vertex.subtasks.map((task) => subtaskMetrics(task));
   if (get === null) return [...new Set(perSubtask.flatMap((m) => [...m.keys()]))].map((id) => ({ id }));
   return requested(get).flatMap((id) => {
     const values = perSubtask.flatMap((m) => {
@@ -133,14 +183,15 @@ function backPressureLevel(ratio: number): 'ok' | 'low' | 'high' {
 
 /**
  * GET /jobs/:jobid/vertices/:vertexid/backpressure: JobVertexBackPressureInfo, per subtask from
- * its back-pressured, busy and idle time over the last interval; the vertex's level is its worst
+ * its back-pressured, busy and idle time over the last interval (its chain's task figures: busy
+ * summed over the operators, back pressure at the head); the vertex's level is its worst
  * subtask's. (Sources back-pressure: they wait for exchange credit between worker threads.)
  */
 export function vertexBackPressure(vertex: VertexRecord, attempt: number) {
-  const subtasks = vertex.subtasks.map((node, subtask) => {
-    const rates = subtaskMetricsOf(node)?.rates();
-    const busy = rates?.busyTimeMsPerSecond ?? 0;
-    const ratio = Math.round(rates?.backPressuredTimeMsPerSecond ?? 0) / 1000;
+  const subtasks = vertex.subtasks.map((task, subtask) => {
+    const t = taskFigures(task);
+    const busy = t?.busyTimeMsPerSecond ?? 0;
+    const ratio = Math.round(t?.backPressuredTimeMsPerSecond ?? 0) / 1000;
     return {
       subtask,
       'attempt-number': attempt,

@@ -1,5 +1,5 @@
 import type { JobRecord } from './job-record.js';
-import { subtaskMetricsOf, type SubtaskNode, type VertexRecord } from './job-vertices.js';
+import { subtaskMetricsOf, type TaskNodes, type VertexRecord } from './job-vertices.js';
 
 /** Flink's IOMetricsInfo: records and bytes in and out of a vertex, and whether each count is complete. */
 export interface IoMetrics {
@@ -14,28 +14,30 @@ export interface IoMetrics {
 }
 
 /**
- * The records in and out of some subtasks (Flink's numRecordsIn / numRecordsOut, summed), counted
- * per chunk by the runtime; complete when every subtask has metrics. Bytes are not counted (0,
- * `-complete` false).
+ * The records in and out of some subtasks (Flink's task-level numRecordsIn / numRecordsOut,
+ * summed): what the chain's head reads (0 for a source) and what its tail sends, counted per chunk
+ * by the runtime; complete when the head and tail of every subtask have metrics. Bytes are not
+ * counted (0, `-complete` false).
  */
-function ioMetrics(nodes: readonly SubtaskNode[]): IoMetrics {
-  const metrics = nodes.map(subtaskMetricsOf);
-  const complete = metrics.every((m) => m !== undefined);
+function ioMetrics(tasks: readonly TaskNodes[]): IoMetrics {
+  const heads = tasks.map((t) => subtaskMetricsOf(t[0]!));
+  const tails = tasks.map((t) => subtaskMetricsOf(t.at(-1)!));
+  const complete = [...heads, ...tails].every((m) => m !== undefined);
   return {
     'read-bytes': 0,
     'read-bytes-complete': false,
     'write-bytes': 0,
     'write-bytes-complete': false,
-    'read-records': metrics.reduce((n, m) => n + (m?.numRecordsIn ?? 0), 0),
+    'read-records': heads.reduce((n, m) => n + (m?.numRecordsIn ?? 0), 0),
     'read-records-complete': complete,
-    'write-records': metrics.reduce((n, m) => n + (m?.numRecordsOut ?? 0), 0),
+    'write-records': tails.reduce((n, m) => n + (m?.numRecordsOut ?? 0), 0),
     'write-records-complete': complete,
   };
 }
 
 /** One subtask's records in and out. */
-export function subtaskIoMetrics(node: SubtaskNode): IoMetrics {
-  return ioMetrics([node]);
+export function subtaskIoMetrics(task: TaskNodes): IoMetrics {
+  return ioMetrics([task]);
 }
 
 /** The vertex's records in and out, summed over its subtasks (as Flink's job details do). */

@@ -15,9 +15,7 @@ import { restoreJob } from '../checkpoint/restore-job.js';
 import { DEFAULT_MAX_PARALLELISM } from '../state/keyed-state-table.js';
 import { topologicalOrder } from './topological-order.js';
 import { SinkOperator } from '../operators/sink-operator.js';
-import type { RemoteLinks } from '../exchange/remote-links.js';
-import type { ChannelMessage } from '../exchange/worker-mesh.js';
-import { decodeChunk } from '../checkpoint/value-codec.js';
+import { deliverChannels } from '../exchange/channel-inputs.js';
 
 const IDLE = Symbol('idle');
 
@@ -292,7 +290,15 @@ export class JobRunner {
       this.markStarted();
       if (!this.opts.coordinated) this.checkpoints.start();
       const remote = this.dag.remote;
-      const remoteInputs = remote && this.listen(remote);
+      const remoteInputs = remote && deliverChannels(remote, {
+        lock: this.dag.lock,
+        barriers: this.barriers,
+        cancelled: () => this.cancelled,
+        onCancel: (l) => this.onCancel(l),
+        fail: (err) => this.fail(err),
+        endInput: (v) => this.endInput(v),
+        setIdle: (c, idle) => this.setIdle(c, idle),
+      });
       this.drives = Promise.all(sources.map((s) => this.drive(s).catch((err: unknown) => this.fail(err))));
       await this.drives;
       await remoteInputs;
@@ -336,59 +342,6 @@ export class JobRunner {
     // What was in flight between workers at the checkpoint goes in first.
     const vertexOf = new Map(this.dag.vertices.map((v) => [v.operator, v]));
     for (const { operator, input, chunk } of restored?.inFlight ?? []) await this.locked(async () => void (await new FanOut([{ vertex: vertexOf.get(operator)!, input }]).emit(chunk)));
-  }
-
-  /**
-   * Delivers what arrives on the channels from other workers, each piece of work under the task
-   * lock in arrival order; a chunk's credit goes back once it is processed. Resolves when every
-   * channel has ended and this worker's own channels have sent everything (or the job stopped).
-   */
-  private async listen(remote: RemoteLinks): Promise<void> {
-    const { mesh } = remote.placement;
-    let open = remote.inputs.length;
-    let ended!: () => void;
-    const allEnded = new Promise<void>((resolve) => (ended = resolve));
-    let stop!: () => void;
-    const cancelled = new Promise<void>((resolve) => (stop = this.onCancel(resolve)));
-    const deliver = (work: () => void | Promise<void>, then?: () => void) => {
-      try {
-        const r = this.dag.lock.run(() => (this.cancelled ? undefined : work()));
-        if (r) r.then(then, (err: unknown) => this.fail(err));
-        else then?.();
-      } catch (err) {
-        this.fail(err);
-      }
-    };
-    for (const input of remote.inputs) {
-      const out = new FanOut([input.consumer]);
-      const credit = () => mesh.send(input.worker, { t: 'credit', ch: input.channel, n: 1 });
-      // Each message is handled in its own macrotask: a port delivers every queued message in one
-      // go, and with the credit going back at once it would never stop delivering (nor let this
-      // thread's sources, timers and REST requests run).
-      mesh.on(input.channel, (msg) => void setImmediate(() => handle(msg)));
-      const handle = (msg: ChannelMessage) => {
-        this.barriers?.arrived(msg);
-        switch (msg.t) {
-          case 'chunk':
-            return deliver(() => out.emit(decodeChunk(msg.bytes)), credit);
-          case 'watermark':
-            return deliver(() => out.emitWatermark(msg.watermark));
-          case 'idle':
-            return deliver(() => this.setIdle([input.consumer], msg.idle));
-          case 'end':
-            return deliver(() => this.endInput(input.consumer.vertex), () => {
-              if (--open === 0) ended();
-            });
-        }
-      };
-    }
-    mesh.start();
-    if (open === 0) ended();
-    if (!this.cancelled) await Promise.race([allEnded, cancelled]);
-    // Sending ends with each channel's end-of-data: wait until the last of it has left.
-    const drained = remote.ready();
-    if (drained && !this.cancelled) await Promise.race([drained, cancelled]);
-    stop();
   }
 
   private async drive(source: RuntimeSource): Promise<void> {
