@@ -163,9 +163,12 @@ describe('monitoring a job on worker threads', () => {
       const agg = job.vertices.find((v) => v.name.startsWith('GroupAggregate'))!;
       // Subtask 1 runs on the worker thread: its records arrive through the main thread's mirror.
       let perSubtask: number[] = [];
-      await until(() => perSubtask.length === 2 && perSubtask.every((n) => n > 0), async () => {
-        const v = await get(`/jobs/${jobs[0]!.id}/vertices/${agg.id}`) as { subtasks: { metrics: { 'read-records': number } }[] };
+      let bytes = 0;
+      await until(() => perSubtask.length === 2 && perSubtask.every((n) => n > 0) && bytes > 0, async () => {
+        const v = await get(`/jobs/${jobs[0]!.id}/vertices/${agg.id}`) as { subtasks: { metrics: { 'read-records': number; 'read-bytes': number } }[] };
         perSubtask = v.subtasks.map((s) => s.metrics['read-records']);
+        // Half the keys cross threads, as encoded chunks (numBytesIn).
+        bytes = v.subtasks.reduce((n, s) => n + s.metrics['read-bytes'], 0);
       });
     } finally {
       child.kill();

@@ -43,7 +43,7 @@ describe('metrics of a chained vertex', () => {
 
     const m = subtaskMetrics(vertex.subtasks[0]!);
     expect(Object.fromEntries([...m].filter(([k]) => !k.includes('.')))).toEqual({
-      numRecordsIn: '0', numRecordsOut: '0', numRecordsInPerSecond: '0.0', numRecordsOutPerSecond: '0.0',
+      numRecordsIn: '0', numRecordsOut: '0', numBytesIn: '0', numBytesOut: '0', numRecordsInPerSecond: '0.0', numRecordsOutPerSecond: '0.0',
       busyTimeMsPerSecond: '800.0', idleTimeMsPerSecond: '0', backPressuredTimeMsPerSecond: '200',
       // 0 (a source reads no records) + 400 ms / 100 + 100 ms / 50; the worst chunk: the Calc's 0.4 ms per record.
       taskOneRecordDealTime_mean: '6.0', taskOneRecordDealTime_max: '0.4',

@@ -41,6 +41,8 @@ export function metricScope(name: string): string {
 interface TaskFigures {
   readonly numRecordsIn: number;
   readonly numRecordsOut: number;
+  readonly numBytesIn: number;
+  readonly numBytesOut: number;
   readonly numRecordsInPerSecond: number;
   readonly numRecordsOutPerSecond: number;
   readonly busyTimeMsPerSecond: number;
@@ -69,6 +71,8 @@ function taskFigures(task: TaskNodes): TaskFigures | undefined {
   return {
     numRecordsIn: head.numRecordsIn,
     numRecordsOut: tail.numRecordsOut,
+    numBytesIn: head.numBytesIn,
+    numBytesOut: tail.numBytesOut,
     numRecordsInPerSecond: headRates.numRecordsInPerSecond,
     numRecordsOutPerSecond: tail.rates().numRecordsOutPerSecond,
     busyTimeMsPerSecond: busy,
@@ -91,6 +95,9 @@ export function subtaskMetrics(task: TaskNodes): Map<string, string> {
   if (!t) return out;
   out.set('numRecordsIn', String(t.numRecordsIn));
   out.set('numRecordsOut', String(t.numRecordsOut));
+  // Encoded bytes of the chunks exchanged with other threads (exchanges within a thread are calls).
+  out.set('numBytesIn', String(t.numBytesIn));
+  out.set('numBytesOut', String(t.numBytesOut));
   out.set('numRecordsInPerSecond', javaDouble(t.numRecordsInPerSecond));
   out.set('numRecordsOutPerSecond', javaDouble(t.numRecordsOutPerSecond));
   out.set('busyTimeMsPerSecond', javaDouble(t.busyTimeMsPerSecond));

@@ -16,18 +16,18 @@ export interface IoMetrics {
 /**
  * The records in and out of some subtasks (Flink's task-level numRecordsIn / numRecordsOut,
  * summed): what the chain's head reads (0 for a source) and what its tail sends, counted per chunk
- * by the runtime; complete when the head and tail of every subtask have metrics. Bytes are not
- * counted (0, `-complete` false).
+ * by the runtime; complete when the head and tail of every subtask have metrics. Bytes are the
+ * encoded chunks exchanged with other worker threads (exchanges within a thread are calls).
  */
 function ioMetrics(tasks: readonly TaskNodes[]): IoMetrics {
   const heads = tasks.map((t) => subtaskMetricsOf(t[0]!));
   const tails = tasks.map((t) => subtaskMetricsOf(t.at(-1)!));
   const complete = [...heads, ...tails].every((m) => m !== undefined);
   return {
-    'read-bytes': 0,
-    'read-bytes-complete': false,
-    'write-bytes': 0,
-    'write-bytes-complete': false,
+    'read-bytes': heads.reduce((n, m) => n + (m?.numBytesIn ?? 0), 0),
+    'read-bytes-complete': complete,
+    'write-bytes': tails.reduce((n, m) => n + (m?.numBytesOut ?? 0), 0),
+    'write-bytes-complete': complete,
     'read-records': heads.reduce((n, m) => n + (m?.numRecordsIn ?? 0), 0),
     'read-records-complete': complete,
     'write-records': tails.reduce((n, m) => n + (m?.numRecordsOut ?? 0), 0),

@@ -40,11 +40,13 @@ export async function deliverChannels(remote: RemoteLinks, task: ChannelTask): P
   };
   for (const input of remote.inputs) {
     const out = new FanOut([input.consumer]);
+    const metrics = input.consumer.vertex.metrics;
     const credit = () => mesh.send(input.worker, { t: 'credit', ch: input.channel, n: 1 });
     const handle = (msg: ChannelMessage) => {
       task.barriers?.arrived(msg);
       switch (msg.t) {
         case 'chunk':
+          if (metrics) metrics.numBytesIn += msg.bytes.length;
           return deliver(() => out.emit(decodeChunk(msg.bytes)), credit);
         case 'watermark':
           return deliver(() => out.emitWatermark(msg.watermark));

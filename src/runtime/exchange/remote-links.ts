@@ -1,5 +1,6 @@
 import type { Consumer, RuntimeVertex } from '../task/runtime-dag.js';
 import { RemoteSender } from './remote-sender.js';
+import type { VertexMetrics } from '../task/vertex-metrics.js';
 import { workerOf, type Placement } from './worker-mesh.js';
 
 /** A channel ending in this worker: what arrives on it goes to `consumer`. */
@@ -30,8 +31,8 @@ export class RemoteLinks {
     return workerOf(subtask, this.placement.workers) === this.placement.worker;
   }
 
-  /** What producing subtask `k` (of `parallelism`) feeds to reach `entry`: itself, or a sender to its worker. */
-  link(k: number, parallelism: number, entry: Consumer): Consumer {
+  /** What producing subtask `k` (of `parallelism`, counting in `metrics`) feeds to reach `entry`: itself, or a sender to its worker. */
+  link(k: number, parallelism: number, entry: Consumer, metrics?: VertexMetrics): Consumer {
     const { workers, worker, mesh, credits } = this.placement;
     const from = workerOf(k, workers);
     const to = workerOf(entry.vertex.subtask, workers);
@@ -39,7 +40,7 @@ export class RemoteLinks {
     const channel = this.next++;
     if (to === worker) this.inputs.push({ channel, worker: from, consumer: entry });
     if (from !== worker) return entry;
-    const operator = new RemoteSender(channel, to, mesh, credits, () => this.wake());
+    const operator = new RemoteSender(channel, to, mesh, credits, () => this.wake(), metrics);
     const vertex: RuntimeVertex = { operator, description: operator.name, subtask: k, parallelism, exchange: true, inputs: 1, consumers: [] };
     this.senders.push(vertex);
     return { vertex, input: 0 };

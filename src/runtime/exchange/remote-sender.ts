@@ -2,6 +2,7 @@ import type { Chunk } from '../../types/row.js';
 import type { Operator } from '../operators/operator.js';
 import { encodeChunk } from '../checkpoint/value-codec.js';
 import type { ChannelMessage, WorkerMesh } from './worker-mesh.js';
+import type { VertexMetrics } from '../task/vertex-metrics.js';
 
 /**
  * The sending end of a channel to a subtask on another worker. A chunk is encoded at once (the
@@ -22,6 +23,8 @@ export class RemoteSender implements Operator {
     private credits: number,
     /** Called when the queue has drained. */
     private readonly drained: () => void,
+    /** The producing subtask's counters (numBytesOut). */
+    private readonly producer: VertexMetrics | undefined,
   ) {
     mesh.on(channel, (msg) => {
       if (msg.t === 'credit') this.credit(msg.n);
@@ -33,7 +36,9 @@ export class RemoteSender implements Operator {
   }
 
   processChunk(chunk: Chunk): void {
-    this.send({ t: 'chunk', ch: this.channel, bytes: encodeChunk(chunk) });
+    const bytes = encodeChunk(chunk);
+    if (this.producer) this.producer.numBytesOut += bytes.length;
+    this.send({ t: 'chunk', ch: this.channel, bytes });
   }
 
   processWatermark(watermark: number): void {

@@ -6,6 +6,7 @@ import type { Distribution } from './distribution.js';
 import { HashExchange, RebalanceExchange } from './exchange.js';
 import type { Consumer, RuntimeVertex } from './runtime-dag.js';
 import type { RemoteLinks } from '../exchange/remote-links.js';
+import type { VertexMetrics } from './vertex-metrics.js';
 
 /**
  * Connects the subtasks of a producer (`producers[k]`: what its subtask k feeds) to the subtasks
@@ -14,7 +15,7 @@ import type { RemoteLinks } from '../exchange/remote-links.js';
  * each target merging its channels' watermarks. Exchange vertices are appended to `vertices`.
  * With `links` (worker threads), a link between subtasks on different workers becomes a channel.
  */
-export function connectSubtasks(producers: Consumer[][], input: PlanNode, targets: readonly RuntimeVertex[], index: number, dist: Distribution, maxParallelism: number, vertices: RuntimeVertex[], links?: RemoteLinks): void {
+export function connectSubtasks(producers: Consumer[][], input: PlanNode, targets: readonly RuntimeVertex[], index: number, dist: Distribution, maxParallelism: number, vertices: RuntimeVertex[], links?: { readonly remote: RemoteLinks; metricsOf(k: number): VertexMetrics }): void {
   const channels = producers.length;
   const keyOf = dist.kind === 'hash' ? buildKeyOf(dist.keys.map((c) => input.fields[c]!.type), dist.keys) : undefined;
   if (keyOf) for (const t of targets) (t.inputKeys ??= [])[index] = keyOf;
@@ -26,7 +27,7 @@ export function connectSubtasks(producers: Consumer[][], input: PlanNode, target
   const entry = (j: number, k: number): Consumer => {
     const merge = merges[j];
     const e: Consumer = merge ? { vertex: targets[j]!, input: index, channel: { merge, index: k } } : { vertex: targets[j]!, input: index };
-    return links ? links.link(k, channels, e) : e;
+    return links ? links.remote.link(k, channels, e, links.metricsOf(k)) : e;
   };
   if (targets.length === 1) {
     producers.forEach((list, k) => list.push({ ...entry(0, k), distribution: dist.kind }));

@@ -153,7 +153,7 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
     }
     for (const l of links) {
       const producer = build(l.input);
-      connectSubtasks(producer.consumers, l.input, l.targets, l.index, inputDistribution(node, l.index, job), maxParallelism, vertices, remote);
+      connectSubtasks(producer.consumers, l.input, l.targets, l.index, inputDistribution(node, l.index, job), maxParallelism, vertices, remote && { remote, metricsOf: (k) => metricsOf(producer.consumers[k]) });
     }
     return b;
   };

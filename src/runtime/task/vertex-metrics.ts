@@ -7,6 +7,8 @@ export const RATE_INTERVAL_MS = 1000;
 export interface MetricsReport {
   readonly numRecordsIn: number;
   readonly numRecordsOut: number;
+  readonly numBytesIn: number;
+  readonly numBytesOut: number;
   readonly busyMs: number;
   readonly backPressuredMs: number;
   readonly dealTimeMax: number;
@@ -57,6 +59,9 @@ export function switchVertex(next: VertexMetrics | undefined): VertexMetrics | u
 export class VertexMetrics {
   numRecordsIn = 0;
   numRecordsOut = 0;
+  /** Bytes of the chunks that crossed threads into and out of this vertex (encoded size). */
+  numBytesIn = 0;
+  numBytesOut = 0;
   busyMs = 0;
   /** Time waiting for output buffers (credit on a channel to another worker), up to the current wait. */
   private waitedMs = 0;
@@ -85,7 +90,7 @@ export class VertexMetrics {
 
   /** The counters to copy to another thread's view of this subtask; the per-record maximum starts over. */
   report(): MetricsReport {
-    const r = { numRecordsIn: this.numRecordsIn, numRecordsOut: this.numRecordsOut, busyMs: this.busyMs, backPressuredMs: this.backPressuredMs, dealTimeMax: this.dealTimeMax, outputWatermark: this.outputWatermark, inputWatermarks: [...this.inputWatermarks] };
+    const r = { numRecordsIn: this.numRecordsIn, numRecordsOut: this.numRecordsOut, numBytesIn: this.numBytesIn, numBytesOut: this.numBytesOut, busyMs: this.busyMs, backPressuredMs: this.backPressuredMs, dealTimeMax: this.dealTimeMax, outputWatermark: this.outputWatermark, inputWatermarks: [...this.inputWatermarks] };
     this.dealTimeMax = 0;
     return r;
   }
@@ -94,6 +99,8 @@ export class VertexMetrics {
   absorb(r: MetricsReport, operatorCounters: Readonly<Record<string, number>> | undefined): void {
     this.numRecordsIn = r.numRecordsIn;
     this.numRecordsOut = r.numRecordsOut;
+    this.numBytesIn = r.numBytesIn;
+    this.numBytesOut = r.numBytesOut;
     this.busyMs = r.busyMs;
     this.waitedMs = r.backPressuredMs;
     this.dealTimeMax = Math.max(this.dealTimeMax, r.dealTimeMax);
