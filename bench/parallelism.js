@@ -5,22 +5,30 @@
 // Run: npm run build && node bench/parallelism.js [options]
 //   --rows N        rows of every workload's measured run (default: per workload, ~5–10 s at p1;
 //                   WEIR_BENCH_ROWS sets it too)
-//   --runs N        runs per variant, the median is reported (default 3)
+//   --runs N        runs per variant, the best (fastest) is reported (default 3)
 //   --only a,b      the workloads to run (default all: group, group-minibatch, tumble)
 //   --parallelism a,b  the parallelisms compared, the first is the base (default 1,2)
 //   --set key=value an extra setting for every run (repeatable), e.g.
 //                   --set taskmanager.network.memory.floating-buffers-per-gate=32
+//   --wait-idle S   on a shared machine: before each run, wait up to S seconds until other
+//                   processes keep less than 0.2 cores busy (Linux; default 0, no waiting)
 //
 // Each run is the CLI in a fresh process (`node bin/weir.js run --set parallelism.default=P
 // script.sql`, what users run), timed from spawn to exit. The same job over a tiny number of rows
 // (the baseline: process start, planning, starting the worker threads, shutdown) is timed the same
 // way and subtracted, so the figure is rows per second of processing:
-//   rows/s = rows / (median wall of the job − median wall of the baseline)
-// The variants run interleaved (baseline p1, job p1, baseline p2, job p2, … per round), so drift
-// of the machine hits all of them alike. On Linux the children's CPU time (user + system, all
-// threads: GC helpers too) is read from /proc/self/stat after each run; CPU per row at p2 over CPU
-// per row at p1 is the cost of the exchange (encode, postMessage, decode) and of the second
-// thread's own heap.
+//   rows/s = rows / (best wall of the job − best wall of the baseline)
+// Best of the runs rather than their median: other processes only ever slow a run down, and a
+// run at parallelism 2 suffers more from them than one at 1 (its threads wait on each other when
+// one is descheduled). The variants run interleaved (baseline p1, job p1, baseline p2, job p2, …
+// per round), so drift of the machine hits all of them alike.
+// On Linux, the children's CPU time (user + system, all threads: V8's GC helper threads too) is
+// read from /proc/self/stat after each run: "cores busy" = CPU / processing seconds, and CPU per
+// row at p2 over CPU per row at p1 is the cost of running in two threads (hashing rows to their
+// subtask, encode, postMessage, decode, a second heap). With N cores, the speed-up cannot exceed
+// N / (that ratio) / (cores busy at p1). The cores other processes kept busy during a run (the
+// machine's busy time from /proc/stat minus the run's) are printed when ≥ 0.2: those figures are
+// skewed.
 //
 // Workloads (datagen as fast as possible → blackhole):
 //   group           SELECT k, COUNT(*), SUM(v) FROM src GROUP BY k, k random in 1..100,000:
@@ -39,11 +47,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+/** The fastest of the runs. */
+const best = (runs) => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
 
 const BIN = new URL('../bin/weir.js', import.meta.url).pathname;
 /** Other processes' load (cores busy, on average) from which a run's figures are marked as skewed. */
@@ -114,6 +119,18 @@ function machineBusySeconds() {
   return (user + nice + system + irq + softirq + (steal || 0)) / 100;
 }
 
+/** Waits (up to `seconds`) until the machine has been idle for a second: < OTHER_LOAD_NOTE cores busy. */
+function waitIdle(seconds) {
+  if (!(seconds > 0) || machineBusySeconds() === undefined) return;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    const b0 = machineBusySeconds();
+    Atomics.wait(pause, 0, 0, 1000);
+    if (machineBusySeconds() - b0 < OTHER_LOAD_NOTE) return;
+  }
+}
+
 /**
  * One CLI run; returns its wall seconds, its CPU seconds and the cores other processes kept busy
  * meanwhile (other load skews the figures: the note is printed). Throws if the job fails (a
@@ -139,7 +156,7 @@ function runCli(file, parallelism, settings) {
 
 function parseArgs(argv) {
   const env = process.env.WEIR_BENCH_ROWS;
-  const o = { rows: env ? Number(env) : undefined, runs: 3, only: Object.keys(WORKLOADS), parallelism: [1, 2], settings: {} };
+  const o = { rows: env ? Number(env) : undefined, runs: 3, only: Object.keys(WORKLOADS), parallelism: [1, 2], settings: {}, waitIdle: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -150,21 +167,23 @@ function parseArgs(argv) {
     else if (a === '--runs') o.runs = Number(val());
     else if (a === '--only') o.only = val().split(',');
     else if (a === '--parallelism') o.parallelism = val().split(',').map(Number);
+    else if (a === '--wait-idle') o.waitIdle = Number(val());
     else if (a === '--set') {
       const kv = val();
       const eq = kv.indexOf('=');
       if (eq <= 0) throw new Error(`--set expects key=value, got ${kv}`);
       o.settings[kv.slice(0, eq)] = kv.slice(eq + 1);
-    } else throw new Error(`unknown option ${a} (use --rows, --runs, --only, --parallelism, --set)`);
+    } else throw new Error(`unknown option ${a} (use --rows, --runs, --only, --parallelism, --set, --wait-idle)`);
   }
   if (o.rows !== undefined && !(Number.isSafeInteger(o.rows) && o.rows > BASELINE_ROWS)) throw new Error(`--rows must be an integer above ${BASELINE_ROWS}`);
   if (!(Number.isSafeInteger(o.runs) && o.runs > 0)) throw new Error('--runs must be a positive integer');
+  if (!(o.waitIdle >= 0)) throw new Error('--wait-idle must be a number of seconds');
   for (const w of o.only) if (!WORKLOADS[w]) throw new Error(`unknown workload ${w} (${Object.keys(WORKLOADS).join(', ')})`);
   for (const p of o.parallelism) if (!(Number.isSafeInteger(p) && p > 0)) throw new Error(`bad parallelism ${p}`);
   return o;
 }
 
-function measureWorkload(name, o, work) {
+function measureWorkload(name, o, work, cores) {
   const w = WORKLOADS[name];
   const rows = o.rows ?? w.rows;
   const settings = { ...w.settings, ...o.settings };
@@ -172,12 +191,14 @@ function measureWorkload(name, o, work) {
   const baseFile = join(work, `${name}-baseline.sql`);
   writeFileSync(file, w.script(rows));
   writeFileSync(baseFile, w.script(BASELINE_ROWS));
-  console.log(`\n${name}: ${w.label}; ${fmt(rows)} rows (baseline ${fmt(BASELINE_ROWS)} rows), median of ${o.runs}`);
+  console.log(`\n${name}: ${w.label}; ${fmt(rows)} rows (baseline ${fmt(BASELINE_ROWS)} rows), best of ${o.runs}`);
   const runs = Object.fromEntries(o.parallelism.map((p) => [p, { job: [], baseline: [] }]));
   for (let i = 0; i < o.runs; i++) {
     const line = [];
     for (const p of o.parallelism) {
+      waitIdle(o.waitIdle);
       const b = runCli(baseFile, p, settings);
+      waitIdle(o.waitIdle);
       const j = runCli(file, p, settings);
       runs[p].baseline.push(b);
       runs[p].job.push(j);
@@ -188,16 +209,18 @@ function measureWorkload(name, o, work) {
   }
   const summary = o.parallelism.map((p) => {
     const r = runs[p];
-    const wall = median(r.job.map((x) => x.seconds));
-    const baseline = median(r.baseline.map((x) => x.seconds));
+    const job = best(r.job);
+    const idle = best(r.baseline);
+    const wall = job.seconds;
+    const baseline = idle.seconds;
     const processing = Math.max(wall - baseline, 1e-3);
-    const cpu = r.job[0].cpuSeconds === null ? null : median(r.job.map((x) => x.cpuSeconds)) - median(r.baseline.map((x) => x.cpuSeconds));
+    const cpu = job.cpuSeconds === null ? null : job.cpuSeconds - idle.cpuSeconds;
     return {
       parallelism: p, wallSeconds: wall, baselineSeconds: baseline, processingSeconds: processing,
       rowsPerSecond: rows / processing,
       cpuSeconds: cpu, rowsPerCpuSecond: cpu === null || cpu <= 0 ? null : rows / cpu,
       coresBusy: cpu === null ? null : cpu / processing,
-      otherCores: r.job[0].otherCores === null ? null : median(r.job.map((x) => x.otherCores)),
+      otherCores: job.otherCores,
     };
   });
   const base = summary[0];
@@ -215,10 +238,12 @@ function measureWorkload(name, o, work) {
   }
   const loaded = summary.filter((s) => s.otherCores !== null && s.otherCores >= OTHER_LOAD_NOTE);
   if (loaded.length) {
-    console.log(`  note: other processes kept ${loaded.map((s) => `${s.otherCores.toFixed(1)} cores busy during the p${s.parallelism} runs`).join(', ')} (median): these figures are skewed`);
+    console.log(`  note: other processes kept ${loaded.map((s) => `${s.otherCores.toFixed(1)} cores busy during the p${s.parallelism} runs`).join(', ')} (in the best run): these figures are skewed`);
   }
   for (const s of summary.slice(1)) {
-    const cpu = s.cpuPerRowVsBase === null ? '' : `; CPU per row ${s.cpuPerRowVsBase.toFixed(2)}× that of p${base.parallelism}`;
+    let cpu = s.cpuPerRowVsBase === null ? '' : `; CPU per row ${s.cpuPerRowVsBase.toFixed(2)}× that of p${base.parallelism}`;
+    // All cores busy: the CPU the job needs bounds its speed-up (at p1 GC helpers get a spare core).
+    if (cpu && cores <= s.parallelism) cpu += `, which caps the speed-up on ${cores} cores at ${(cores / base.coresBusy / s.cpuPerRowVsBase).toFixed(2)}×`;
     const target = s.parallelism === 2 && base.parallelism === 1 ? ` (target ≥ 1.7×: ${s.speedUp >= 1.7 ? 'met' : 'not met'})` : '';
     console.log(`  p${s.parallelism} / p${base.parallelism}: ${s.speedUp.toFixed(2)}×${target}${cpu}`);
   }
@@ -229,12 +254,14 @@ function main() {
   const o = parseArgs(process.argv.slice(2));
   const cores = availableParallelism();
   console.log(`Parallelism: datagen → aggregation → blackhole through the CLI (a fresh process per run), parallelism ${o.parallelism.join(' vs ')}; ${cores} cores, node ${process.version}`);
+  const nodeOptions = process.env.NODE_OPTIONS || null;
+  if (nodeOptions) console.log(`  NODE_OPTIONS=${nodeOptions} (the runs inherit it)`);
   if (Object.keys(o.settings).length) console.log(`  extra settings: ${Object.entries(o.settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   if (cores < Math.max(...o.parallelism)) console.log(`  note: fewer cores (${cores}) than workers (${Math.max(...o.parallelism)}); the speed-up cannot reach the parallelism`);
   const work = mkdtempSync(join(tmpdir(), 'weir-bench-parallelism-'));
-  const out = { date: new Date().toISOString(), node: process.version, cores, options: o, workloads: [] };
+  const out = { date: new Date().toISOString(), node: process.version, nodeOptions, cores, options: o, workloads: [] };
   try {
-    for (const name of o.only) out.workloads.push(measureWorkload(name, o, work));
+    for (const name of o.only) out.workloads.push(measureWorkload(name, o, work, cores));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
