@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,16 @@ describe('checkpoints across worker threads', () => {
   }, 60_000);
 });
 
+/** Starts `file` at parallelism 2 with the REST API on a free port; `get` reads it as JSON. */
+async function runWithRest(file: string): Promise<{ child: ChildProcess; get: (path: string) => Promise<Record<string, unknown>> }> {
+  const child = spawn(process.execPath, [cli.entry, 'run', '--set', 'parallelism.default=2', '--set', 'rest.port=0', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  await until(() => /REST API at (\S+)/.test(stderr));
+  const base = /REST API at (\S+)/.exec(stderr)![1]!;
+  return { child, get: async (path) => (await fetch(base + path)).json() as Promise<Record<string, unknown>> };
+}
+
 /** The newest completed checkpoint under `dir` (`<dir>/<job id>/chk-<n>` with its _metadata). */
 function latestCheckpoint(dir: string): string | undefined {
   if (!existsSync(dir)) return undefined;
@@ -150,13 +160,8 @@ describe('monitoring a job on worker threads', () => {
     writeFileSync(file, `CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '4000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '16000');
       CREATE TABLE o (k BIGINT, c BIGINT) WITH ('connector' = 'blackhole');
       INSERT INTO o SELECT id % 10, COUNT(*) FROM src GROUP BY id % 10;\n`);
-    const child = spawn(process.execPath, [cli.entry, 'run', '--set', 'parallelism.default=2', '--set', 'rest.port=0', file], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const { child, get } = await runWithRest(file);
     try {
-      await until(() => /REST API at (\S+)/.test(stderr));
-      const base = /REST API at (\S+)/.exec(stderr)![1]!;
-      const get = async (path: string) => (await fetch(base + path)).json() as Promise<Record<string, unknown>>;
       const { jobs } = await get('/jobs') as { jobs: { id: string }[] };
       const job = await get(`/jobs/${jobs[0]!.id}`) as { vertices: { id: string; name: string; parallelism: number }[] };
       expect(job.vertices.map((v) => v.parallelism)).toEqual(job.vertices.map(() => 2));
@@ -189,13 +194,8 @@ describe('monitoring a job on worker threads', () => {
       CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '1000000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '10000000');
       CREATE TABLE o (c BIGINT) WITH ('connector' = 'blackhole');
       INSERT INTO o SELECT slow_count(id) FROM src;\n`);
-    const child = spawn(process.execPath, [cli.entry, 'run', '--set', 'parallelism.default=2', '--set', 'rest.port=0', file], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const { child, get } = await runWithRest(file);
     try {
-      await until(() => /REST API at (\S+)/.test(stderr));
-      const base = /REST API at (\S+)/.exec(stderr)![1]!;
-      const get = async (path: string) => (await fetch(base + path)).json() as Promise<Record<string, unknown>>;
       const { jobs } = await get('/jobs') as { jobs: { id: string }[] };
       const job = await get(`/jobs/${jobs[0]!.id}`) as { vertices: { id: string; name: string }[] };
       const source = job.vertices.find((v) => v.name.startsWith('Source'))!;
@@ -204,7 +204,7 @@ describe('monitoring a job on worker threads', () => {
         await new Promise((resolve) => setTimeout(resolve, 200));
         level = (await get(`/jobs/${jobs[0]!.id}/vertices/${source.id}/backpressure`))['backpressure-level'] as string;
       });
-      const [metric] = await (await fetch(`${base}/jobs/${jobs[0]!.id}/vertices/${source.id}/subtasks/metrics?get=backPressuredTimeMsPerSecond`)).json() as { max: number }[];
+      const [metric] = await get(`/jobs/${jobs[0]!.id}/vertices/${source.id}/subtasks/metrics?get=backPressuredTimeMsPerSecond`) as unknown as { max: number }[];
       expect(metric!.max).toBeGreaterThan(100);
       expect(metric!.max).toBeLessThanOrEqual(1000);
     } finally {
