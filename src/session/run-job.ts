@@ -4,6 +4,7 @@ import { formatRowForPrint } from '../types/format-print.js';
 import type { Chunk } from '../types/row.js';
 import { TableauPrinter } from '../cli/tableau.js';
 import { buildRuntimeDag } from '../runtime/task/job-graph-builder.js';
+import type { RuntimeDag } from '../runtime/task/runtime-dag.js';
 import { JobRunner, type JobResult } from '../runtime/task/job-runner.js';
 import { restartStrategy, type RestartStrategy } from '../runtime/task/restart-strategy.js';
 import { checkpointSettings } from '../runtime/checkpoint/checkpoint-config.js';
@@ -59,10 +60,17 @@ export async function runJob(result: JobStatement, session: Session, opts: Scrip
     jobId ??= randomBytes(16).toString('hex');
     const workers = origin && canUseWorkers(result, session) ? await startWorkers(origin, session, jobId, io, restoreFrom?.checkpoint) : undefined;
     const build = { ...session.runtimeOptions(), writer: io, collect: output.collect, sourceParallelism };
-    const dag = buildRuntimeDag(result.job, { ...build, ...(workers ? { placement: workers.placement } : {}) });
-    // On worker threads, monitoring shows the whole job: built here too, never run, its counters copied from every worker.
-    const view = workers && buildRuntimeDag(result.job, build);
-    if (view) workers.group.mirror(view, dag);
+    let dag: RuntimeDag;
+    let view: RuntimeDag | undefined;
+    try {
+      dag = buildRuntimeDag(result.job, { ...build, ...(workers ? { placement: workers.placement } : {}) });
+      // On worker threads, monitoring shows the whole job: built here too, never run, its counters copied from every worker.
+      view = workers && buildRuntimeDag(result.job, build);
+    } catch (err) {
+      await workers?.group.terminate();
+      throw err;
+    }
+    if (view && workers) workers.group.mirror(view, dag);
     const runner = new JobRunner(dag, { idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'), checkpointing, restoreFrom, jobId, keepCheckpoints: true, ...(workers ? { peers: workers.group, view } : {}) });
     workers?.group.attach(runner);
     kept.track(runner);

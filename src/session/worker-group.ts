@@ -108,12 +108,16 @@ export class WorkerGroup implements Peers {
   /** Connects the first worker's runner: a cancel reaches every worker, a worker's failure fails the job. */
   attach(runner: JobRunner): void {
     this.runner = runner;
-    runner.onCancel(() => this.command({ t: 'cancel' }));
+    runner.onCancel(() => this.cancel());
     for (const err of this.pending.splice(0)) runner.fail(err);
   }
 
   async ended(): Promise<void> {
     await Promise.all(this.threads.map((t) => t.ended));
+  }
+
+  cancel(): void {
+    this.command({ t: 'cancel' });
   }
 
   close(): void {
@@ -128,6 +132,12 @@ export class WorkerGroup implements Peers {
       applyMetrics(this.view.all, collectMetrics(this.view.own));
     }
     return rows.reduce((a, b) => a + b, 0);
+  }
+
+  /** Stops the workers at once (the job could not start here). */
+  async terminate(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+    this.mesh.close();
   }
 
   snapshot(id: number, hold: boolean): Promise<TaskSnapshot[]> {

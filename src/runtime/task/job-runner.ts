@@ -58,6 +58,8 @@ export interface RunnerOptions {
 export interface Peers extends CheckpointPeers {
   /** Resolves once every other part's input has ended (or the job stopped). */
   ended(): Promise<void>;
+  /** Stops them (this part failed). */
+  cancel(): void;
   /** Lets them close (after the job's final checkpoint). */
   close(): void;
   /** Resolves with the rows their sinks wrote once every part has closed. */
@@ -316,6 +318,7 @@ export class JobRunner {
     await this.checkpoints.settle();
     const stopped = this.stoppedWith !== undefined;
     const cancelled = this.cancelled && !stopped;
+    if (this.failure !== undefined) this.opts.peers?.cancel();
     this.opts.peers?.close();
     await this.closeAll();
     const peerRows = await this.opts.peers?.finished() ?? 0;
