@@ -128,14 +128,50 @@ describe('checkpoints across worker threads', () => {
   }, 60_000);
 });
 
-/** Starts `file` at parallelism 2 with the REST API on a free port; `get` reads it as JSON. */
-async function runWithRest(file: string): Promise<{ child: ChildProcess; get: (path: string) => Promise<Record<string, unknown>> }> {
-  const child = spawn(process.execPath, [cli.entry, 'run', '--set', 'parallelism.default=2', '--set', 'rest.port=0', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+describe('stop-with-savepoint --drain on worker threads', () => {
+  it('every thread\'s sources end with the final watermark: all windows fire before the savepoint', async () => {
+    const file = join(cli.work, 'drain.sql');
+    // Subtask 0 reads ids 1..200000 (event time < 20000 s), subtask 1 (the worker thread) from
+    // 200001: neither ends by itself within the test.
+    writeFileSync(file, `CREATE TABLE src (id BIGINT, ts AS TO_TIMESTAMP_LTZ(id * 100, 3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH (
+        'connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '400000');
+      CREATE TABLE o (k BIGINT, ws TIMESTAMP_LTZ(3), c BIGINT) WITH ('connector' = 'print');
+      INSERT INTO o SELECT id % 2, window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE src, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY id % 2, window_start, window_end;\n`);
+    const { child, get } = await runWithRest(file, 'pipe');
+    let stdout = '';
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    try {
+      const { jobs } = await get('/jobs') as { jobs: { id: string }[] };
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await get(`/jobs/${jobs[0]!.id}/stop`, { targetDirectory: join(cli.work, 'drained'), drain: true });
+      await exited;
+    } finally {
+      child.kill();
+    }
+    const savepoint = readdirSync(join(cli.work, 'drained'))[0]!;
+    const metadata = JSON.parse(readFileSync(join(cli.work, 'drained', savepoint, '_metadata'), 'utf8')) as { sources: { subtasks: { position: { rowsEmitted: number } }[] }[] };
+    const read = metadata.sources[0]!.subtasks.map((s) => s.position.rowsEmitted);
+    // The windows of each half count every row its subtask read, the last (partial) window included.
+    const counted = [0, 0];
+    for (const line of stdout.split('\n').filter((l) => l !== '')) {
+      const [, start, c] = /\[\d+, (.*), (\d+)\]/.exec(line)!;
+      counted[Date.parse(start!) < 20_000_000 ? 0 : 1]! += Number(c);
+    }
+    expect(read[1]).toBeGreaterThan(0);
+    expect(counted).toEqual(read);
+  }, 30_000);
+});
+
+/** Starts `file` at parallelism 2 with the REST API on a free port; `get` reads it as JSON (POSTs `post` when given). */
+async function runWithRest(file: string, stdout: 'ignore' | 'pipe' = 'ignore'): Promise<{ child: ChildProcess; get: (path: string, post?: unknown) => Promise<Record<string, unknown>> }> {
+  const child = spawn(process.execPath, [cli.entry, 'run', '--set', 'parallelism.default=2', '--set', 'rest.port=0', file], { stdio: ['ignore', stdout, 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   await until(() => /REST API at (\S+)/.test(stderr));
   const base = /REST API at (\S+)/.exec(stderr)![1]!;
-  return { child, get: async (path) => (await fetch(base + path)).json() as Promise<Record<string, unknown>> };
+  const request = (path: string, post: unknown) => (post === undefined ? fetch(base + path) : fetch(base + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(post) }));
+  return { child, get: async (path, post) => (await request(path, post)).json() as Promise<Record<string, unknown>> };
 }
 
 /** The newest completed checkpoint under `dir` (`<dir>/<job id>/chk-<n>` with its _metadata). */

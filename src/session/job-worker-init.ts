@@ -37,6 +37,6 @@ export type WorkerReport =
 
 /** From the main thread to a worker. */
 export type WorkerCommand =
-  | { readonly t: 'cancel' | 'close' | 'release' }
+  | { readonly t: 'cancel' | 'drain' | 'close' | 'release' }
   | { readonly t: 'checkpoint'; readonly id: number; readonly hold: boolean }
   | { readonly t: 'commit'; readonly id: number };

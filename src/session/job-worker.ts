@@ -53,6 +53,8 @@ async function main(): Promise<number> {
     switch (cmd.t) {
       case 'cancel':
         return runner.cancel();
+      case 'drain':
+        return runner.drain();
       case 'close':
         return close();
       case 'release':

@@ -120,6 +120,10 @@ export class WorkerGroup implements Peers {
     this.command({ t: 'cancel' });
   }
 
+  drain(): void {
+    this.command({ t: 'drain' });
+  }
+
   close(): void {
     this.command({ t: 'close' });
   }

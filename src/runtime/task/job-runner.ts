@@ -60,6 +60,8 @@ export interface Peers extends CheckpointPeers {
   ended(): Promise<void>;
   /** Stops them (this part failed). */
   cancel(): void;
+  /** Their sources end as if exhausted (stop-with-savepoint --drain). */
+  drain(): void;
   /** Lets them close (after the job's final checkpoint). */
   close(): void;
   /** Resolves with the rows their sinks wrote once every part has closed. */
@@ -92,6 +94,8 @@ export class JobRunner {
   /** Stop-with-savepoint --drain: sources end as if exhausted. */
   private draining = false;
   private drives: Promise<unknown> | undefined;
+  /** Worker threads: resolves when every channel from other workers has ended. */
+  private inputsEnded: Promise<void> | undefined;
   /** A stop-with-savepoint --drain in progress: the job closes only after its savepoint. */
   private drainedStop: Promise<unknown> | undefined;
   private readonly remainingInputs = new Map<RuntimeVertex, number>();
@@ -199,13 +203,22 @@ export class JobRunner {
     if (!drain) return this.stopNow(targetDir);
     // run() waits for this stop before closing the drained operators.
     const stopped = (async () => {
-      this.draining = true;
-      this.wakePolls();
+      this.drain();
+      this.opts.peers?.drain();
+      // Every part's input ends: the final watermark and end of data pass through all channels.
       await this.drives;
+      await this.inputsEnded;
+      await this.opts.peers?.ended();
       return this.stopNow(targetDir);
     })();
     this.drainedStop = stopped.catch(() => {});
     return stopped;
+  }
+
+  /** Sources end as if exhausted (stop-with-savepoint --drain; on a worker, at the first worker's request). */
+  drain(): void {
+    this.draining = true;
+    this.wakePolls();
   }
 
   private stopNow(targetDir: string | undefined): Promise<CheckpointRecord> {
@@ -292,7 +305,7 @@ export class JobRunner {
       this.markStarted();
       if (!this.opts.coordinated) this.checkpoints.start();
       const remote = this.dag.remote;
-      const remoteInputs = remote && deliverChannels(remote, {
+      this.inputsEnded = remote && deliverChannels(remote, {
         lock: this.dag.lock,
         barriers: this.barriers,
         cancelled: () => this.cancelled,
@@ -303,7 +316,7 @@ export class JobRunner {
       });
       this.drives = Promise.all(sources.map((s) => this.drive(s).catch((err: unknown) => this.fail(err))));
       await this.drives;
-      await remoteInputs;
+      await this.inputsEnded;
       await this.opts.peers?.ended();
       await this.drainedStop;
       if (this.finalCheckpoint && !this.cancelled && this.failure === undefined) await this.checkpoints.trigger('CHECKPOINT');
