@@ -109,13 +109,45 @@ export function buildKeyOf(types: readonly DataType[], positions: readonly numbe
   return (row) => hashKey(positions.map((p) => row[p]), types);
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const CHAR_I = 0x69;
+const CHAR_MINUS = 0x2d;
+const CHAR_0 = 0x30;
+/** Digits of an integer key, least significant first (reused: hashing runs per row). */
+const digits = new Uint8Array(16);
+
+/**
+ * FNV-1a over the text `i<n>` of a safe integer, computed from its digits without building the
+ * string (the hash runs for every row an exchange routes or a keyed operator looks up).
+ */
+function intTextHash(n: number): number {
+  let h = Math.imul(FNV_OFFSET ^ CHAR_I, FNV_PRIME);
+  if (n < 0) {
+    h = Math.imul(h ^ CHAR_MINUS, FNV_PRIME);
+    n = -n;
+  }
+  let count = 0;
+  do {
+    digits[count++] = n % 10;
+    n = Math.floor(n / 10);
+  } while (n > 0);
+  while (count > 0) h = Math.imul(h ^ (CHAR_0 + digits[--count]!), FNV_PRIME);
+  return h;
+}
+
 /** A stable 32-bit hash of a key (FNV-1a over its text), for key groups and partitioning. */
 export function keyHash32(key: HashKey): number {
-  const s = typeof key === 'number' ? `i${key}` : key;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  let h: number;
+  if (typeof key === 'number' && Number.isSafeInteger(key)) {
+    h = intTextHash(key);
+  } else {
+    const s = typeof key === 'number' ? `i${key}` : key;
+    h = FNV_OFFSET;
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, FNV_PRIME);
+    }
   }
   // final avalanche (murmur3 fmix32) so consecutive ints spread over key groups
   h ^= h >>> 16;
