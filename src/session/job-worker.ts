@@ -58,11 +58,11 @@ async function main(): Promise<number> {
       case 'close':
         return close();
       case 'release':
-        return runner.releaseHolds();
+        return runner.participant.releaseHolds();
       case 'commit':
-        return void runner.commit(cmd.id).catch((err: unknown) => runner.fail(err));
+        return void runner.participant.commit(cmd.id).catch((err: unknown) => runner.fail(err));
       case 'checkpoint':
-        return void runner.snapshotPart(cmd.id, cmd.hold).then(
+        return void runner.participant.snapshot(cmd.id, cmd.hold).then(
           (snapshot) => report({ t: 'snapshot', id: cmd.id, snapshot }),
           (err: unknown) => report({ t: 'declined', id: cmd.id, message: err instanceof Error ? err.message : String(err) }),
         );

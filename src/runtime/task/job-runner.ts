@@ -6,7 +6,7 @@ import { switchVertex } from './vertex-metrics.js';
 import type { SourcePosition, SourceWatermark } from '../../connectors/connector.js';
 import type { Chunk } from '../../types/row.js';
 import { CheckpointCoordinator, type CheckpointPeers, type CheckpointTarget } from '../checkpoint/checkpoint-coordinator.js';
-import { snapshotTask, type TaskSnapshot } from '../checkpoint/task-snapshot.js';
+import { TaskParticipant } from '../checkpoint/task-participant.js';
 import { ChannelBarriers } from '../exchange/channel-barriers.js';
 import type { CheckpointSettings } from '../checkpoint/checkpoint-config.js';
 import { FileCheckpointStorage, MemoryCheckpointStorage, type LoadedCheckpoint } from '../checkpoint/checkpoint-storage.js';
@@ -109,11 +109,8 @@ export class JobRunner {
   private readonly finalCheckpoint: boolean;
   private readonly target: CheckpointTarget;
   private readonly barriers: ChannelBarriers | undefined;
-  /** Worker threads: this part's snapshot per checkpoint (begun by the trigger or the first barrier). */
-  private readonly parts = new Map<number, Promise<{ snapshot: TaskSnapshot; release: () => void }>>();
-  private held: (() => void)[] = [];
-  /** Resolves once the operators are open and restored: snapshots wait for it. */
-  private readonly started: Promise<void>;
+  /** Worker threads, on a worker the first one coordinates: its side of the checkpoints. */
+  readonly participant: TaskParticipant;
   private markStarted!: () => void;
 
   constructor(
@@ -121,7 +118,6 @@ export class JobRunner {
     private readonly opts: RunnerOptions = {},
   ) {
     this.idleTimeout = opts.idleTimeout ?? 0;
-    this.started = new Promise((resolve) => (this.markStarted = resolve));
     this.jobId = opts.jobId ?? randomBytes(16).toString('hex');
     // A vertex ends when every channel feeding it has ended (several per input when parallel).
     for (const v of dag.vertices) this.remainingInputs.set(v, 0);
@@ -132,12 +128,13 @@ export class JobRunner {
     this.finalCheckpoint = settings.interval > 0 && !opts.coordinated;
     const remote = dag.remote;
     if (remote) {
-      this.barriers = new ChannelBarriers(remote.inputs, remote.outgoing, (id) => void this.snapshotPart(id, false).catch(() => {}));
+      this.barriers = new ChannelBarriers(remote.inputs, remote.outgoing, (id) => void this.participant.snapshot(id, false).catch(() => {}));
       this.onCancel(() => this.barriers?.abort(new RuntimeError('The job stopped.')));
     }
     const storage = settings.checkpointsDir ? new FileCheckpointStorage(settings.checkpointsDir) : new MemoryCheckpointStorage();
     const restoredId = opts.restoreFrom?.checkpoint.metadata.checkpointId ?? 0;
     this.target = this.checkpointTarget();
+    this.participant = new TaskParticipant(this.target, dag.sinks, new Promise((resolve) => (this.markStarted = resolve)));
     this.checkpoints = new CheckpointCoordinator(settings, this.target, storage, (err) => this.fail(err), restoredId);
   }
 
@@ -154,33 +151,6 @@ export class JobRunner {
       ...(this.opts.peers ? { peers: this.opts.peers } : {}),
       ...(this.dag.remote ? { jobUids: this.dag.remote.jobUids } : {}),
     };
-  }
-
-  /**
-   * Worker threads, on a worker the first one coordinates: this part's snapshot for checkpoint
-   * `id`, taken once (on the trigger or on the first barrier); `hold` keeps the task held
-   * until `releaseHolds` (stop-with-savepoint).
-   */
-  async snapshotPart(id: number, hold: boolean): Promise<TaskSnapshot> {
-    let part = this.parts.get(id);
-    if (!part) {
-      // Nothing has reached the operators before the start (channels deliver from then on).
-      this.parts.set(id, (part = this.started.then(() => snapshotTask(this.target, id, hold))));
-      part.then(({ release }) => hold && this.held.push(release), () => {}).finally(() => this.parts.delete(id));
-    } else if (hold) {
-      // Begun by a barrier: hold the task from now on.
-      this.held.push(await this.dag.lock.acquire());
-    }
-    return (await part).snapshot;
-  }
-
-  releaseHolds(): void {
-    for (const release of this.held.splice(0)) release();
-  }
-
-  /** Checkpoint `id` is complete: the sinks commit what it covers. */
-  async commit(id: number): Promise<void> {
-    for (const s of this.dag.sinks) await s.commitUpTo(id);
   }
 
   /** Fails the job from outside the data path (e.g. too many failed checkpoints, another worker failed). */
