@@ -1,3 +1,4 @@
+import { operatorCountersOf } from '../runtime/task/subtask-metrics.js';
 import { MAX_WATERMARK } from '../runtime/task/job-runner.js';
 import { nodeName, subtaskMetricsOf, type TaskNodes, type VertexRecord } from './job-vertices.js';
 
@@ -115,7 +116,7 @@ export function subtaskMetrics(task: TaskNodes): Map<string, string> {
     const operator = metricScope(nodeName(node));
     if (node.kind === 'operator') {
       out.set(`${operator}.currentInputWatermark`, watermarkString(m.currentInputWatermark()));
-      for (const [k, v] of Object.entries(node.vertex.metrics?.operatorCounters ?? node.vertex.operator.metrics?.() ?? {})) {
+      for (const [k, v] of Object.entries(operatorCountersOf(node.vertex) ?? {})) {
         if (k !== 'numRecordsIn' && k !== 'numRecordsOut') out.set(`${operator}.${k}`, String(v));
       }
     }

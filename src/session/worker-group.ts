@@ -7,7 +7,7 @@ import { CheckpointDeclined } from '../runtime/checkpoint/checkpoint-coordinator
 import type { TaskSnapshot } from '../runtime/checkpoint/task-snapshot.js';
 import type { JobRunner, Peers } from '../runtime/task/job-runner.js';
 import type { RuntimeDag } from '../runtime/task/runtime-dag.js';
-import { applyMetrics, collectMetrics } from '../runtime/task/subtask-metrics.js';
+import { applyMetrics, collectMetrics, metricsView, type MetricsView } from '../runtime/task/subtask-metrics.js';
 import { METRICS_INTERVAL_MS, type JobWorkerInit, type WorkerCommand, type WorkerReport } from './job-worker-init.js';
 import type { ScriptIO } from './script-runner.js';
 
@@ -43,8 +43,8 @@ export class WorkerGroup implements Peers {
   private readonly threads: Thread[] = [];
   private runner: JobRunner | undefined;
   private readonly pending: unknown[] = [];
-  /** The whole job's DAG the REST API shows, and the main thread's running part. */
-  private view: { readonly all: RuntimeDag; readonly own: RuntimeDag; readonly timer: NodeJS.Timeout } | undefined;
+  /** The counters of the whole job the REST API shows, and the main thread's running part. */
+  private view: { readonly all: MetricsView; readonly own: RuntimeDag; readonly timer: NodeJS.Timeout } | undefined;
 
   constructor(shared: Shared, io: ScriptIO) {
     const n = shared.workers;
@@ -100,9 +100,10 @@ export class WorkerGroup implements Peers {
 
   /** Keeps `all` (the whole job, built but not run) showing the counters of every worker's subtasks. */
   mirror(all: RuntimeDag, own: RuntimeDag): void {
-    const timer = setInterval(() => applyMetrics(all, collectMetrics(own)), METRICS_INTERVAL_MS);
+    const index = metricsView(all);
+    const timer = setInterval(() => applyMetrics(index, collectMetrics(own)), METRICS_INTERVAL_MS);
     timer.unref();
-    this.view = { all, own, timer };
+    this.view = { all: index, own, timer };
   }
 
   /** Connects the first worker's runner: a cancel reaches every worker, a worker's failure fails the job. */

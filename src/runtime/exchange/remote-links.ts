@@ -20,6 +20,8 @@ export interface RemoteInput {
 export class RemoteLinks {
   private next = 0;
   readonly senders: RuntimeVertex[] = [];
+  /** The sending ends of this worker's channels (the senders' operators). */
+  readonly outgoing: RemoteSender[] = [];
   readonly inputs: RemoteInput[] = [];
   /** The ids of every operator and source of the job, also those on other workers. */
   jobUids: ReadonlySet<string> = new Set();
@@ -43,12 +45,8 @@ export class RemoteLinks {
     const operator = new RemoteSender(channel, to, mesh, credits, () => this.wake(), metrics);
     const vertex: RuntimeVertex = { operator, description: operator.name, subtask: k, parallelism, exchange: true, inputs: 1, consumers: [] };
     this.senders.push(vertex);
+    this.outgoing.push(operator);
     return { vertex, input: 0 };
-  }
-
-  /** The sending ends of this worker's channels. */
-  get outgoing(): RemoteSender[] {
-    return this.senders.map((v) => v.operator as RemoteSender);
   }
 
   /** Resolves once no channel of this worker has chunks waiting for credit (sources poll again then). */

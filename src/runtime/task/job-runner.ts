@@ -16,6 +16,7 @@ import { DEFAULT_MAX_PARALLELISM } from '../state/keyed-state-table.js';
 import { topologicalOrder } from './topological-order.js';
 import { SinkOperator } from '../operators/sink-operator.js';
 import { deliverChannels } from '../exchange/channel-inputs.js';
+import { operatorCountersOf } from './subtask-metrics.js';
 
 const IDLE = Symbol('idle');
 
@@ -210,7 +211,7 @@ export class JobRunner {
   metrics(): Map<string, Readonly<Record<string, number>>> {
     const out = new Map<string, Record<string, number>>();
     for (const v of this.view.vertices) {
-      const m = v.metrics?.operatorCounters ?? v.operator.metrics?.();
+      const m = operatorCountersOf(v);
       if (!m) continue;
       const sum = out.get(v.operator.name) ?? {};
       for (const [k, n] of Object.entries(m)) sum[k] = (sum[k] ?? 0) + n;

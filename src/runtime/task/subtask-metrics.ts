@@ -1,5 +1,14 @@
-import type { MetricsReport } from './vertex-metrics.js';
+import type { MetricsReport, VertexMetrics } from './vertex-metrics.js';
+import type { Operator } from '../operators/operator.js';
 import type { RuntimeDag } from './runtime-dag.js';
+
+/**
+ * A subtask's operator counters (e.g. numLateRecordsDropped): as mirrored from the worker thread
+ * that runs it, or its operator's own when it runs here.
+ */
+export function operatorCountersOf(v: { readonly operator: Operator; readonly metrics?: VertexMetrics | undefined }): Readonly<Record<string, number>> | undefined {
+  return v.metrics?.operatorCounters ?? v.operator.metrics?.();
+}
 
 /** One subtask's counters, as a worker thread reports them. */
 export interface SubtaskMetrics {
@@ -21,13 +30,18 @@ export function collectMetrics(dag: RuntimeDag): SubtaskMetrics[] {
   return out;
 }
 
-/**
- * Copies reported counters into `view`, the whole job's DAG the REST API shows (built but never
- * run when the job runs on worker threads), subtask by subtask.
- */
-export function applyMetrics(view: RuntimeDag, reports: readonly SubtaskMetrics[]): void {
-  const byKey = new Map<string, { absorb: (r: MetricsReport, op: Readonly<Record<string, number>> | undefined) => void }>();
+/** The counters of `view` by `<name>/<subtask>`, where reported counters are copied to. */
+export type MetricsView = ReadonlyMap<string, VertexMetrics>;
+
+/** Indexes `view`, the whole job's DAG the REST API shows (built but never run when the job runs on worker threads). */
+export function metricsView(view: RuntimeDag): MetricsView {
+  const byKey = new Map<string, VertexMetrics>();
   for (const s of view.sources) if (s.metrics) byKey.set(`${s.name}/${s.subtask}`, s.metrics);
   for (const v of view.vertices) if (v.metrics && !v.exchange) byKey.set(`${v.operator.name}/${v.subtask}`, v.metrics);
-  for (const r of reports) byKey.get(`${r.name}/${r.subtask}`)?.absorb(r.report, r.operator ?? {});
+  return byKey;
+}
+
+/** Copies reported counters into the view, subtask by subtask. */
+export function applyMetrics(view: MetricsView, reports: readonly SubtaskMetrics[]): void {
+  for (const r of reports) view.get(`${r.name}/${r.subtask}`)?.absorb(r.report, r.operator ?? {});
 }
