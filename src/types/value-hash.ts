@@ -4,8 +4,9 @@
  * JS Map. The encoding is deterministic across runs; `keyHash32` turns it into a 32-bit hash for
  * key-group assignment.
  */
-import type { DataType } from './data-type.js';
+import { BIGINT, type DataType } from './data-type.js';
 import { stripTrailingZeros } from './decimal.js';
+import { safeNumberOf64 } from './int64-halves.js';
 import type { Decimal, Timestamp } from './values.js';
 
 export type HashKey = string | number;
@@ -104,9 +105,21 @@ export function buildKeyOf(types: readonly DataType[], positions: readonly numbe
   if (positions.length === 1) {
     const p = positions[0]!;
     const t = types[0]!;
+    if (t.kind === 'BIGINT') return (row) => bigintKey(row[p]);
     return (row) => singleKey(row[p], t);
   }
   return (row) => hashKey(positions.map((p) => row[p]), types);
+}
+
+const BIGINT_TYPE = BIGINT();
+
+/**
+ * singleKey of a BIGINT value, without Number(bigint)'s slow conversion (BIGINT values are always
+ * 64-bit: arithmetic wraps, parsing checks).
+ */
+function bigintKey(v: unknown): HashKey {
+  const n = typeof v === 'bigint' ? safeNumberOf64(v) : undefined;
+  return n ?? singleKey(v, BIGINT_TYPE);
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -116,24 +129,47 @@ const CHAR_MINUS = 0x2d;
 const CHAR_0 = 0x30;
 /** Digits of an integer key, least significant first (reused: hashing runs per row). */
 const digits = new Uint8Array(16);
+/** Pairs of digits of an int32 key, least significant first. */
+const digitPairs = new Int32Array(5);
+
+const fnvStep = (h: number, charCode: number): number => Math.imul(h ^ charCode, FNV_PRIME);
 
 /**
  * FNV-1a over the text `i<n>` of a safe integer, computed from its digits without building the
  * string (the hash runs for every row an exchange routes or a keyed operator looks up).
  */
 function intTextHash(n: number): number {
-  let h = Math.imul(FNV_OFFSET ^ CHAR_I, FNV_PRIME);
+  let h = fnvStep(FNV_OFFSET, CHAR_I);
   if (n < 0) {
-    h = Math.imul(h ^ CHAR_MINUS, FNV_PRIME);
+    h = fnvStep(h, CHAR_MINUS);
     n = -n;
   }
+  if (n <= 0x7fffffff) return int32DigitsHash(h, n | 0);
   let count = 0;
   do {
     digits[count++] = n % 10;
     n = Math.floor(n / 10);
   } while (n > 0);
-  while (count > 0) h = Math.imul(h ^ (CHAR_0 + digits[--count]!), FNV_PRIME);
+  while (count > 0) h = fnvStep(h, CHAR_0 + digits[--count]!);
   return h;
+}
+
+/** FNV-1a steps over the digits of a non-negative int32, two digits per (integer) division. */
+function int32DigitsHash(h: number, n: number): number {
+  let count = 0;
+  while (n >= 100) {
+    const q = (n / 100) | 0;
+    digitPairs[count++] = n - q * 100;
+    n = q;
+  }
+  h = n >= 10 ? twoDigits(h, n) : fnvStep(h, CHAR_0 + n);
+  while (count > 0) h = twoDigits(h, digitPairs[--count]!);
+  return h;
+}
+
+function twoDigits(h: number, pair: number): number {
+  const tens = (pair / 10) | 0;
+  return fnvStep(fnvStep(h, CHAR_0 + tens), CHAR_0 + pair - tens * 10);
 }
 
 /** A stable 32-bit hash of a key (FNV-1a over its text), for key groups and partitioning. */

@@ -5,23 +5,24 @@
  *
  * SUM accumulator: [sum | null, count of non-NULL inputs]; NULL while the count is 0.
  * SUM0 accumulator: the sum (starts at 0; NULL only after a DECIMAL overflow).
+ * A BIGINT sum is held as a number while it is a safe integer (sum-ops.ts).
  */
 import type { DataType } from '../../types/data-type.js';
 import type { AggregateFunction } from './aggregate-function.js';
-import { numericOps } from './numeric-ops.js';
+import { sumOps } from './sum-ops.js';
 
 export type SumAcc = [sum: unknown, count: number];
 
 const isNull = (v: unknown): boolean => v === null || v === undefined;
 
 export function sumAggregate(resultType: DataType): AggregateFunction<SumAcc> {
-  const ops = numericOps(resultType);
+  const ops = sumOps(resultType);
   return {
     createAccumulator: () => [null, 0],
     accumulate: (acc, args) => {
       const x = args[0];
       if (isNull(x)) return acc;
-      acc[0] = acc[0] === null ? x : ops.add(acc[0], x);
+      acc[0] = acc[0] === null ? ops.of(x) : ops.add(acc[0], x);
       acc[1]++;
       return acc;
     },
@@ -37,12 +38,12 @@ export function sumAggregate(resultType: DataType): AggregateFunction<SumAcc> {
       acc[1] += other[1];
       return acc;
     },
-    getValue: (acc) => (acc[1] === 0 ? null : acc[0]),
+    getValue: (acc) => (acc[1] === 0 ? null : ops.value(acc[0])),
   };
 }
 
 export function sum0Aggregate(resultType: DataType): AggregateFunction<unknown> {
-  const ops = numericOps(resultType);
+  const ops = sumOps(resultType);
   const step = (acc: unknown, x: unknown, f: (a: unknown, b: unknown) => unknown): unknown =>
     isNull(x) || acc === null ? acc : f(acc, x);
   return {
@@ -50,6 +51,6 @@ export function sum0Aggregate(resultType: DataType): AggregateFunction<unknown> 
     accumulate: (acc, args) => step(acc, args[0], ops.add),
     retract: (acc, args) => step(acc, args[0], ops.sub),
     merge: (acc, other) => step(acc, other, ops.add),
-    getValue: (acc) => acc,
+    getValue: (acc) => ops.value(acc),
   };
 }

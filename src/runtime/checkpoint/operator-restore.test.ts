@@ -123,7 +123,7 @@ const side = (l: JoinInputLayout) => ({ keyOf: (row: Row) => String(row[0]), nul
 const groupSpec = (extra: Partial<GroupAggregateSpec> = {}): GroupAggregateSpec => ({
   sets: [byKey, grandTotal],
   aggs: [count(), sum(true), maxOf(), groupingId],
-  sameResult: (a, b) => text(a) === text(b),
+  sameValues: (a, b) => text(a) === text(b),
   updateBefore: true,
   ...extra,
 });

@@ -169,12 +169,13 @@ export class ValueReader {
     this.need(1);
     const flag = this.buf[this.pos++]!;
     if (flag > 1) throw corrupt(`bad chunk flag ${flag} at byte ${this.pos - 1}`);
-    const rows: Row[] = [];
+    // Arrays of their final length (rows hold only values: no holes stay).
+    const rows = new Array<Row>(n);
     for (let r = 0; r < n; r++) {
       const arity = this.length(1);
-      const row: Row = [];
-      for (let i = 0; i < arity; i++) row.push(this.read());
-      rows.push(row);
+      const row = new Array<unknown>(arity);
+      for (let i = 0; i < arity; i++) row[i] = this.read();
+      rows[r] = row;
     }
     if (flag === 0) return { rows, kinds: null };
     this.need(n);

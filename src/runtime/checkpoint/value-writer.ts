@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import type { WellFormed } from './value-format.js';
 import { InternalError } from '../../types/errors.js';
+import { low32 } from '../../types/int64-halves.js';
 import type { Chunk } from '../../types/row.js';
 import { Decimal, Timestamp } from '../../types/values.js';
 import {
@@ -155,7 +156,7 @@ export class ValueWriter {
 
   private writeBigint(v: bigint): void {
     if (v >= MIN_I32 && v <= MAX_I32) {
-      this.tagInt32(T_BIGINT32, Number(v));
+      this.tagInt32(T_BIGINT32, low32(v));
     } else if (v >= MIN_I64 && v <= MAX_I64) {
       this.ensure(9);
       this.buf[this.pos] = T_BIGINT64;

@@ -21,8 +21,8 @@ interface GroupState {
 export interface GroupAggregateSpec {
   readonly sets: readonly GroupingSet[];
   readonly aggs: readonly BoundAggregate[];
-  /** Whether two results of the same group are equal (an unchanged result emits nothing). */
-  readonly sameResult: (a: Row, b: Row) => boolean;
+  /** Whether two lists of aggregate values of the same group are equal (an unchanged result emits nothing). */
+  readonly sameValues: (a: readonly unknown[], b: readonly unknown[]) => boolean;
   readonly updateBefore: boolean;
   readonly ttl?: StateTtl | undefined;
   readonly miniBatch?: MiniBatch | undefined;
@@ -50,9 +50,12 @@ export class GroupAggregateOperator implements Operator {
   private readonly sets: readonly GroupingSet[];
   private readonly aggs: readonly BoundAggregate[];
   private readonly folder: RowFolder;
-  /** Mini-batch: groups touched since the last flush, in first-touch order, with their result before it. */
-  private readonly touched = new Map<HashKey, Row | undefined>();
+  /** Mini-batch: groups touched since the last flush, in first-touch order, with their aggregate values before it. */
+  private readonly touched = new Map<HashKey, unknown[] | undefined>();
   private readonly trigger: MiniBatchTrigger | undefined;
+  /** Reused: a group's aggregate values before and after a row. */
+  private readonly before: unknown[] = [];
+  private readonly after: unknown[] = [];
 
   constructor(
     readonly name: string,
@@ -68,24 +71,43 @@ export class GroupAggregateOperator implements Operator {
 
   processChunk(chunk: Chunk): void | Promise<void> {
     const changes = new ChangeBuffer();
-    const emit = changes.add;
+    const { rows, kinds } = chunk;
     const batch = this.trigger;
-    chunk.rows.forEach((row, i) => {
-      const kind = chunk.kinds?.[i] ?? RowKind.INSERT;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const kind = kinds ? kinds[i]! : RowKind.INSERT;
       const retract = kind === RowKind.UPDATE_BEFORE || kind === RowKind.DELETE;
       for (let set = 0; set < this.sets.length; set++) {
         const hash = this.sets[set]!.keyOf(row);
         const st = this.state.get(hash);
-        // The result before this row (or batch) is what was last emitted: recomputed from the
+        if (!batch) {
+          this.applyRow(row, retract, set, hash, st, changes.add);
+          continue;
+        }
+        // The result before this batch is what was last emitted: recomputed from the
         // accumulators rather than kept per group, so state holds only accumulators.
-        if (batch && !this.touched.has(hash)) this.touched.set(hash, this.resultOf(st));
-        const prev = batch ? undefined : this.resultOf(st);
-        const next = this.accumulate(row, retract, set, hash, st);
-        if (!batch && next) this.emitChange(hash, next, prev, emit);
+        if (!this.touched.has(hash)) this.touched.set(hash, st !== undefined && st.count > 0 ? this.valuesOf(st, []) : undefined);
+        this.accumulate(row, retract, set, hash, st);
       }
-      if (batch?.add()) this.endBatch(emit);
-    });
+      if (batch?.add()) this.endBatch(changes.add);
+    }
     return changes.emitTo(this.out);
+  }
+
+  /** Without mini-batch: applies one row and emits how its group's result changed. */
+  private applyRow(row: Row, retract: boolean, set: number, hash: HashKey, st: GroupState | undefined, emit: (kind: RowKind, row: Row) => void): void {
+    const before = st !== undefined && st.count > 0 ? this.valuesOf(st, this.before) : undefined;
+    const next = this.accumulate(row, retract, set, hash, st);
+    if (next) this.emitChange(hash, next, before, emit);
+  }
+
+  /** The group's aggregate values, written into `into`. */
+  private valuesOf(st: GroupState, into: unknown[]): unknown[] {
+    for (let i = 0; i < this.aggs.length; i++) {
+      const a = this.aggs[i]!;
+      into[i] = a.grouping ? a.grouping(this.sets[st.set]!) : a.fn.getValue(st.accs[i]);
+    }
+    return into;
   }
 
   /** Ends a mini-batch: one change per touched group. */
@@ -106,6 +128,7 @@ export class GroupAggregateOperator implements Operator {
 
   /** Applies a row to its group's accumulators; the group's state, or undefined if the row is ignored. */
   private accumulate(row: Row, retract: boolean, set: number, hash: HashKey, st: GroupState | undefined): GroupState | undefined {
+    const fresh = !st;
     if (!st || st.count <= 0) {
       if (retract) return undefined;
       st ??= { key: this.sets[set]!.keyValues(row), set, accs: [], count: 0 };
@@ -116,7 +139,8 @@ export class GroupAggregateOperator implements Operator {
       this.folder.fold(st.accs, row, retract);
       st.count += retract ? -1 : 1;
     }
-    this.state.set(hash, st); // a write: refreshes the state's time-to-live
+    // A write: adds the group, or refreshes its time-to-live (an existing entry needs no write without one).
+    if (fresh || this.spec.ttl) this.state.set(hash, st);
     return st;
   }
 
@@ -126,27 +150,18 @@ export class GroupAggregateOperator implements Operator {
     st.count += Number(row[countColumn]);
   }
 
-  /** The group's current result row, or undefined when it has none (no rows). */
-  private resultOf(st: GroupState | undefined): Row | undefined {
-    if (!st || st.count <= 0) return undefined;
-    const row: Row = st.key.slice();
-    for (let i = 0; i < this.aggs.length; i++) {
-      const a = this.aggs[i]!;
-      row.push(a.grouping ? a.grouping(this.sets[st.set]!) : a.fn.getValue(st.accs[i]));
-    }
-    return row;
-  }
-
-  /** Emits how the group's result changed from `prev`, the result last emitted. */
-  private emitChange(hash: HashKey, st: GroupState, prev: Row | undefined, emit: (kind: RowKind, row: Row) => void): void {
-    const result = this.resultOf(st);
-    if (!result) {
-      if (prev) emit(RowKind.DELETE, prev);
+  /**
+   * Emits how the group's result changed from its aggregate values `before` (those last emitted,
+   * undefined if none). Rows are built only for what is emitted; values go through reused arrays.
+   */
+  private emitChange(hash: HashKey, st: GroupState, before: readonly unknown[] | undefined, emit: (kind: RowKind, row: Row) => void): void {
+    if (st.count <= 0) {
+      if (before) emit(RowKind.DELETE, st.key.concat(before));
       this.state.delete(hash);
-    } else if (!prev) emit(RowKind.INSERT, result);
-    else if (!this.spec.sameResult(prev, result)) {
-      if (this.spec.updateBefore) emit(RowKind.UPDATE_BEFORE, prev);
-      emit(RowKind.UPDATE_AFTER, result);
+    } else if (!before) emit(RowKind.INSERT, st.key.concat(this.valuesOf(st, this.after)));
+    else if (!this.spec.sameValues(before, this.valuesOf(st, this.after))) {
+      if (this.spec.updateBefore) emit(RowKind.UPDATE_BEFORE, st.key.concat(before));
+      emit(RowKind.UPDATE_AFTER, st.key.concat(this.after));
     }
   }
 

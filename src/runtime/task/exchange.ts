@@ -19,24 +19,33 @@ export function keyGroupRange(subtask: number, parallelism: number, maxParalleli
  */
 export class HashExchange implements Operator {
   readonly name = 'HashExchange';
+  /** The target of each key group. */
+  private readonly owners: Int32Array;
 
   constructor(
     private readonly keyOf: (row: unknown[]) => HashKey,
     private readonly targets: readonly Output[],
     private readonly maxParallelism: number,
-  ) {}
+  ) {
+    this.owners = Int32Array.from({ length: maxParallelism }, (_g, g) => subtaskOfKeyGroup(g, targets.length, maxParallelism));
+  }
 
   processChunk(chunk: Chunk): void | Promise<void> {
     const n = this.targets.length;
-    const rows: unknown[][][] = Array.from({ length: n }, () => []);
-    const kinds: RowKind[][] | null = chunk.kinds ? Array.from({ length: n }, () => []) : null;
-    for (let i = 0; i < chunk.rows.length; i++) {
-      const row = chunk.rows[i]!;
-      const t = subtaskOfKeyGroup(keyGroupOf(this.keyOf(row), this.maxParallelism), n, this.maxParallelism);
-      rows[t]!.push(row);
-      kinds?.[t]!.push(chunk.kinds![i]!);
+    const { rows, kinds } = chunk;
+    const parts: unknown[][][] = [];
+    const partKinds: RowKind[][] = [];
+    for (let t = 0; t < n; t++) {
+      parts.push([]);
+      partKinds.push([]);
     }
-    return each(this.targets, (out, t) => (rows[t]!.length > 0 ? out.emit({ rows: rows[t]!, kinds: kinds ? kinds[t]! : null }) : undefined));
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const t = this.owners[keyGroupOf(this.keyOf(row), this.maxParallelism)]!;
+      parts[t]!.push(row);
+      if (kinds) partKinds[t]!.push(kinds[i]!);
+    }
+    return each(this.targets, (out, t) => (parts[t]!.length > 0 ? out.emit({ rows: parts[t]!, kinds: kinds ? partKinds[t]! : null }) : undefined));
   }
 
   processWatermark(watermark: number): void | Promise<void> {

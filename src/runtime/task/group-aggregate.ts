@@ -29,15 +29,15 @@ export function groupAggregateOperator(id: number, node: AggregateNode, job: Pla
     if (!miniBatch) throw new InternalError('Local group aggregation is planned only with mini-batch enabled');
     return new LocalGroupAggregateOperator(`LocalGroupAggregate[${id}]`, sets[0]!, aggs, out, miniBatch);
   }
-  const spec = { sets, aggs, sameResult: sameValuesFrom(node.groupKeys.length, node.fields.map((f) => f.type)), updateBefore: emitsUpdateBefore(job, node), ttl, miniBatch };
+  const spec = { sets, aggs, sameValues: sameValues(node.fields.slice(node.groupKeys.length).map((f) => f.type)), updateBefore: emitsUpdateBefore(job, node), ttl, miniBatch };
   if (node.phase === 'global') return new GroupAggregateOperator(`GlobalGroupAggregate[${id}]`, { ...spec, countColumn: node.input.fields.length - 1 }, out);
   return new GroupAggregateOperator(`GroupAggregate[${id}]`, spec, out);
 }
 
-/** Compares two rows from column `from` on (the columns before it, the group keys, are equal). */
-function sameValuesFrom(from: number, types: readonly DataType[]): (a: unknown[], b: unknown[]) => boolean {
+/** Compares two lists of aggregate values of `types`. */
+function sameValues(types: readonly DataType[]): (a: readonly unknown[], b: readonly unknown[]) => boolean {
   return (a, b) => {
-    for (let i = from; i < types.length; i++) if (!valuesEqual(a[i], b[i], types[i]!)) return false;
+    for (let i = 0; i < types.length; i++) if (!valuesEqual(a[i], b[i], types[i]!)) return false;
     return true;
   };
 }
