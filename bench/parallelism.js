@@ -3,8 +3,8 @@
 // a machine with at least two cores. Prints figures; never fails on timings.
 //
 // Run: npm run build && node bench/parallelism.js [options]
-//   --rows N        rows of every workload's measured run (default: per workload, ~5–10 s at p1;
-//                   WEIR_BENCH_ROWS sets it too)
+//   --rows N        rows of every workload's short run; the long run has twice as many
+//                   (default: per workload, ~5–10 s at p1; WEIR_BENCH_ROWS sets it too)
 //   --runs N        runs per variant, the best (fastest) is reported (default 3)
 //   --only a,b      the workloads to run (default all: group, group-minibatch, tumble)
 //   --parallelism a,b  the parallelisms compared, the first is the base (default 1,2)
@@ -14,16 +14,22 @@
 //                   processes keep less than 0.2 cores busy (Linux; default 0, no waiting)
 //
 // Each run is the CLI in a fresh process (`node bin/weir.js run --set parallelism.default=P
-// script.sql`, what users run), timed from spawn to exit. The same job over a tiny number of rows
-// (the baseline: process start, planning, starting the worker threads, shutdown) is timed the same
-// way and subtracted, so the figure is rows per second of processing:
-//   rows/s = rows / (best wall of the job − best wall of the baseline)
+// script.sql`, what users run), timed from spawn to exit. Every variant runs the job three times
+// per round: over a tiny number of rows (the baseline), over N rows (short) and over 2N (long).
+// The headline figure is the steady-state throughput, what a long-running job sustains:
+//   steady rows/s = N / (best wall of the long run − best wall of the short run)
+// Start-up (process, planning, worker threads, shutdown) and warm-up (JIT-compiling the hot code
+// in every thread's isolate, growing the heaps: a second thread pays both again) are in both runs
+// and cancel. Including warm-up, as the figure was before:
+//   rows/s including warm-up = N / (best wall of the short run − best wall of the baseline)
+// is printed too: on short jobs the second thread's warm-up costs a good part of its gain.
 // Best of the runs rather than their median: other processes only ever slow a run down, and a
 // run at parallelism 2 suffers more from them than one at 1 (its threads wait on each other when
-// one is descheduled). The variants run interleaved (baseline p1, job p1, baseline p2, job p2, …
-// per round), so drift of the machine hits all of them alike.
+// one is descheduled). The variants run interleaved (p1's three runs, p2's three, … per round), so
+// drift of the machine hits all of them alike (on this shared VM, the speed of the same loop
+// varies by up to a third over minutes: compare figures from one bench run only).
 // On Linux, the children's CPU time (user + system, all threads: V8's GC helper threads too) is
-// read from /proc/self/stat after each run: "cores busy" = CPU / processing seconds, and CPU per
+// read from /proc/self/stat after each run: "cores busy" = steady CPU / steady seconds, and CPU per
 // row at p2 over CPU per row at p1 is the cost of running in two threads (hashing rows to their
 // subtask, encode, postMessage, decode, a second heap). With N cores, the speed-up cannot exceed
 // N / (that ratio) / (cores busy at p1). The cores other processes kept busy during a run (the
@@ -183,58 +189,54 @@ function parseArgs(argv) {
   return o;
 }
 
+/**
+ * Rows per second and per CPU second of the `rows` more that `more` ran than `less` (each the best
+ * of its runs): what is common to both, start-up or warm-up, cancels.
+ */
+function rate(rows, more, less) {
+  const seconds = Math.max(more.seconds - less.seconds, 1e-3);
+  const cpu = more.cpuSeconds === null ? null : more.cpuSeconds - less.cpuSeconds;
+  return { seconds, rowsPerSecond: rows / seconds, cpuSeconds: cpu, rowsPerCpuSecond: cpu === null || cpu <= 0 ? null : rows / cpu, coresBusy: cpu === null ? null : cpu / seconds };
+}
+
 function measureWorkload(name, o, work, cores) {
   const w = WORKLOADS[name];
   const rows = o.rows ?? w.rows;
   const settings = { ...w.settings, ...o.settings };
-  const file = join(work, `${name}.sql`);
-  const baseFile = join(work, `${name}-baseline.sql`);
-  writeFileSync(file, w.script(rows));
-  writeFileSync(baseFile, w.script(BASELINE_ROWS));
-  console.log(`\n${name}: ${w.label}; ${fmt(rows)} rows (baseline ${fmt(BASELINE_ROWS)} rows), best of ${o.runs}`);
-  const runs = Object.fromEntries(o.parallelism.map((p) => [p, { job: [], baseline: [] }]));
+  const files = { baseline: BASELINE_ROWS, short: rows, long: 2 * rows };
+  for (const [kind, n] of Object.entries(files)) writeFileSync(join(work, `${name}-${kind}.sql`), w.script(n));
+  console.log(`\n${name}: ${w.label}; runs of ${fmt(BASELINE_ROWS)}, ${fmt(rows)} and ${fmt(2 * rows)} rows, best of ${o.runs}`);
+  const runs = Object.fromEntries(o.parallelism.map((p) => [p, { baseline: [], short: [], long: [] }]));
   for (let i = 0; i < o.runs; i++) {
     const line = [];
     for (const p of o.parallelism) {
-      waitIdle(o.waitIdle);
-      const b = runCli(baseFile, p, settings);
-      waitIdle(o.waitIdle);
-      const j = runCli(file, p, settings);
-      runs[p].baseline.push(b);
-      runs[p].job.push(j);
-      const other = j.otherCores !== null && j.otherCores >= OTHER_LOAD_NOTE ? `, other processes ${j.otherCores.toFixed(1)} cores busy` : '';
-      line.push(`p${p} ${j.seconds.toFixed(2)} s (baseline ${b.seconds.toFixed(2)} s${other})`);
+      const times = [];
+      for (const kind of Object.keys(files)) {
+        waitIdle(o.waitIdle);
+        const r = runCli(join(work, `${name}-${kind}.sql`), p, settings);
+        runs[p][kind].push(r);
+        times.push(r.seconds.toFixed(2));
+        if (r.otherCores !== null && r.otherCores >= OTHER_LOAD_NOTE) times[times.length - 1] += ` (other processes ${r.otherCores.toFixed(1)} cores busy)`;
+      }
+      line.push(`p${p} ${times.join(' / ')} s`);
     }
     console.log(`  run ${i + 1}: ${line.join(', ')}`);
   }
   const summary = o.parallelism.map((p) => {
-    const r = runs[p];
-    const job = best(r.job);
-    const idle = best(r.baseline);
-    const wall = job.seconds;
-    const baseline = idle.seconds;
-    const processing = Math.max(wall - baseline, 1e-3);
-    const cpu = job.cpuSeconds === null ? null : job.cpuSeconds - idle.cpuSeconds;
-    return {
-      parallelism: p, wallSeconds: wall, baselineSeconds: baseline, processingSeconds: processing,
-      rowsPerSecond: rows / processing,
-      cpuSeconds: cpu, rowsPerCpuSecond: cpu === null || cpu <= 0 ? null : rows / cpu,
-      coresBusy: cpu === null ? null : cpu / processing,
-      otherCores: job.otherCores,
-    };
+    const [baseline, short, long] = ['baseline', 'short', 'long'].map((kind) => best(runs[p][kind]));
+    return { parallelism: p, wallSeconds: { baseline: baseline.seconds, short: short.seconds, long: long.seconds }, steady: rate(rows, long, short), withWarmUp: rate(rows, short, baseline), otherCores: long.otherCores };
   });
   const base = summary[0];
-  console.log('  parallelism   wall     baseline   processing       rows/s   speed-up   CPU (s)   rows/CPU-s   cores busy');
   for (const s of summary) {
-    s.speedUp = s.rowsPerSecond / base.rowsPerSecond;
-    s.cpuPerRowVsBase = s.rowsPerCpuSecond && base.rowsPerCpuSecond ? base.rowsPerCpuSecond / s.rowsPerCpuSecond : null;
-    const cpu = s.cpuSeconds === null ? '       –' : s.cpuSeconds.toFixed(1).padStart(8);
-    const perCpu = s.rowsPerCpuSecond === null ? '          –' : fmt(s.rowsPerCpuSecond).padStart(11);
-    const busy = s.coresBusy === null ? '     –' : s.coresBusy.toFixed(2).padStart(6);
-    console.log(
-      `  ${String(s.parallelism).padStart(11)} ${s.wallSeconds.toFixed(2).padStart(6)} s ${s.baselineSeconds.toFixed(2).padStart(8)} s ${s.processingSeconds.toFixed(2).padStart(10)} s ` +
-        `${fmt(s.rowsPerSecond).padStart(12)} ${`${s.speedUp.toFixed(2)}×`.padStart(10)} ${cpu}  ${perCpu}  ${busy}`,
-    );
+    for (const k of ['steady', 'withWarmUp']) s[k].speedUp = s[k].rowsPerSecond / base[k].rowsPerSecond;
+    s.cpuPerRowVsBase = s.steady.rowsPerCpuSecond && base.steady.rowsPerCpuSecond ? base.steady.rowsPerCpuSecond / s.steady.rowsPerCpuSecond : null;
+  }
+  console.log('  parallelism   steady rows/s   speed-up   rows/CPU-s   cores busy   |  incl. warm-up rows/s   speed-up');
+  for (const s of summary) {
+    const { steady: st, withWarmUp: wu } = s;
+    const perCpu = st.rowsPerCpuSecond === null ? '–' : fmt(st.rowsPerCpuSecond);
+    const busy = st.coresBusy === null ? '–' : st.coresBusy.toFixed(2);
+    console.log(`  ${String(s.parallelism).padStart(11)} ${fmt(st.rowsPerSecond).padStart(15)} ${`${st.speedUp.toFixed(2)}×`.padStart(10)} ${perCpu.padStart(12)} ${busy.padStart(12)}   |  ${fmt(wu.rowsPerSecond).padStart(20)} ${`${wu.speedUp.toFixed(2)}×`.padStart(10)}`);
   }
   const loaded = summary.filter((s) => s.otherCores !== null && s.otherCores >= OTHER_LOAD_NOTE);
   if (loaded.length) {
@@ -243,9 +245,9 @@ function measureWorkload(name, o, work, cores) {
   for (const s of summary.slice(1)) {
     let cpu = s.cpuPerRowVsBase === null ? '' : `; CPU per row ${s.cpuPerRowVsBase.toFixed(2)}× that of p${base.parallelism}`;
     // All cores busy: the CPU the job needs bounds its speed-up (at p1 GC helpers get a spare core).
-    if (cpu && cores <= s.parallelism) cpu += `, which caps the speed-up on ${cores} cores at ${(cores / base.coresBusy / s.cpuPerRowVsBase).toFixed(2)}×`;
-    const target = s.parallelism === 2 && base.parallelism === 1 ? ` (target ≥ 1.7×: ${s.speedUp >= 1.7 ? 'met' : 'not met'})` : '';
-    console.log(`  p${s.parallelism} / p${base.parallelism}: ${s.speedUp.toFixed(2)}×${target}${cpu}`);
+    if (cpu && cores <= s.parallelism) cpu += `, which caps the speed-up on ${cores} cores at ${(cores / base.steady.coresBusy / s.cpuPerRowVsBase).toFixed(2)}×`;
+    const target = s.parallelism === 2 && base.parallelism === 1 ? ` (target ≥ 1.7×: ${s.steady.speedUp >= 1.7 ? 'met' : 'not met'})` : '';
+    console.log(`  p${s.parallelism} / p${base.parallelism}: ${s.steady.speedUp.toFixed(2)}× steady${target}${cpu}; ${s.withWarmUp.speedUp.toFixed(2)}× including warm-up`);
   }
   return { workload: name, label: w.label, rows, baselineRows: BASELINE_ROWS, settings, runs, summary };
 }
@@ -265,11 +267,11 @@ function main() {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  console.log('\nsummary (rows/s of processing, startup baseline subtracted)');
+  console.log('\nsummary (steady-state rows/s; in brackets: including warm-up)');
   for (const w of out.workloads) {
     const [base, ...rest] = w.summary;
-    const others = rest.map((s) => `p${s.parallelism} ${fmt(s.rowsPerSecond).padStart(9)}  ${s.speedUp.toFixed(2)}×`).join('   ');
-    console.log(`  ${w.workload.padEnd(16)} p${base.parallelism} ${fmt(base.rowsPerSecond).padStart(9)}   ${others}`);
+    const others = rest.map((s) => `p${s.parallelism} ${fmt(s.steady.rowsPerSecond).padStart(9)}  ${s.steady.speedUp.toFixed(2)}× (${s.withWarmUp.speedUp.toFixed(2)}×)`).join('   ');
+    console.log(`  ${w.workload.padEnd(16)} p${base.parallelism} ${fmt(base.steady.rowsPerSecond).padStart(9)}   ${others}`);
   }
   const results = new URL('./results/', import.meta.url).pathname;
   mkdirSync(results, { recursive: true });
