@@ -26,6 +26,12 @@ function rowOf(key: readonly unknown[], values: readonly unknown[]): Row {
   return row;
 }
 
+/** A group touched in the current mini-batch: its state, and its aggregate values before the batch. */
+interface Touched {
+  st: GroupState | undefined;
+  readonly before: unknown[] | undefined;
+}
+
 /** What a group aggregation computes and how it emits. */
 export interface GroupAggregateSpec {
   readonly sets: readonly GroupingSet[];
@@ -59,8 +65,8 @@ export class GroupAggregateOperator implements Operator {
   private readonly sets: readonly GroupingSet[];
   private readonly aggs: readonly BoundAggregate[];
   private readonly folder: RowFolder;
-  /** Mini-batch: groups touched since the last flush, in first-touch order, with their aggregate values before it. */
-  private readonly touched = new Map<HashKey, unknown[] | undefined>();
+  /** Mini-batch: groups touched since the last flush, in first-touch order. */
+  private readonly touched = new Map<HashKey, Touched>();
   private readonly trigger: MiniBatchTrigger | undefined;
   /** Reused: a group's aggregate values before and after a row. */
   private readonly before: unknown[] = [];
@@ -88,15 +94,12 @@ export class GroupAggregateOperator implements Operator {
       const retract = kind === RowKind.UPDATE_BEFORE || kind === RowKind.DELETE;
       for (let set = 0; set < this.sets.length; set++) {
         const hash = this.sets[set]!.keyOf(row);
-        const st = this.state.get(hash);
         if (!batch) {
-          this.applyRow(row, retract, set, hash, st, changes.add);
+          this.applyRow(row, retract, set, hash, this.state.get(hash), changes.add);
           continue;
         }
-        // The result before this batch is what was last emitted: recomputed from the
-        // accumulators rather than kept per group, so state holds only accumulators.
-        if (!this.touched.has(hash)) this.touched.set(hash, st !== undefined && st.count > 0 ? this.valuesOf(st, []) : undefined);
-        this.accumulate(row, retract, set, hash, st);
+        const t = this.touch(hash);
+        t.st = this.accumulate(row, retract, set, hash, t.st) ?? t.st;
       }
       if (batch?.add()) this.endBatch(changes.add);
     }
@@ -119,13 +122,25 @@ export class GroupAggregateOperator implements Operator {
     return into;
   }
 
+  /**
+   * Mini-batch: the group's entry in this batch. Its result before the batch is what was last
+   * emitted: recomputed from the accumulators rather than kept per group, so state holds only
+   * accumulators. The entry keeps the group's state, so the batch looks each group up once.
+   */
+  private touch(hash: HashKey): Touched {
+    let t = this.touched.get(hash);
+    if (!t) {
+      const st = this.state.get(hash);
+      t = { st, before: st !== undefined && st.count > 0 ? this.valuesOf(st, []) : undefined };
+      this.touched.set(hash, t);
+    }
+    return t;
+  }
+
   /** Ends a mini-batch: one change per touched group. */
   private endBatch(emit: (kind: RowKind, row: Row) => void): void {
     this.trigger?.reset();
-    for (const [hash, prev] of this.touched) {
-      const st = this.state.get(hash);
-      if (st) this.emitChange(hash, st, prev, emit);
-    }
+    for (const [hash, t] of this.touched) if (t.st) this.emitChange(hash, t.st, t.before, emit);
     this.touched.clear();
   }
 

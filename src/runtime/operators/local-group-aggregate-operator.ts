@@ -57,7 +57,12 @@ export class LocalGroupAggregateOperator implements Operator {
   /** Ends the batch: its partial results go to `rows`. */
   private drain(rows: Row[]): void {
     this.trigger.reset();
-    for (const p of this.partials.values()) rows.push([...p.key, ...p.accs, BigInt(p.count)]);
+    for (const p of this.partials.values()) {
+      const row: Row = p.key.slice();
+      for (const acc of p.accs) row.push(acc);
+      row.push(BigInt(p.count));
+      rows.push(row);
+    }
     this.partials.clear();
   }
 
