@@ -5,6 +5,7 @@ import type { HashKey } from '../../types/value-hash.js';
 import { KeyedStateTable, type StateTtl } from '../state/keyed-state-table.js';
 import { MiniBatchTrigger, type MiniBatch } from './mini-batch.js';
 import { ChangeBuffer } from './change-buffer.js';
+import { BatchGroups } from './batch-groups.js';
 import type { Operator, Output } from './operator.js';
 import type { BoundAggregate, GroupingSet } from './window-aggregate-operator.js';
 
@@ -66,7 +67,7 @@ export class GroupAggregateOperator implements Operator {
   private readonly aggs: readonly BoundAggregate[];
   private readonly folder: RowFolder;
   /** Mini-batch: groups touched since the last flush, in first-touch order. */
-  private readonly touched = new Map<HashKey, Touched>();
+  private readonly touched = new BatchGroups<Touched>();
   private readonly trigger: MiniBatchTrigger | undefined;
   /** Reused: a group's aggregate values before and after a row. */
   private readonly before: unknown[] = [];
@@ -128,20 +129,20 @@ export class GroupAggregateOperator implements Operator {
    * accumulators. The entry keeps the group's state, so the batch looks each group up once.
    */
   private touch(hash: HashKey): Touched {
-    let t = this.touched.get(hash);
-    if (!t) {
-      const st = this.state.get(hash);
-      t = { st, before: st !== undefined && st.count > 0 ? this.valuesOf(st, []) : undefined };
-      this.touched.set(hash, t);
-    }
-    return t;
+    const t = this.touched.get(hash);
+    if (t) return t;
+    const st = this.state.get(hash);
+    return this.touched.add(hash, { st, before: st !== undefined && st.count > 0 ? this.valuesOf(st, []) : undefined });
   }
 
   /** Ends a mini-batch: one change per touched group. */
   private endBatch(emit: (kind: RowKind, row: Row) => void): void {
     this.trigger?.reset();
-    for (const [hash, t] of this.touched) if (t.st) this.emitChange(hash, t.st, t.before, emit);
-    this.touched.clear();
+    const { hashes, values } = this.touched.take();
+    for (let i = 0; i < hashes.length; i++) {
+      const t = values[i]!;
+      if (t.st) this.emitChange(hashes[i]!, t.st, t.before, emit);
+    }
   }
 
   private flush(): void | Promise<void> {

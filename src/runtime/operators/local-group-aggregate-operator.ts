@@ -1,8 +1,8 @@
 import type { Chunk, Row } from '../../types/row.js';
 import { RowKind } from '../../types/row.js';
 import { RowFolder } from './row-folder.js';
-import type { HashKey } from '../../types/value-hash.js';
 import { MiniBatchTrigger, type MiniBatch } from './mini-batch.js';
+import { BatchGroups } from './batch-groups.js';
 import type { Operator, Output } from './operator.js';
 import type { BoundAggregate, GroupingSet } from './window-aggregate-operator.js';
 
@@ -19,7 +19,7 @@ interface Partial {
  * count1 is the key's rows added minus rows retracted. State lives only within a batch.
  */
 export class LocalGroupAggregateOperator implements Operator {
-  private readonly partials = new Map<HashKey, Partial>();
+  private readonly partials = new BatchGroups<Partial>();
   private readonly trigger: MiniBatchTrigger;
   private readonly folder: RowFolder;
 
@@ -48,8 +48,7 @@ export class LocalGroupAggregateOperator implements Operator {
 
   private fold(row: Row, retract: boolean): void {
     const hash = this.keys.keyOf(row);
-    let p = this.partials.get(hash);
-    if (!p) this.partials.set(hash, (p = { key: this.keys.keyValues(row), accs: this.aggs.map((a) => a.fn.createAccumulator()), count: 0 }));
+    const p = this.partials.get(hash) ?? this.partials.add(hash, { key: this.keys.keyValues(row), accs: this.aggs.map((a) => a.fn.createAccumulator()), count: 0 });
     this.folder.fold(p.accs, row, retract);
     p.count += retract ? -1 : 1;
   }
@@ -57,13 +56,12 @@ export class LocalGroupAggregateOperator implements Operator {
   /** Ends the batch: its partial results go to `rows`. */
   private drain(rows: Row[]): void {
     this.trigger.reset();
-    for (const p of this.partials.values()) {
+    for (const p of this.partials.take().values) {
       const row: Row = p.key.slice();
       for (const acc of p.accs) row.push(acc);
       row.push(BigInt(p.count));
       rows.push(row);
     }
-    this.partials.clear();
   }
 
   private flush(): void | Promise<void> {
