@@ -1,5 +1,5 @@
 import { operatorCountersOf } from '../runtime/task/subtask-metrics.js';
-import { MAX_WATERMARK } from '../runtime/task/job-runner.js';
+import { MAX_WATERMARK } from '../runtime/task/source-driver.js';
 import { nodeName, subtaskMetricsOf, type TaskNodes, type VertexRecord } from './job-vertices.js';
 
 /** Java's Long.MIN_VALUE / MAX_VALUE as Flink prints them (beyond a JS number's exact range). */

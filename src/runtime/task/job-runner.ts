@@ -2,9 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { RuntimeError } from '../../types/errors.js';
 import type { Consumer, RuntimeDag, RuntimeSource, RuntimeVertex } from './runtime-dag.js';
 import { FanOut } from '../operators/operator.js';
-import { switchVertex } from './vertex-metrics.js';
-import type { SourcePosition, SourceWatermark } from '../../connectors/connector.js';
-import type { Chunk } from '../../types/row.js';
+import type { SourcePosition } from '../../connectors/connector.js';
 import { CheckpointCoordinator, type CheckpointPeers, type CheckpointTarget } from '../checkpoint/checkpoint-coordinator.js';
 import { TaskParticipant } from '../checkpoint/task-participant.js';
 import { ChannelBarriers } from '../exchange/channel-barriers.js';
@@ -17,11 +15,7 @@ import { topologicalOrder } from './topological-order.js';
 import { SinkOperator } from '../operators/sink-operator.js';
 import { deliverChannels } from '../exchange/channel-inputs.js';
 import { operatorCountersOf } from './subtask-metrics.js';
-
-const IDLE = Symbol('idle');
-
-/** Flink's Long.MAX_VALUE watermark, sent when a bounded source ends. */
-export const MAX_WATERMARK = Number.MAX_SAFE_INTEGER;
+import { driveSource, type SourceTask } from './source-driver.js';
 
 export interface JobResult {
   readonly rowsWritten: number;
@@ -285,7 +279,19 @@ export class JobRunner {
         endInput: (v) => this.endInput(v),
         setIdle: (c, idle) => this.setIdle(c, idle),
       });
-      this.drives = Promise.all(sources.map((s) => this.drive(s).catch((err: unknown) => this.fail(err))));
+      const task: SourceTask = {
+        dag: this.dag,
+        idleTimeout: this.idleTimeout,
+        cancelled: () => this.cancelled,
+        draining: () => this.draining,
+        orCancel: (p) => this.orCancel(p),
+        locked: (work) => this.locked(work),
+        setIdle: (c, idle) => this.setIdle(c, idle),
+        endInput: (v) => this.endInput(v),
+        read: (rows) => void (this.sourceRows += rows),
+        delivered: (source, position) => void this.delivered.set(source, position),
+      };
+      this.drives = Promise.all(sources.map((s) => driveSource(s, task).catch((err: unknown) => this.fail(err))));
       await this.drives;
       await this.inputsEnded;
       await this.opts.peers?.ended();
@@ -329,76 +335,6 @@ export class JobRunner {
     // What was in flight between workers at the checkpoint goes in first.
     const vertexOf = new Map(this.dag.vertices.map((v) => [v.operator, v]));
     for (const { operator, input, chunk } of restored?.inFlight ?? []) await this.locked(async () => void (await new FanOut([{ vertex: vertexOf.get(operator)!, input }]).emit(chunk)));
-  }
-
-  private async drive(source: RuntimeSource): Promise<void> {
-    try {
-      const out = new FanOut(source.consumers, source.metrics);
-      let idle = false;
-      let yielded = Date.now();
-      for (;;) {
-        // A source that always has data resolves its polls at once; yield now and then so timers
-        // (processing time, other paced sources, mini-batch latency) and signals get their turn.
-        if (Date.now() - yielded > 10) {
-          await new Promise((r) => setImmediate(r));
-          yielded = Date.now();
-        }
-        // Backpressure: a channel to another worker is out of credit.
-        const blocked = this.dag.remote?.ready();
-        if (blocked) {
-          source.metrics?.backPressured(true);
-          await blocked;
-          source.metrics?.backPressured(false);
-        }
-        if (this.cancelled) return;
-        if (this.draining) break;
-        // The source's busy time: its reader's synchronous work per poll.
-        const prev = switchVertex(source.metrics);
-        let poll: Promise<Chunk | SourceWatermark | null>;
-        try {
-          poll = source.reader.poll();
-        } finally {
-          switchVertex(prev);
-        }
-        let next = await this.pollOrIdle(poll);
-        if (next === IDLE) {
-          idle = true;
-          await this.locked(() => this.setIdle(source.consumers, true));
-          next = await this.orCancel(poll);
-        }
-        if (this.cancelled) return;
-        if (next === null) break;
-        if (idle) {
-          idle = false;
-          await this.locked(() => this.setIdle(source.consumers, false));
-        }
-        if ('rows' in next) this.sourceRows += next.rows.length;
-        const item = next;
-        const position = source.reader.position?.();
-        const r = this.dag.lock.run(() => {
-          if (this.cancelled) return;
-          const r = 'rows' in item ? out.emit(item) : out.emitWatermark(item.watermark);
-          if (!r) return void this.delivered.set(source, position);
-          return r.then(() => void this.delivered.set(source, position));
-        });
-        if (r) await r;
-      }
-      await this.locked(async () => {
-        // A bounded source ends with the final watermark, which fires every pending timer (as in Flink).
-        if (source.bounded || this.draining) await out.emitWatermark(MAX_WATERMARK);
-        for (const c of source.consumers) await this.endInput(c.vertex);
-      });
-    } finally {
-      await source.reader.close();
-    }
-  }
-
-  /** The poll's result, or IDLE when the source has sent nothing for the idle timeout. */
-  private pollOrIdle(poll: Promise<Chunk | SourceWatermark | null>): Promise<Chunk | SourceWatermark | null | typeof IDLE> {
-    if (this.idleTimeout <= 0) return this.orCancel(poll);
-    let timer: NodeJS.Timeout | undefined;
-    const idle = new Promise<typeof IDLE>((resolve) => (timer = setTimeout(() => resolve(IDLE), this.idleTimeout)));
-    return this.orCancel(Promise.race([poll, idle])).finally(() => clearTimeout(timer));
   }
 
   /**
