@@ -180,10 +180,7 @@ export function keyHash32(key: HashKey): number {
   } else {
     const s = typeof key === 'number' ? `i${key}` : key;
     h = FNV_OFFSET;
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, FNV_PRIME);
-    }
+    for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
   }
   // final avalanche (murmur3 fmix32) so consecutive ints spread over key groups
   h ^= h >>> 16;

@@ -34,18 +34,18 @@ export class HashExchange implements Operator {
     const n = this.targets.length;
     const { rows, kinds } = chunk;
     const parts: unknown[][][] = [];
-    const partKinds: RowKind[][] = [];
+    const partKinds: RowKind[][] | null = kinds ? [] : null;
     for (let t = 0; t < n; t++) {
       parts.push([]);
-      partKinds.push([]);
+      partKinds?.push([]);
     }
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const t = this.owners[keyGroupOf(this.keyOf(row), this.maxParallelism)]!;
       parts[t]!.push(row);
-      if (kinds) partKinds[t]!.push(kinds[i]!);
+      partKinds?.[t]!.push(kinds![i]!);
     }
-    return each(this.targets, (out, t) => (parts[t]!.length > 0 ? out.emit({ rows: parts[t]!, kinds: kinds ? partKinds[t]! : null }) : undefined));
+    return each(this.targets, (out, t) => (parts[t]!.length > 0 ? out.emit({ rows: parts[t]!, kinds: partKinds ? partKinds[t]! : null }) : undefined));
   }
 
   processWatermark(watermark: number): void | Promise<void> {
