@@ -58,10 +58,7 @@ export async function deliverChannels(remote: RemoteLinks, task: ChannelTask): P
           });
       }
     };
-    // Each message is handled in its own macrotask: a port delivers every queued message in one
-    // go, and with the credit going back at once it would never stop delivering (nor let this
-    // thread's sources, timers and REST requests run).
-    mesh.on(input.channel, (msg) => void setImmediate(() => handle(msg)));
+    mesh.on(input.channel, handle);
   }
   mesh.start();
   if (open === 0) ended();

@@ -55,6 +55,11 @@ export class RemoteLinks {
     return new Promise<void>((resolve) => this.waiting.push(resolve)).then(() => this.ready());
   }
 
+  /** Handles what other workers have sent so far (WorkerMesh.pump). */
+  pump(): void {
+    this.placement.mesh.pump();
+  }
+
   private wake(): void {
     const waiting = this.waiting;
     this.waiting = [];

@@ -1,4 +1,4 @@
-import type { MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 
 /**
  * What travels on a channel between two workers. A channel connects one producing subtask to
@@ -27,12 +27,20 @@ export function workerOf(subtask: number, workers: number): number {
   return subtask % workers;
 }
 
+/** Messages a pump takes from one port at most: the peer may go on sending while it runs. */
+const PUMP_LIMIT = 64;
+
 /**
  * One worker's connections to the others: a MessagePort per peer (ordered, so each channel is
- * FIFO), and the handler of each channel end that lives in this worker.
+ * FIFO), and the handler of each channel end that lives in this worker. Credits are handled as
+ * they arrive; everything else goes through an inbox in arrival order and is handled in a later
+ * macrotask (a port delivers every queued message in one go, and handling them at once would
+ * never let this thread's sources, timers and REST requests run) or by `pump`.
  */
 export class WorkerMesh {
   private readonly handlers = new Map<number, (msg: ChannelMessage) => void>();
+  private inbox: ChannelMessage[] = [];
+  private scheduled = false;
   private started = false;
 
   /** `ports[w]`: the port to worker w (undefined for this worker itself). */
@@ -56,14 +64,54 @@ export class WorkerMesh {
     this.started = true;
     for (const port of this.ports) {
       port?.on('message', (msg: ChannelMessage) => {
-        const handler = this.handlers.get(msg.ch);
-        if (!handler) throw new Error(`message for unknown channel ${msg.ch}`);
-        handler(msg);
+        this.receive(msg);
+        if (this.inbox.length > 0 && !this.scheduled) {
+          this.scheduled = true;
+          setImmediate(() => {
+            this.scheduled = false;
+            this.handleInbox();
+          });
+        }
       });
     }
   }
 
+  /**
+   * Takes what has arrived on the ports and handles it now. A source that always has data calls
+   * this between polls: the peers' chunks are processed and their credit goes back without
+   * waiting for the source to yield (otherwise both workers stall, out of credit, in turn).
+   */
+  pump(): void {
+    if (!this.started) return;
+    for (const port of this.ports) {
+      if (!port) continue;
+      for (let i = 0; i < PUMP_LIMIT; i++) {
+        const received = receiveMessageOnPort(port);
+        if (!received) break;
+        this.receive(received.message as ChannelMessage);
+      }
+    }
+    this.handleInbox();
+  }
+
   close(): void {
     for (const port of this.ports) port?.close();
+  }
+
+  private receive(msg: ChannelMessage): void {
+    if (msg.t === 'credit') this.dispatch(msg);
+    else this.inbox.push(msg);
+  }
+
+  private handleInbox(): void {
+    const inbox = this.inbox;
+    this.inbox = [];
+    for (const msg of inbox) this.dispatch(msg);
+  }
+
+  private dispatch(msg: ChannelMessage): void {
+    const handler = this.handlers.get(msg.ch);
+    if (!handler) throw new Error(`message for unknown channel ${msg.ch}`);
+    handler(msg);
   }
 }

@@ -45,6 +45,8 @@ export async function driveSource(source: RuntimeSource, task: SourceTask): Prom
         await new Promise((r) => setImmediate(r));
         yielded = Date.now();
       }
+      // Input from other workers first: it returns their credit.
+      task.dag.remote?.pump();
       // Backpressure: a channel to another worker is out of credit.
       const blocked = task.dag.remote?.ready();
       if (blocked) {
