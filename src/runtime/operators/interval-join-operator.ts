@@ -38,7 +38,7 @@ export interface IntervalJoinSpec {
 export class IntervalJoinOperator implements Operator {
   numLateRecordsDropped = 0;
   private readonly buffers = [new KeyedStateTable<Buffered[]>('interval-join-left'), new KeyedStateTable<Buffered[]>('interval-join-right')] as const;
-  private readonly valve = new WatermarkValve(2, (w) => this.expire(w));
+  private readonly valve = new WatermarkValve(2, (w) => this.expire(w), (w) => this.emitWatermark(w));
   /** Per side: when each buffered row's key must be looked at again (its expiry), so expiry never scans all state. */
   private readonly expiries = [new MinHeap<HashKey>(), new MinHeap<HashKey>()] as const;
   private readonly outer: readonly [boolean, boolean];
@@ -111,8 +111,12 @@ export class IntervalJoinOperator implements Operator {
       }
     }
     if (rows.length > 0) await this.out.emit({ rows, kinds: null });
-    // Output rows carry either side's time, so the watermark is held back by the wider side's range.
-    await this.out.emitWatermark(watermark - Math.max(-this.spec.lower, this.spec.upper, 0));
+    await this.emitWatermark(watermark);
+  }
+
+  /** Output rows carry either side's time, so the watermark is held back by the wider side's range. */
+  private emitWatermark(watermark: number): void | Promise<void> {
+    return this.out.emitWatermark(watermark - Math.max(-this.spec.lower, this.spec.upper, 0));
   }
 
   private nulls(side: number): null[] {

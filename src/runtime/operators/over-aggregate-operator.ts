@@ -6,6 +6,7 @@ import type { Timestamp } from '../../types/values.js';
 import type { Operator, Output } from './operator.js';
 import { KeyedStateTable } from '../state/keyed-state-table.js';
 import type { BoundAggregate } from './window-aggregate-operator.js';
+import { watermarkStep } from '../time/watermark-step.js';
 
 /** The frame of an OVER window, ending at the current row. */
 export type OverFrame = { readonly unit: 'ROWS' | 'RANGE'; readonly preceding: number | 'UNBOUNDED' };
@@ -32,6 +33,8 @@ interface Partition {
 export class OverAggregateOperator implements Operator {
   numLateRecordsDropped = 0;
   private watermark = -Infinity;
+  /** Restored and not yet passed a watermark on (watermarkStep). */
+  private restored = false;
   private readonly partitions = new KeyedStateTable<Partition>('over-partitions');
 
   metrics(): Readonly<Record<string, number>> {
@@ -83,7 +86,10 @@ export class OverAggregateOperator implements Operator {
 
   async processWatermark(watermark: number): Promise<void> {
     if (this.proctime) return this.out.emitWatermark(watermark);
-    if (watermark <= this.watermark) return;
+    const step = watermarkStep(watermark, this.watermark, this.restored);
+    if (step === 'ignore') return;
+    this.restored = false;
+    if (step === 'repeat') return this.out.emitWatermark(watermark);
     this.watermark = watermark;
     const rows: Row[] = [];
     for (const [key, p] of this.partitions) {
@@ -142,6 +148,7 @@ export class OverAggregateOperator implements Operator {
 
   restoreFields(fields: unknown): void {
     this.watermark = (fields as { watermark: number }).watermark;
+    this.restored = true;
   }
 
   private accumulate(accs: unknown[], row: Row): void {

@@ -9,6 +9,7 @@ import type { Operator, Output } from './operator.js';
 import { ClockTimer } from '../time/clock-timer.js';
 import type { TaskLock } from '../task/task-lock.js';
 import type { BoundAggregate, GroupingSet } from './window-aggregate-operator.js';
+import { watermarkStep } from '../time/watermark-step.js';
 
 /** What a session collects: aggregate accumulators (aggregation) or the rows themselves (the TVF). */
 export interface SessionContent<T> {
@@ -35,6 +36,8 @@ interface KeySessions<T> {
 export class SessionWindowOperator<T> implements Operator {
   numLateRecordsDropped = 0;
   private watermark = -Infinity;
+  /** Restored and not yet passed a watermark on (watermarkStep). */
+  private restored = false;
   private readonly keys = new KeyedStateTable<KeySessions<T>>('session-windows');
 
   metrics(): Readonly<Record<string, number>> {
@@ -91,7 +94,10 @@ export class SessionWindowOperator<T> implements Operator {
 
   async processWatermark(watermark: number): Promise<void> {
     if (this.clock) return this.out.emitWatermark(watermark);
-    if (watermark <= this.watermark) return;
+    const step = watermarkStep(watermark, this.watermark, this.restored);
+    if (step === 'ignore') return;
+    this.restored = false;
+    if (step === 'repeat') return this.out.emitWatermark(watermark);
     await this.fireDue(watermark);
     await this.out.emitWatermark(watermark);
   }
@@ -111,6 +117,7 @@ export class SessionWindowOperator<T> implements Operator {
 
   restoreFields(fields: unknown): void {
     this.watermark = (fields as { watermark: number }).watermark;
+    this.restored = true;
     this.scheduleWakeUp();
   }
 

@@ -54,7 +54,7 @@ export interface TemporalJoinSpec {
  */
 export class TemporalJoinOperator implements Operator {
   private readonly state: KeyedStateTable<KeyState>;
-  private readonly valve = new WatermarkValve(2, (w) => this.fire(w));
+  private readonly valve = new WatermarkValve(2, (w) => this.fire(w), (w) => this.out.emitWatermark(w));
   /** Keys by timer time, so a watermark visits only the keys whose timer is due. */
   private readonly timers = new MinHeap<HashKey>();
   private timersSet = 0;

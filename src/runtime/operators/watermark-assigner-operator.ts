@@ -1,6 +1,7 @@
 import type { Chunk, Row } from '../../types/row.js';
 import type { Timestamp } from '../../types/values.js';
 import type { Operator, Output } from './operator.js';
+import { watermarkStep } from '../time/watermark-step.js';
 
 /**
  * Generates watermarks from `WATERMARK FOR col AS expr`: the watermark is the largest value the
@@ -12,6 +13,8 @@ export class WatermarkAssignerOperator implements Operator {
   private current = -Infinity;
   private emitted = -Infinity;
   private lastEmitTime: number;
+  /** Restored and not yet passed a watermark on (watermarkStep). */
+  private restored = false;
 
   constructor(
     readonly name: string,
@@ -38,7 +41,8 @@ export class WatermarkAssignerOperator implements Operator {
   }
 
   processWatermark(watermark: number): void | Promise<void> {
-    if (watermark > this.emitted) return this.emit(watermark);
+    // After a restore, e.g. the final watermark of a source that had ended goes out once more.
+    if (watermarkStep(watermark, this.emitted, this.restored) !== 'ignore') return this.emit(watermark);
   }
 
   /** What the next watermark and its timing depend on (weir keeps watermarks across a restore). */
@@ -48,10 +52,12 @@ export class WatermarkAssignerOperator implements Operator {
 
   restoreFields(fields: unknown): void {
     ({ current: this.current, emitted: this.emitted, lastEmitTime: this.lastEmitTime } = fields as { current: number; emitted: number; lastEmitTime: number });
+    this.restored = true;
   }
 
   private emit(watermark: number): void | Promise<void> {
     this.emitted = watermark;
+    this.restored = false;
     return this.out.emitWatermark(watermark);
   }
 }

@@ -11,6 +11,7 @@ import type { TaskLock } from '../task/task-lock.js';
 import type { HashKey } from '../../types/value-hash.js';
 import { KeyedStateTable } from '../state/keyed-state-table.js';
 import { TimerQueue } from '../state/timer-queue.js';
+import { watermarkStep } from '../time/watermark-step.js';
 
 /** One aggregate of the operator: the function, its argument columns and optional FILTER column. */
 export interface BoundAggregate {
@@ -48,6 +49,8 @@ export class WindowAggregateOperator implements Operator {
   numLateRecordsDropped = 0;
   numNullRowtimeDropped = 0;
   private watermark = -Infinity;
+  /** Restored and not yet passed a watermark on (watermarkStep). */
+  private restored = false;
   private readonly state = new KeyedStateTable<KeyState>('window-aggregate-slices');
   /** Window end → keys with data in it; fired in ascending order of end. */
   private readonly pending = new TimerQueue('window-aggregate-timers');
@@ -134,7 +137,10 @@ export class WindowAggregateOperator implements Operator {
 
   async processWatermark(watermark: number): Promise<void> {
     if (this.clock) return this.out.emitWatermark(watermark);
-    if (watermark <= this.watermark) return;
+    const step = watermarkStep(watermark, this.watermark, this.restored);
+    if (step === 'ignore') return;
+    this.restored = false;
+    if (step === 'repeat') return this.out.emitWatermark(watermark);
     await this.fireDue(watermark);
     await this.out.emitWatermark(watermark);
   }
@@ -165,6 +171,7 @@ export class WindowAggregateOperator implements Operator {
 
   restoreFields(fields: unknown): void {
     this.watermark = (fields as { watermark: number }).watermark;
+    this.restored = true;
     // Processing time: the restored windows need their wake-up, also if no row arrives.
     this.timer?.schedule(this.pending.next((end) => this.shift.triggerTime(end)));
   }

@@ -19,7 +19,7 @@ interface WindowRows {
  */
 export class WindowJoinOperator implements Operator {
   numLateRecordsDropped = 0;
-  private readonly valve = new WatermarkValve(2, (w) => this.advanceTo(w));
+  private readonly valve = new WatermarkValve(2, (w) => this.advanceTo(w), (w) => this.out.emitWatermark(w));
   /** Window (by its trigger watermark) → rows of each side. Keyed by window until joins partition by key. */
   private readonly windows = new KeyedStateTable<WindowRows>('window-join-buffer');
 

@@ -7,6 +7,7 @@ import type { Operator, Output } from './operator.js';
 import { KeyedStateTable } from '../state/keyed-state-table.js';
 import { TimerQueue } from '../state/timer-queue.js';
 import type { TimeShift } from '../windows/time-shift.js';
+import { watermarkStep } from '../time/watermark-step.js';
 
 export interface WindowRankSpec {
   readonly rankFunction: 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK';
@@ -28,6 +29,8 @@ export interface WindowRankSpec {
 export class WindowRankOperator implements Operator {
   numLateRecordsDropped = 0;
   private watermark = -Infinity;
+  /** Restored and not yet passed a watermark on (watermarkStep). */
+  private restored = false;
   /** Partition → window trigger time → its rows in arrival order. */
   private readonly buffer = new KeyedStateTable<Map<number, Row[]>>('window-rank-buffer');
   private readonly timers = new TimerQueue('window-rank-timers');
@@ -65,7 +68,10 @@ export class WindowRankOperator implements Operator {
   }
 
   async processWatermark(watermark: number): Promise<void> {
-    if (watermark <= this.watermark) return;
+    const step = watermarkStep(watermark, this.watermark, this.restored);
+    if (step === 'ignore') return;
+    this.restored = false;
+    if (step === 'repeat') return this.out.emitWatermark(watermark);
     this.watermark = watermark;
     const out: Row[] = [];
     for (const [t, keys] of this.timers.due(watermark)) {
@@ -91,6 +97,7 @@ export class WindowRankOperator implements Operator {
 
   restoreFields(fields: unknown): void {
     this.watermark = (fields as { watermark: number }).watermark;
+    this.restored = true;
   }
 
   private rank(rows: Row[], out: Row[]): void {

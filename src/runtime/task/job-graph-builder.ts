@@ -3,7 +3,7 @@ import { equiPairs } from '../../planner/inference/upsert-keys.js';
 import type { SinkWriter, WriterContext } from '../../connectors/connector.js';
 import type { FunctionContext } from '../../functions/function-def.js';
 import { compileCalc, compileExpr } from '../../planner/codegen/compile-calc.js';
-import type { OrderKey, PlanNode, PlannedJob } from '../../planner/logical/plan-node.js';
+import type { PlanNode, PlannedJob } from '../../planner/logical/plan-node.js';
 import { PlanError } from '../../types/errors.js';
 import type { Chunk } from '../../types/row.js';
 import { CalcOperator } from '../operators/calc-operator.js';
@@ -13,27 +13,20 @@ import type { Operator, Output } from '../operators/operator.js';
 import { FanOut } from '../operators/operator.js';
 import { SinkOperator } from '../operators/sink-operator.js';
 import { ValuesReader } from './values-reader.js';
-import { LocalWindowAggregateOperator } from '../operators/local-window-aggregate-operator.js';
-import { WindowTvfOperator } from '../operators/window-tvf-operator.js';
-import { WindowAggregateOperator } from '../operators/window-aggregate-operator.js';
 import type { JsAggregateDef } from '../../functions/user/load-js-function.js';
-import { deduplication, type Field } from '../../planner/logical/plan-node.js';
+import { deduplication } from '../../planner/logical/plan-node.js';
+import { windowAggregateOperator, windowJoinOperator, windowRankOperator, windowTvfOperator } from './window-operators.js';
+import { rowComparator } from './row-comparator.js';
 import { OverAggregateOperator } from '../operators/over-aggregate-operator.js';
-import { WindowRankOperator, windowTrigger } from '../operators/window-rank-operator.js';
-import { WindowJoinOperator } from '../operators/window-join-operator.js';
-import { buildComparator } from '../../types/values-compare.js';
-import { aggregateContent, rowsContent, SessionWindowOperator } from '../operators/session-window-operator.js';
 import { buildKeyOf, hashKey } from '../../types/value-hash.js';
 import { RowKind } from '../../types/row.js';
-import { boundAggregate, emitsUpdateBefore, groupingSets } from './aggregate-binding.js';
+import { boundAggregate, emitsUpdateBefore } from './aggregate-binding.js';
 import { groupAggregateOperator } from './group-aggregate.js';
 import { RankOperator } from '../operators/rank-operator.js';
 import { SET_OP_ALL_COPIES, SET_OP_COUNTS, SetOpOperator } from '../operators/set-op-operator.js';
 import { streamingJoinOperator } from './streaming-join.js';
 import { IntervalJoinOperator } from '../operators/interval-join-operator.js';
 import { isTimeAttribute } from '../../types/data-type.js';
-import { sliceAssignerOf, timeShiftOf, windowShift } from '../windows/window-spec.js';
-import type { Timestamp } from '../../types/values.js';
 import { correlateRows } from './correlate-rows.js';
 import { CorrelateOperator } from '../operators/correlate-operator.js';
 import type { FunctionResolver } from '../../planner/analyzer/expr-context.js';
@@ -215,45 +208,12 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
         link(node.input, addVertex(op, 1), 0);
         return;
       }
-      case 'WindowTvf': {
-        const time = node.input.fields[node.timeIndex]!.type;
-        const proctime = isTimeAttribute(time, 'PROCTIME');
-        const timeOf = proctime ? () => opts.session.now() : (row: unknown[]) => (row[node.timeIndex] as Timestamp | null)?.millis ?? null;
-        if (node.window === 'SESSION') {
-          const sets = groupingSets(node.partitionKeys, undefined, node.input.fields);
-          const op = new SessionWindowOperator(`WindowTableFunction[${id}]`, node.params['gap']!, timeShiftOf(node, opts.session.timeZone), timeOf, sets, rowsContent, outputOf(consumers), proctime ? opts.session.now : undefined, opts.lock);
-          link(node.input, addVertex(op, 1), 0);
-          return;
-        }
-        const op = new WindowTvfOperator(`WindowTableFunction[${id}]`, sliceAssignerOf(node), timeShiftOf(node, opts.session.timeZone), timeOf, outputOf(consumers));
-        link(node.input, addVertex(op, 1), 0);
+      case 'WindowTvf':
+        link(node.input, addVertex(windowTvfOperator(id, node, opts, outputOf(consumers)), 1), 0);
         return;
-      }
-      case 'WindowAggregate': {
-        const input = node.input.fields;
-        // The global phase's aggregates read accumulators: build them from the local phase's calls.
-        const calls = node.phase === 'global' && node.input.kind === 'WindowAggregate' ? node.input.aggCalls : node.aggCalls;
-        const callInput = node.phase === 'global' && node.input.kind === 'WindowAggregate' ? node.input.input.fields : input;
-        const aggs = calls.map((call, i) => ({ ...boundAggregate(call, callInput, opts.userAggregates), args: node.aggCalls[i]!.args, filter: node.aggCalls[i]!.filterArg }));
-        const sets = groupingSets(node.groupKeys, node.groupingSets, input);
-        const timeNode = node.phase === 'global' && node.input.kind === 'WindowAggregate' ? node.input : node;
-        const shift = timeShiftOf({ input: timeNode.input, timeIndex: timeNode.timeIndex }, opts.session.timeZone);
-        const time = timeNode.input.fields[timeNode.timeIndex]!.type;
-        const proctime = isTimeAttribute(time, 'PROCTIME');
-        const clock = proctime ? opts.session.now : undefined;
-        let op: Operator;
-        if (node.window.window === 'SESSION') {
-          const timeOf = (row: unknown[]) => (row[node.timeIndex] as Timestamp | null)?.millis ?? null;
-          op = new SessionWindowOperator(`WindowAggregate[${id}]`, node.window.params['gap']!, shift, timeOf, sets, aggregateContent(aggs), outputOf(consumers), clock, opts.lock);
-        } else if (node.phase === 'local') {
-          op = new LocalWindowAggregateOperator(`LocalWindowAggregate[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets[0]!, aggs, outputOf(consumers));
-        } else {
-          const name = node.phase === 'global' ? 'GlobalWindowAggregate' : 'WindowAggregate';
-          op = new WindowAggregateOperator(`${name}[${id}]`, sliceAssignerOf(node.window), shift, node.timeIndex, sets, aggs, outputOf(consumers), clock, node.phase === 'global', opts.lock);
-        }
-        link(node.input, addVertex(op, 1), 0);
+      case 'WindowAggregate':
+        link(node.input, addVertex(windowAggregateOperator(id, node, opts, outputOf(consumers)), 1), 0);
         return;
-      }
       case 'IntervalJoin': {
         const left = node.left.fields;
         const right = node.right.fields;
@@ -274,30 +234,14 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
         return;
       }
       case 'WindowJoin': {
-        const condition = compileExpr(node.condition, opts.session);
-        const widths = [node.left.fields.length, node.right.fields.length] as const;
-        const shift = windowShift(node.localWindows, opts.session.timeZone);
-        const triggers = [windowTrigger(node.leftWindowEnd, shift), windowTrigger(node.rightWindowEnd, shift)] as const;
-        const op = new WindowJoinOperator(`WindowJoin[${id}]`, node.joinType, (row) => condition(row) === true, triggers, widths, outputOf(consumers));
-        const v = addVertex(op, 2);
+        const v = addVertex(windowJoinOperator(id, node, opts, outputOf(consumers)), 2);
         link(node.left, v, 0);
         link(node.right, v, 1);
         return;
       }
-      case 'WindowRank': {
-        const input = node.input.fields;
-        const compare = rowComparator(node.orderKeys, input);
-        const spec = {
-          rankFunction: node.rankFunction,
-          limit: node.limit,
-          keepLast: node.keepLast,
-          triggerOf: windowTrigger(node.windowEndIndex, windowShift(node.localWindows, opts.session.timeZone)),
-          partitionOf: buildKeyOf(node.partitionKeys.map((k) => input[k]!.type), node.partitionKeys),
-          compare,
-        };
-        link(node.input, addVertex(new WindowRankOperator(`WindowRank[${id}]`, spec, outputOf(consumers)), 1), 0);
+      case 'WindowRank':
+        link(node.input, addVertex(windowRankOperator(id, node, opts, outputOf(consumers)), 1), 0);
         return;
-      }
       case 'Rank': {
         const input = node.input.fields;
         const mode = job.changelog.get(node.input);
@@ -378,21 +322,6 @@ export function buildRuntimeDag(job: PlannedJob, options: BuildOptions): Runtime
   const ownOperators = new Set(own.map((v) => v.operator));
   remote.jobUids = new Set([...vertices.filter((v) => !v.exchange).map((v) => v.operator.name), ...sources.map((s) => s.name)]);
   return { sources: sources.filter((s) => remote.owns(s.subtask)), vertices: own, sinks: sinks.filter((s) => ownOperators.has(s)), lock: opts.lock, remote };
-}
-
-/** Compares rows by ORDER BY keys: directions applied; NULL lowest (Flink's default) unless NULLS FIRST/LAST says otherwise. */
-function rowComparator(keys: readonly OrderKey[], input: readonly Field[]): (a: unknown[], b: unknown[]) => number {
-  const comparators = keys.map((k) => ({ ...k, sign: k.direction === 'DESC' ? -1 : 1, cmp: buildComparator(input[k.index]!.type) }));
-  return (a, b) => {
-    for (const c of comparators) {
-      const x = a[c.index];
-      const y = b[c.index];
-      if (c.nullsFirst !== undefined && (x === null) !== (y === null)) return (x === null) === c.nullsFirst ? -1 : 1;
-      const r = c.cmp(x, y);
-      if (r !== 0) return r * c.sign;
-    }
-    return 0;
-  };
 }
 
 function sinkWriter(job: PlannedJob, node: Extract<PlanNode, { kind: 'Sink' }>, opts: BuildOptions, subtask: number, parallelism: number): SinkWriter {

@@ -1,3 +1,5 @@
+import { watermarkStep } from './watermark-step.js';
+
 /** A valve's state in a checkpoint: what decides its next output and which rows are late. */
 export interface ValveState {
   readonly watermarks: readonly number[];
@@ -15,10 +17,14 @@ export class WatermarkValve {
   private readonly watermarks: number[];
   private readonly idle: boolean[];
   private current = -Infinity;
+  /** Restored and not yet passed a watermark on (watermarkStep). */
+  private restored = false;
 
   constructor(
     inputs: number,
     private readonly onAdvance: (watermark: number) => void | Promise<void>,
+    /** Passes the restored watermark on once more after a restore, firing nothing (watermarkStep). */
+    private readonly onRepeat: (watermark: number) => void | Promise<void> = onAdvance,
   ) {
     this.watermarks = new Array<number>(inputs).fill(-Infinity);
     this.idle = new Array<boolean>(inputs).fill(false);
@@ -50,14 +56,17 @@ export class WatermarkValve {
     state.watermarks.forEach((w, i) => (this.watermarks[i] = w));
     state.idle.forEach((idle, i) => (this.idle[i] = idle));
     this.current = state.current;
+    this.restored = true;
   }
 
   private advance(): void | Promise<void> {
     const active = this.watermarks.filter((_, i) => !this.idle[i]);
     if (active.length === 0) return;
     const min = Math.min(...active);
-    if (min <= this.current) return;
+    const step = watermarkStep(min, this.current, this.restored);
+    if (step === 'ignore') return;
+    this.restored = false;
     this.current = min;
-    return this.onAdvance(min);
+    return step === 'repeat' ? this.onRepeat(min) : this.onAdvance(min);
   }
 }
