@@ -47,6 +47,17 @@ describe('datagen', () => {
     }
   });
 
+  it('draws BIGINT values anywhere in [min, max], also beyond the safe integers', async () => {
+    const ranges: [bigint, bigint][] = [[-9223372036854775808n, -9223372036854775800n], [9007199254740990n, 9007199254741000n], [-9223372036854775808n, 9223372036854775807n], [0n, 2n ** 60n]];
+    for (const [min, max] of ranges) {
+      const ctx = table([['b', BIGINT()]], { 'number-of-rows': '3000', 'rows-per-second': '100000000', 'fields.b.min': String(min), 'fields.b.max': String(max) });
+      const values = (await drain(ctx)).map((r) => r[0] as bigint);
+      expect(values.every((v) => typeof v === 'bigint' && v >= min && v <= max)).toBe(true);
+      // A narrow range is covered: every value of it comes up.
+      if (max - min < 20n) expect(new Set(values).size).toBe(Number(max - min) + 1);
+    }
+  });
+
   it('sequences end the source and split across subtasks', async () => {
     const ctx = table([['id', BIGINT()], ['d', DECIMAL(10, 2)], ['s', VARCHAR(10)]], {
       'rows-per-second': '1000000000',

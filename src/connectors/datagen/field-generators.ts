@@ -66,13 +66,23 @@ class HexPool {
 
 const TWO_64 = 2n ** 64n;
 
-function randomBigInt(min: bigint, max: bigint): bigint {
+/** Random integers in [min, max], with as little bigint arithmetic per value as the range allows. */
+function randomBigInts(min: bigint, max: bigint): () => bigint {
   const span = max - min + 1n;
-  if (span <= 2n ** 53n) return min + BigInt(Math.floor(Math.random() * Number(span)));
-  const hi = BigInt((Math.random() * 0x100000000) >>> 0);
-  const lo = BigInt((Math.random() * 0x100000000) >>> 0);
-  const r = (hi << 32n) | lo;
-  return span >= TWO_64 ? BigInt.asIntN(64, r) : min + (r % span);
+  if (span <= 2n ** 53n) {
+    const width = Number(span);
+    if (min >= BigInt(Number.MIN_SAFE_INTEGER) && max <= BigInt(Number.MAX_SAFE_INTEGER)) {
+      const low = Number(min);
+      return () => BigInt(low + Math.floor(Math.random() * width));
+    }
+    return () => min + BigInt(Math.floor(Math.random() * width));
+  }
+  return () => {
+    const hi = BigInt((Math.random() * 0x100000000) >>> 0);
+    const lo = BigInt((Math.random() * 0x100000000) >>> 0);
+    const r = (hi << 32n) | lo;
+    return span >= TWO_64 ? BigInt.asIntN(64, r) : min + (r % span);
+  };
 }
 
 const INT_RANGES: Record<string, [number, number]> = {
@@ -104,7 +114,7 @@ export function randomGenerator(name: string, t: DataType, ctx: BuildContext): F
     case 'BIGINT': {
       const min = readLong(o, use(ctx, name, 'min'), -(2n ** 63n));
       const max = readLong(o, use(ctx, name, 'max'), 2n ** 63n - 1n);
-      return randomOf(withNullRate(() => randomBigInt(min, max), nullRate()));
+      return randomOf(withNullRate(randomBigInts(min, max), nullRate()));
     }
     case 'INTERVAL_DAY_TIME': {
       const min = Number(readLong(o, use(ctx, name, 'min'), BigInt(Number.MIN_SAFE_INTEGER)));
@@ -130,9 +140,8 @@ export function randomGenerator(name: string, t: DataType, ctx: BuildContext): F
         const v = p.scale <= scale ? p.unscaled * 10n ** BigInt(scale - p.scale) : p.unscaled / 10n ** BigInt(p.scale - scale);
         return v < -limit ? -limit : v > limit ? limit : v;
       };
-      const min = bound('min', -limit);
-      const max = bound('max', limit);
-      return randomOf(withNullRate(() => new Decimal(randomBigInt(min, max), scale), nullRate()));
+      const unscaled = randomBigInts(bound('min', -limit), bound('max', limit));
+      return randomOf(withNullRate(() => new Decimal(unscaled(), scale), nullRate()));
     }
     case 'CHAR':
     case 'VARCHAR':
