@@ -22,6 +22,7 @@ import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { runScript } from '../dist/session/script-runner.js';
 import { Session } from '../dist/session/session.js';
+import { parseOptions } from './args.js';
 
 const quiet = { stdout: () => {}, stderr: (l) => process.stderr.write(`${l}\n`) };
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
@@ -283,20 +284,14 @@ async function ttlRun({ seconds, ttl, rate, every }) {
 
 function parseArgs(argv) {
   const opts = { seconds: 20, ttl: '5 s', rate: 5_000, every: 2, only: ['groupby', 'groupby-ttl', 'topn', 'join', 'ttl'] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const val = () => {
-      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
-      return argv[++i];
-    };
-    if (a === '--minutes') opts.seconds = Number(val()) * 60;
-    else if (a === '--seconds') opts.seconds = Number(val());
-    else if (a === '--ttl') opts.ttl = /^(0|off|none)$/.test(val()) ? '' : argv[i];
-    else if (a === '--rate') opts.rate = Number(val());
-    else if (a === '--every') opts.every = Number(val());
-    else if (a === '--only') opts.only = val().split(',');
-    else throw new Error(`unknown option ${a} (use --minutes, --seconds, --ttl, --rate, --every, --only)`);
-  }
+  parseOptions(argv, {
+    '--minutes': (v) => (opts.seconds = Number(v) * 60),
+    '--seconds': (v) => (opts.seconds = Number(v)),
+    '--ttl': (v) => (opts.ttl = /^(0|off|none)$/.test(v) ? '' : v),
+    '--rate': (v) => (opts.rate = Number(v)),
+    '--every': (v) => (opts.every = Number(v)),
+    '--only': (v) => (opts.only = v.split(',')),
+  });
   if (!opts.seconds && opts.seconds !== 0) throw new Error('bad duration');
   return opts;
 }

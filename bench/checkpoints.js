@@ -36,6 +36,7 @@ import { snapshotOperator, restoreOperator } from '../dist/runtime/checkpoint/op
 import { encodeValues, decodeValues } from '../dist/runtime/checkpoint/value-codec.js';
 import { loadCheckpoint } from '../dist/runtime/checkpoint/checkpoint-storage.js';
 import { KeyedStateTable } from '../dist/runtime/state/keyed-state-table.js';
+import { parseOptions } from './args.js';
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const mb = (b) => b / 2 ** 20;
@@ -224,20 +225,14 @@ function spawnChild(kind, params, nodeArgs = []) {
 
 function parseArgs(argv) {
   const o = { keys: 1_000_000, checkpoints: 5, rows: 10_000_000, tkeys: 200_000, runs: 3, only: ['size', 'throughput'] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const val = () => {
-      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
-      return argv[++i];
-    };
-    if (a === '--keys') o.keys = Number(val());
-    else if (a === '--checkpoints') o.checkpoints = Number(val());
-    else if (a === '--rows') o.rows = Number(val());
-    else if (a === '--tkeys') o.tkeys = Number(val());
-    else if (a === '--runs') o.runs = Number(val());
-    else if (a === '--only') o.only = val().split(',');
-    else throw new Error(`unknown option ${a} (use --keys, --checkpoints, --rows, --tkeys, --runs, --only)`);
-  }
+  parseOptions(argv, {
+    '--keys': (v) => (o.keys = Number(v)),
+    '--checkpoints': (v) => (o.checkpoints = Number(v)),
+    '--rows': (v) => (o.rows = Number(v)),
+    '--tkeys': (v) => (o.tkeys = Number(v)),
+    '--runs': (v) => (o.runs = Number(v)),
+    '--only': (v) => (o.only = v.split(',')),
+  });
   return o;
 }
 

@@ -55,6 +55,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { keyValue, parseOptions } from './args.js';
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 /** The fastest of the runs. */
@@ -217,25 +218,18 @@ async function runCli(file, parallelism, settings, o) {
 
 function parseArgs(argv) {
   const o = { warmUp: 5, window: 8, runs: 3, only: Object.keys(WORKLOADS), parallelism: [1, 2], settings: {}, waitIdle: 0 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const val = () => {
-      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
-      return argv[++i];
-    };
-    if (a === '--warm-up') o.warmUp = Number(val());
-    else if (a === '--window') o.window = Number(val());
-    else if (a === '--runs') o.runs = Number(val());
-    else if (a === '--only') o.only = val().split(',');
-    else if (a === '--parallelism') o.parallelism = val().split(',').map(Number);
-    else if (a === '--wait-idle') o.waitIdle = Number(val());
-    else if (a === '--set') {
-      const kv = val();
-      const eq = kv.indexOf('=');
-      if (eq <= 0) throw new Error(`--set expects key=value, got ${kv}`);
-      o.settings[kv.slice(0, eq)] = kv.slice(eq + 1);
-    } else throw new Error(`unknown option ${a} (use --warm-up, --window, --runs, --only, --parallelism, --set, --wait-idle)`);
-  }
+  parseOptions(argv, {
+    '--warm-up': (v) => (o.warmUp = Number(v)),
+    '--window': (v) => (o.window = Number(v)),
+    '--runs': (v) => (o.runs = Number(v)),
+    '--only': (v) => (o.only = v.split(',')),
+    '--parallelism': (v) => (o.parallelism = v.split(',').map(Number)),
+    '--set': (v) => {
+      const [key, value] = keyValue(v);
+      o.settings[key] = value;
+    },
+    '--wait-idle': (v) => (o.waitIdle = Number(v)),
+  });
   if (!(o.warmUp >= 0)) throw new Error('--warm-up must be a number of seconds');
   if (!(o.window > 0)) throw new Error('--window must be a positive number of seconds');
   if (!(Number.isSafeInteger(o.runs) && o.runs > 0)) throw new Error('--runs must be a positive integer');
