@@ -10,19 +10,30 @@ import { snapshotTask, type TaskSnapshot } from './task-snapshot.js';
 export class TaskParticipant {
   private readonly parts = new Map<number, Promise<{ snapshot: TaskSnapshot; release: () => void }>>();
   private readonly held: (() => void)[] = [];
+  private running = false;
+  private markRunning!: () => void;
+  /** Resolves once the operators are open and restored (nothing has reached them before). */
+  private readonly started = new Promise<void>((resolve) => (this.markRunning = resolve));
 
   constructor(
     private readonly target: CheckpointTarget,
     private readonly sinks: readonly SinkOperator[],
-    /** Resolves once the operators are open and restored (nothing has reached them before). */
-    private readonly started: Promise<void>,
   ) {}
+
+  /** The operators are open and restored: snapshots begin at once from now on. */
+  start(): void {
+    this.running = true;
+    this.markRunning();
+  }
 
   /** This task's snapshot for checkpoint `id`; `hold` keeps the task held until `releaseHolds`. */
   async snapshot(id: number, hold: boolean): Promise<TaskSnapshot> {
     let part = this.parts.get(id);
     if (!part) {
-      this.parts.set(id, (part = this.started.then(() => snapshotTask(this.target, id, hold))));
+      // Begun within this call once running: when a barrier begins it, the cut must fall before
+      // the next message on the channels is handled (those may come after the sender's barrier).
+      part = this.running ? snapshotTask(this.target, id, hold) : this.started.then(() => snapshotTask(this.target, id, hold));
+      this.parts.set(id, part);
       part.then(({ release }) => hold && this.held.push(release), () => {}).finally(() => this.parts.delete(id));
     } else if (hold) {
       // Begun by a barrier: hold the task from now on.

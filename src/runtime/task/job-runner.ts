@@ -106,7 +106,6 @@ export class JobRunner {
   private readonly barriers: ChannelBarriers | undefined;
   /** Worker threads, on a worker the first one coordinates: its side of the checkpoints. */
   readonly participant: TaskParticipant;
-  private markStarted!: () => void;
 
   constructor(
     readonly dag: RuntimeDag,
@@ -129,7 +128,7 @@ export class JobRunner {
     const storage = settings.checkpointsDir ? new FileCheckpointStorage(settings.checkpointsDir) : new MemoryCheckpointStorage();
     const restoredId = opts.restoreFrom?.checkpoint.metadata.checkpointId ?? 0;
     this.target = this.checkpointTarget();
-    this.participant = new TaskParticipant(this.target, dag.sinks, new Promise((resolve) => (this.markStarted = resolve)));
+    this.participant = new TaskParticipant(this.target, dag.sinks);
     this.checkpoints = new CheckpointCoordinator(settings, this.target, storage, (err) => this.fail(err), restoredId);
   }
 
@@ -267,7 +266,7 @@ export class JobRunner {
     try {
       for (const v of vertices) await v.operator.open?.();
       await this.restore();
-      this.markStarted();
+      this.participant.start();
       if (!this.opts.coordinated) this.checkpoints.start();
       const remote = this.dag.remote;
       this.inputsEnded = remote && deliverChannels(remote, {
