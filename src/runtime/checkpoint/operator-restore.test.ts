@@ -292,11 +292,7 @@ const cases: Case[] = [
 // ---- the harness ----
 
 /** Records an operator's output, rows and watermarks in order, as text. */
-/**
- * Logs rows and watermarks. A watermark equal to the last one is left out: it changes nothing
- * downstream, and a restored operator sends its restored watermark once more (the channel merges
- * after it start empty after a restore).
- */
+/** Logs rows and watermarks, but not one equal to the last: a restored operator repeats its own once (OperatorWatermark). */
 function recorder(log: string[]): Output {
   return {
     emit: (c) => void c.rows.forEach((row, i) => log.push(`${ROW_KIND_SHORT[c.kinds?.[i] ?? RowKind.INSERT]}${text(row)}`)),

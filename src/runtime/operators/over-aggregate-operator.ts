@@ -6,7 +6,7 @@ import type { Timestamp } from '../../types/values.js';
 import type { Operator, Output } from './operator.js';
 import { KeyedStateTable } from '../state/keyed-state-table.js';
 import type { BoundAggregate } from './window-aggregate-operator.js';
-import { watermarkStep } from '../time/watermark-step.js';
+import { OperatorWatermark } from '../time/operator-watermark.js';
 
 /** The frame of an OVER window, ending at the current row. */
 export type OverFrame = { readonly unit: 'ROWS' | 'RANGE'; readonly preceding: number | 'UNBOUNDED' };
@@ -32,9 +32,7 @@ interface Partition {
  */
 export class OverAggregateOperator implements Operator {
   numLateRecordsDropped = 0;
-  private watermark = -Infinity;
-  /** Restored and not yet passed a watermark on (watermarkStep). */
-  private restored = false;
+  private readonly wm = new OperatorWatermark();
   private readonly partitions = new KeyedStateTable<Partition>('over-partitions');
 
   metrics(): Readonly<Record<string, number>> {
@@ -61,7 +59,7 @@ export class OverAggregateOperator implements Operator {
       const ts = row[this.timeIndex] as Timestamp | null;
       const key = this.keyOf(row);
       let p = this.partitions.get(key);
-      const bound = this.frame.preceding === 'UNBOUNDED' ? this.watermark : (p?.lastTriggered ?? -Infinity);
+      const bound = this.frame.preceding === 'UNBOUNDED' ? this.wm.value : (p?.lastTriggered ?? -Infinity);
       if (ts === null || ts.millis <= bound) {
         this.numLateRecordsDropped++;
         return;
@@ -86,11 +84,9 @@ export class OverAggregateOperator implements Operator {
 
   async processWatermark(watermark: number): Promise<void> {
     if (this.proctime) return this.out.emitWatermark(watermark);
-    const step = watermarkStep(watermark, this.watermark, this.restored);
+    const step = this.wm.step(watermark);
     if (step === 'ignore') return;
-    this.restored = false;
     if (step === 'repeat') return this.out.emitWatermark(watermark);
-    this.watermark = watermark;
     const rows: Row[] = [];
     for (const [key, p] of this.partitions) {
       const due = [...p.pending.keys()].filter((t) => t <= watermark).sort((a, b) => a - b);
@@ -143,12 +139,11 @@ export class OverAggregateOperator implements Operator {
 
   /** The watermark: it decides which rows are late (unbounded frames). */
   snapshotFields(): { watermark: number } {
-    return { watermark: this.watermark };
+    return { watermark: this.wm.value };
   }
 
   restoreFields(fields: unknown): void {
-    this.watermark = (fields as { watermark: number }).watermark;
-    this.restored = true;
+    this.wm.restore((fields as { watermark: number }).watermark);
   }
 
   private accumulate(accs: unknown[], row: Row): void {

@@ -9,7 +9,7 @@ import type { Operator, Output } from './operator.js';
 import { ClockTimer } from '../time/clock-timer.js';
 import type { TaskLock } from '../task/task-lock.js';
 import type { BoundAggregate, GroupingSet } from './window-aggregate-operator.js';
-import { watermarkStep } from '../time/watermark-step.js';
+import { OperatorWatermark } from '../time/operator-watermark.js';
 
 /** What a session collects: aggregate accumulators (aggregation) or the rows themselves (the TVF). */
 export interface SessionContent<T> {
@@ -35,9 +35,7 @@ interface KeySessions<T> {
  */
 export class SessionWindowOperator<T> implements Operator {
   numLateRecordsDropped = 0;
-  private watermark = -Infinity;
-  /** Restored and not yet passed a watermark on (watermarkStep). */
-  private restored = false;
+  private readonly wm = new OperatorWatermark();
   private readonly keys = new KeyedStateTable<KeySessions<T>>('session-windows');
 
   metrics(): Readonly<Record<string, number>> {
@@ -81,7 +79,7 @@ export class SessionWindowOperator<T> implements Operator {
         let entry = this.keys.get(hash);
         if (!entry) this.keys.set(hash, (entry = { key: set.keyValues(row), set: setIndex, sessions: [] }));
         const session = addToSessions(entry.sessions, t, this.gap, () => this.content.create(), (a, b) => this.content.merge(a, b));
-        if (this.shift.triggerTime(session.end) <= this.watermark) {
+        if (this.shift.triggerTime(session.end) <= this.wm.value) {
           // Late: its session would have fired already (an open session merged into stays).
           entry.sessions.splice(entry.sessions.indexOf(session), 1);
           this.numLateRecordsDropped++;
@@ -94,9 +92,8 @@ export class SessionWindowOperator<T> implements Operator {
 
   async processWatermark(watermark: number): Promise<void> {
     if (this.clock) return this.out.emitWatermark(watermark);
-    const step = watermarkStep(watermark, this.watermark, this.restored);
+    const step = this.wm.step(watermark);
     if (step === 'ignore') return;
-    this.restored = false;
     if (step === 'repeat') return this.out.emitWatermark(watermark);
     await this.fireDue(watermark);
     await this.out.emitWatermark(watermark);
@@ -112,12 +109,11 @@ export class SessionWindowOperator<T> implements Operator {
 
   /** The watermark (or, for processing time, the clock time last fired): it decides which rows are late. */
   snapshotFields(): { watermark: number } {
-    return { watermark: this.watermark };
+    return { watermark: this.wm.value };
   }
 
   restoreFields(fields: unknown): void {
-    this.watermark = (fields as { watermark: number }).watermark;
-    this.restored = true;
+    this.wm.restore((fields as { watermark: number }).watermark);
     this.scheduleWakeUp();
   }
 
@@ -130,7 +126,7 @@ export class SessionWindowOperator<T> implements Operator {
 
   /** Emits every session whose end `time` (a watermark, or the clock) has passed. */
   private async fireDue(time: number): Promise<void> {
-    this.watermark = time;
+    this.wm.value = time;
     const watermark = time;
     const fired: { end: number; rows: Row[] }[] = [];
     for (const [hash, entry] of this.keys) {

@@ -1,7 +1,7 @@
 import type { Chunk, Row } from '../../types/row.js';
 import type { Timestamp } from '../../types/values.js';
 import type { Operator, Output } from './operator.js';
-import { watermarkStep } from '../time/watermark-step.js';
+import { OperatorWatermark } from '../time/operator-watermark.js';
 
 /**
  * Generates watermarks from `WATERMARK FOR col AS expr`: the watermark is the largest value the
@@ -11,10 +11,9 @@ import { watermarkStep } from '../time/watermark-step.js';
  */
 export class WatermarkAssignerOperator implements Operator {
   private current = -Infinity;
-  private emitted = -Infinity;
+  /** The last watermark sent. */
+  private readonly emitted = new OperatorWatermark();
   private lastEmitTime: number;
-  /** Restored and not yet passed a watermark on (watermarkStep). */
-  private restored = false;
 
   constructor(
     readonly name: string,
@@ -33,7 +32,7 @@ export class WatermarkAssignerOperator implements Operator {
     }
     const forwarded = this.out.emit(chunk);
     const now = this.now();
-    if (this.current > this.emitted && now - this.lastEmitTime >= this.intervalMillis) {
+    if (this.current > this.emitted.value && now - this.lastEmitTime >= this.intervalMillis) {
       this.lastEmitTime = now;
       return forwarded ? forwarded.then(() => this.emit(this.current)) : this.emit(this.current);
     }
@@ -42,22 +41,22 @@ export class WatermarkAssignerOperator implements Operator {
 
   processWatermark(watermark: number): void | Promise<void> {
     // After a restore, e.g. the final watermark of a source that had ended goes out once more.
-    if (watermarkStep(watermark, this.emitted, this.restored) !== 'ignore') return this.emit(watermark);
+    if (this.emitted.step(watermark) !== 'ignore') return this.out.emitWatermark(watermark);
   }
 
   /** What the next watermark and its timing depend on (weir keeps watermarks across a restore). */
   snapshotFields(): { current: number; emitted: number; lastEmitTime: number } {
-    return { current: this.current, emitted: this.emitted, lastEmitTime: this.lastEmitTime };
+    return { current: this.current, emitted: this.emitted.value, lastEmitTime: this.lastEmitTime };
   }
 
   restoreFields(fields: unknown): void {
-    ({ current: this.current, emitted: this.emitted, lastEmitTime: this.lastEmitTime } = fields as { current: number; emitted: number; lastEmitTime: number });
-    this.restored = true;
+    const f = fields as { current: number; emitted: number; lastEmitTime: number };
+    ({ current: this.current, lastEmitTime: this.lastEmitTime } = f);
+    this.emitted.restore(f.emitted);
   }
 
   private emit(watermark: number): void | Promise<void> {
-    this.emitted = watermark;
-    this.restored = false;
+    this.emitted.step(watermark);
     return this.out.emitWatermark(watermark);
   }
 }

@@ -11,7 +11,7 @@ import type { TaskLock } from '../task/task-lock.js';
 import type { HashKey } from '../../types/value-hash.js';
 import { KeyedStateTable } from '../state/keyed-state-table.js';
 import { TimerQueue } from '../state/timer-queue.js';
-import { watermarkStep } from '../time/watermark-step.js';
+import { OperatorWatermark } from '../time/operator-watermark.js';
 
 /** One aggregate of the operator: the function, its argument columns and optional FILTER column. */
 export interface BoundAggregate {
@@ -48,9 +48,7 @@ interface KeyState {
 export class WindowAggregateOperator implements Operator {
   numLateRecordsDropped = 0;
   numNullRowtimeDropped = 0;
-  private watermark = -Infinity;
-  /** Restored and not yet passed a watermark on (watermarkStep). */
-  private restored = false;
+  private readonly wm = new OperatorWatermark();
   private readonly state = new KeyedStateTable<KeyState>('window-aggregate-slices');
   /** Window end → keys with data in it; fired in ascending order of end. */
   private readonly pending = new TimerQueue('window-aggregate-timers');
@@ -102,7 +100,7 @@ export class WindowAggregateOperator implements Operator {
         }
         sliceEnd = assigner.sliceEnd(shift.toWindowTime(time.millis));
       }
-      if (shift.triggerTime(assigner.lastWindowEnd(sliceEnd)) <= this.watermark) {
+      if (shift.triggerTime(assigner.lastWindowEnd(sliceEnd)) <= this.wm.value) {
         this.numLateRecordsDropped++;
         return;
       }
@@ -119,7 +117,7 @@ export class WindowAggregateOperator implements Operator {
     if (!accs) {
       ks.slices.set(sliceEnd, (accs = this.aggs.map((a) => a.fn.createAccumulator())));
       for (const end of this.assigner.windowEndsOf(sliceEnd)) {
-        if (this.shift.triggerTime(end) > this.watermark) this.pending.register(end, hash);
+        if (this.shift.triggerTime(end) > this.wm.value) this.pending.register(end, hash);
       }
     }
     for (let a = 0; a < this.aggs.length; a++) {
@@ -137,9 +135,8 @@ export class WindowAggregateOperator implements Operator {
 
   async processWatermark(watermark: number): Promise<void> {
     if (this.clock) return this.out.emitWatermark(watermark);
-    const step = watermarkStep(watermark, this.watermark, this.restored);
+    const step = this.wm.step(watermark);
     if (step === 'ignore') return;
-    this.restored = false;
     if (step === 'repeat') return this.out.emitWatermark(watermark);
     await this.fireDue(watermark);
     await this.out.emitWatermark(watermark);
@@ -147,7 +144,7 @@ export class WindowAggregateOperator implements Operator {
 
   /** Fires every window whose end `time` (a watermark, or the clock for processing time) has passed. */
   private async fireDue(time: number): Promise<void> {
-    this.watermark = time;
+    this.wm.value = time;
     for (const [end, keys] of this.pending.due(time, (end) => this.shift.triggerTime(end))) {
       const rows = this.fire(end, keys);
       if (rows.length > 0) await this.out.emit({ rows, kinds: null });
@@ -166,12 +163,11 @@ export class WindowAggregateOperator implements Operator {
 
   /** The watermark (or, for processing time, the clock time last fired): it decides which rows are late. */
   snapshotFields(): { watermark: number } {
-    return { watermark: this.watermark };
+    return { watermark: this.wm.value };
   }
 
   restoreFields(fields: unknown): void {
-    this.watermark = (fields as { watermark: number }).watermark;
-    this.restored = true;
+    this.wm.restore((fields as { watermark: number }).watermark);
     // Processing time: the restored windows need their wake-up, also if no row arrives.
     this.timer?.schedule(this.pending.next((end) => this.shift.triggerTime(end)));
   }

@@ -7,7 +7,7 @@ import type { Operator, Output } from './operator.js';
 import { KeyedStateTable } from '../state/keyed-state-table.js';
 import { TimerQueue } from '../state/timer-queue.js';
 import type { TimeShift } from '../windows/time-shift.js';
-import { watermarkStep } from '../time/watermark-step.js';
+import { OperatorWatermark } from '../time/operator-watermark.js';
 
 export interface WindowRankSpec {
   readonly rankFunction: 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK';
@@ -28,9 +28,7 @@ export interface WindowRankSpec {
  */
 export class WindowRankOperator implements Operator {
   numLateRecordsDropped = 0;
-  private watermark = -Infinity;
-  /** Restored and not yet passed a watermark on (watermarkStep). */
-  private restored = false;
+  private readonly wm = new OperatorWatermark();
   /** Partition → window trigger time → its rows in arrival order. */
   private readonly buffer = new KeyedStateTable<Map<number, Row[]>>('window-rank-buffer');
   private readonly timers = new TimerQueue('window-rank-timers');
@@ -51,7 +49,7 @@ export class WindowRankOperator implements Operator {
         throw new RuntimeError(`${this.name} received an update; window Top-N needs an insert-only input.`);
       }
       const trigger = this.spec.triggerOf(row);
-      if (trigger <= this.watermark) {
+      if (trigger <= this.wm.value) {
         this.numLateRecordsDropped++;
         return;
       }
@@ -68,11 +66,9 @@ export class WindowRankOperator implements Operator {
   }
 
   async processWatermark(watermark: number): Promise<void> {
-    const step = watermarkStep(watermark, this.watermark, this.restored);
+    const step = this.wm.step(watermark);
     if (step === 'ignore') return;
-    this.restored = false;
     if (step === 'repeat') return this.out.emitWatermark(watermark);
-    this.watermark = watermark;
     const out: Row[] = [];
     for (const [t, keys] of this.timers.due(watermark)) {
       for (const key of keys) {
@@ -92,12 +88,11 @@ export class WindowRankOperator implements Operator {
 
   /** The watermark: it decides which rows are late. */
   snapshotFields(): { watermark: number } {
-    return { watermark: this.watermark };
+    return { watermark: this.wm.value };
   }
 
   restoreFields(fields: unknown): void {
-    this.watermark = (fields as { watermark: number }).watermark;
-    this.restored = true;
+    this.wm.restore((fields as { watermark: number }).watermark);
   }
 
   private rank(rows: Row[], out: Row[]): void {

@@ -1,4 +1,4 @@
-import { watermarkStep } from './watermark-step.js';
+import { OperatorWatermark } from './operator-watermark.js';
 
 /** A valve's state in a checkpoint: what decides its next output and which rows are late. */
 export interface ValveState {
@@ -16,14 +16,12 @@ export interface ValveState {
 export class WatermarkValve {
   private readonly watermarks: number[];
   private readonly idle: boolean[];
-  private current = -Infinity;
-  /** Restored and not yet passed a watermark on (watermarkStep). */
-  private restored = false;
+  private readonly output = new OperatorWatermark();
 
   constructor(
     inputs: number,
     private readonly onAdvance: (watermark: number) => void | Promise<void>,
-    /** Passes the restored watermark on once more after a restore, firing nothing (watermarkStep). */
+    /** Passes the restored watermark on once more after a restore, firing nothing (OperatorWatermark). */
     private readonly onRepeat: (watermark: number) => void | Promise<void> = onAdvance,
   ) {
     this.watermarks = new Array<number>(inputs).fill(-Infinity);
@@ -31,7 +29,7 @@ export class WatermarkValve {
   }
 
   get watermark(): number {
-    return this.current;
+    return this.output.value;
   }
 
   /** Records an input's watermark. */
@@ -48,25 +46,22 @@ export class WatermarkValve {
   }
 
   snapshot(): ValveState {
-    return { watermarks: [...this.watermarks], idle: [...this.idle], current: this.current };
+    return { watermarks: [...this.watermarks], idle: [...this.idle], current: this.output.value };
   }
 
   /** Takes a snapshot's state back, before any input (nothing is emitted). */
   restore(state: ValveState): void {
     state.watermarks.forEach((w, i) => (this.watermarks[i] = w));
     state.idle.forEach((idle, i) => (this.idle[i] = idle));
-    this.current = state.current;
-    this.restored = true;
+    this.output.restore(state.current);
   }
 
   private advance(): void | Promise<void> {
     const active = this.watermarks.filter((_, i) => !this.idle[i]);
     if (active.length === 0) return;
     const min = Math.min(...active);
-    const step = watermarkStep(min, this.current, this.restored);
+    const step = this.output.step(min);
     if (step === 'ignore') return;
-    this.restored = false;
-    this.current = min;
     return step === 'repeat' ? this.onRepeat(min) : this.onAdvance(min);
   }
 }
