@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from './helpers/built-cli.js';
 import { materialize } from './helpers/materialize.js';
 
-// Jobs at parallelism 2 run on two threads (the main thread and a worker); they must give the
-// results of parallelism 1. Worker threads load compiled files, so this runs a built copy.
+// Jobs at parallelism 2 run on two worker threads (the main thread coordinates); they must give
+// the results of parallelism 1. Worker threads load compiled files, so this runs a built copy.
 let cli: ReturnType<typeof buildCli>;
 let data: string;
 
@@ -131,7 +131,7 @@ describe('checkpoints across worker threads', () => {
 describe('stop-with-savepoint --drain on worker threads', () => {
   it('every thread\'s sources end with the final watermark: all windows fire before the savepoint', async () => {
     const file = join(cli.work, 'drain.sql');
-    // Subtask 0 reads ids 1..200000 (event time < 20000 s), subtask 1 (the worker thread) from
+    // Subtask 0 reads ids 1..200000 (event time < 20000 s), subtask 1 (worker 1) from
     // 200001: neither ends by itself within the test.
     writeFileSync(file, `CREATE TABLE src (id BIGINT, ts AS TO_TIMESTAMP_LTZ(id * 100, 3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH (
         'connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '400000');
@@ -191,7 +191,7 @@ async function until(ok: () => boolean, poll?: () => Promise<void>): Promise<voi
 }
 
 describe('monitoring a job on worker threads', () => {
-  it('the REST API shows every subtask, with the counters of the one on the worker thread', async () => {
+  it('the REST API shows every subtask, with the counters from the worker threads', async () => {
     const file = join(cli.work, 'rest.sql');
     writeFileSync(file, `CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '4000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '16000');
       CREATE TABLE o (k BIGINT, c BIGINT) WITH ('connector' = 'blackhole');
@@ -202,7 +202,7 @@ describe('monitoring a job on worker threads', () => {
       const job = await get(`/jobs/${jobs[0]!.id}`) as { vertices: { id: string; name: string; parallelism: number }[] };
       expect(job.vertices.map((v) => v.parallelism)).toEqual(job.vertices.map(() => 2));
       const agg = job.vertices.find((v) => v.name.startsWith('GroupAggregate'))!;
-      // Subtask 1 runs on the worker thread: its records arrive through the main thread's mirror.
+      // Both subtasks run on worker threads: their records arrive through the main thread's mirror.
       let perSubtask: number[] = [];
       let bytes = 0;
       await until(() => perSubtask.length === 2 && perSubtask.every((n) => n > 0) && bytes > 0, async () => {
@@ -217,8 +217,8 @@ describe('monitoring a job on worker threads', () => {
   }, 30_000);
 
   it('a slow consumer on the other thread back-pressures the sources (Flink\'s backpressure endpoint)', async () => {
-    // A count that takes 0.05 ms per row, at parallelism 1 on the main thread: the worker thread's
-    // source sends faster than it counts and waits for credit.
+    // A count that takes 0.05 ms per row, at parallelism 1 on one worker thread: the other
+    // thread's source sends faster than it counts and waits for credit.
     const slow = join(cli.work, 'slow-count.js');
     writeFileSync(slow, `export const kind = 'aggregate';
       export const returns = 'BIGINT';

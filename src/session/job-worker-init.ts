@@ -24,7 +24,7 @@ export interface JobWorkerInit {
   readonly restore?: { readonly path: string; readonly metadata: CheckpointMetadata; readonly files: readonly (readonly [string, Uint8Array])[] };
 }
 
-/** From a worker thread to the first worker (the main thread). */
+/** From a worker thread to the main thread, which coordinates. */
 export type WorkerReport =
   | { readonly t: 'stdout' | 'stderr'; readonly line: string }
   /** Its input has ended; it waits for `close` (the job's final checkpoint comes first). */

@@ -1,4 +1,4 @@
-import type { Placement } from '../runtime/exchange/worker-mesh.js';
+import { COORDINATOR, type Placement } from '../runtime/exchange/worker-mesh.js';
 import type { LoadedCheckpoint } from '../runtime/checkpoint/checkpoint-storage.js';
 import type { StatementResult } from './statement-result.js';
 import type { Session } from './session.js';
@@ -15,14 +15,14 @@ export function canUseWorkers(result: Extract<StatementResult, { kind: 'job' }>,
   return session.config.positiveInt('parallelism.default') > 1 && !result.query && !session.extraConnectors && workerThreadsAvailable();
 }
 
-/** Starts workers 1… of a job (restoring `from`); the caller runs worker 0's part with `placement`. */
+/** Starts the workers of a job (restoring `from`); the caller coordinates them, with `placement` (it owns no subtask). */
 export async function startWorkers(origin: JobOrigin, session: Session, jobId: string, io: ScriptIO, from: LoadedCheckpoint | undefined): Promise<{ group: WorkerGroup; placement: Placement }> {
   const workers = session.config.positiveInt('parallelism.default');
   // Each buffer holds one chunk; a channel has its exclusive buffers plus the gate's floating ones.
   const credits = session.config.positiveInt('taskmanager.network.memory.buffers-per-channel') + session.config.nonNegativeInt('taskmanager.network.memory.floating-buffers-per-gate');
   const restore = from && { path: from.path, metadata: from.metadata, files: await stateFiles(from) };
   const group = new WorkerGroup({ ...origin, baseDir: session.baseDir, config: session.config.entries(), jobId, workers, credits, ...(restore ? { restore } : {}) }, io);
-  return { group, placement: { worker: 0, workers, mesh: group.mesh, credits } };
+  return { group, placement: { worker: COORDINATOR, workers, mesh: group.mesh, credits } };
 }
 
 /** Every state file of a checkpoint, read here: workers cannot reach a `memory:` checkpoint. */

@@ -23,6 +23,9 @@ export interface Placement {
   readonly credits: number;
 }
 
+/** The main thread's place when workers run the job: it coordinates and owns no subtask. */
+export const COORDINATOR = -1;
+
 export function workerOf(subtask: number, workers: number): number {
   return subtask % workers;
 }

@@ -38,18 +38,18 @@ export interface RunnerOptions {
   readonly keepCheckpoints?: boolean;
   /** Restore from this checkpoint or savepoint before reading (`weir run --from-savepoint`). */
   readonly restoreFrom?: { readonly checkpoint: LoadedCheckpoint; readonly allowNonRestoredState: boolean };
-  /** Worker threads, on the first worker: the other workers' parts of the job. */
+  /** Worker threads, on the main thread (which coordinates): the workers' parts of the job. */
   readonly peers?: Peers;
-  /** Worker threads, on the first worker: the whole job's DAG (built, never run), which shows every subtask's counters. */
+  /** Worker threads, on the main thread: the whole job's DAG (built, never run), which shows every subtask's counters. */
   readonly view?: RuntimeDag;
   /**
-   * Worker threads, on the other workers: the first worker coordinates checkpoints. When this
+   * Worker threads, on each worker: the main thread coordinates checkpoints. When this
    * part's input has ended, `ended` is called; the part closes once `closed` resolves.
    */
   readonly coordinated?: { ended(): void; readonly closed: Promise<void> };
 }
 
-/** The parts of a job on other worker threads, as the first worker sees them. */
+/** The parts of a job on worker threads, as the main thread sees them. */
 export interface Peers extends CheckpointPeers {
   /** Resolves once every other part's input has ended (or the job stopped). */
   ended(): Promise<void>;
@@ -179,7 +179,7 @@ export class JobRunner {
     return stopped;
   }
 
-  /** Sources end as if exhausted (stop-with-savepoint --drain; on a worker, at the first worker's request). */
+  /** Sources end as if exhausted (stop-with-savepoint --drain; on a worker, at the main thread's request). */
   drain(): void {
     this.draining = true;
     this.wakePolls();
