@@ -33,19 +33,9 @@ interface Thread {
 }
 
 /**
- * A worker thread's young generation (V8's new space: two semi-spaces and a large-object space of
- * the same size). V8's default grows each isolate's to 48 MB; with two isolates busy, their
- * nurseries churn through the shared L3 cache and evict the keyed state both look up. On the
- * 2-core bench machine (32 MB L3), bench:parallelism's GROUP BY over 100 k keys at parallelism 2
- * ran 1.66–1.79 M rows/s with 24 MB, 1.29–1.54 M with 48 or 32 MB; smaller (12–16 MB) scavenges
- * so often that the exchange-bound GROUP BY over 1 k keys slows by 5–10 %.
- */
-const YOUNG_GENERATION_MB = 24;
-
-/**
  * The worker threads of one job attempt: workers 0… each run in a thread; the main thread only
- * coordinates (checkpoints, commits, REST), so what it does never delays the data and each
- * worker's heap is sized for it. Every pair of workers shares a MessageChannel for the data
+ * coordinates (checkpoints, commits, REST), so what it does never delays the data, nor a busy
+ * source loop a REST request. Every pair of workers shares a MessageChannel for the data
  * channels between their subtasks.
  */
 export class WorkerGroup implements Peers {
@@ -71,7 +61,7 @@ export class WorkerGroup implements Peers {
   }
 
   private spawn(init: JobWorkerInit, io: ScriptIO): Thread {
-    const worker = new Worker(WORKER_SCRIPT, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }, workerData: init, transferList: init.ports.filter((p): p is MessagePort => p !== undefined) });
+    const worker = new Worker(WORKER_SCRIPT, { workerData: init, transferList: init.ports.filter((p): p is MessagePort => p !== undefined) });
     const snapshots: Thread['snapshots'] = new Map();
     let ended!: () => void;
     let rows = 0;

@@ -105,8 +105,10 @@ export class ValueReader {
       case T_ARRAY: {
         const n = this.length(1);
         this.enter();
-        const a: unknown[] = [];
-        for (let i = 0; i < n; i++) a.push(this.read());
+        // Exactly n slots: pushing would leave a small array (a group's accumulators, its key)
+        // with 17, tripling restored state's memory.
+        const a = new Array<unknown>(n);
+        for (let i = 0; i < n; i++) a[i] = this.read();
         this.depth--;
         return a;
       }
