@@ -21,7 +21,7 @@ function worker(): { participant: TaskParticipant; barriers: ChannelBarriers; lo
   const lock = new TaskLock();
   const processed: string[] = [];
   let participant: TaskParticipant | undefined;
-  const barriers = new ChannelBarriers(inputs, [], (id) => void participant!.snapshot(id, false));
+  const barriers = new ChannelBarriers(inputs, [], (id) => participant!.begin(id));
   const target: CheckpointTarget = {
     jobId: 'j',
     lock,
@@ -53,5 +53,23 @@ describe('a checkpoint begun by a barrier', () => {
     expect(snapshot.channels).toEqual([{ uid: 'Join[2]', subtask: 1, parallelism: 2, input: 0, chunks: [chunk] }]);
     await lock.run(() => {});
     expect(processed).toEqual(['after the barrier on 0', 'before the barrier on 1']);
+  });
+
+  it('is the snapshot the coordinator gets, also when its request comes after the snapshot completed', async () => {
+    const { participant, barriers, lock, processed } = worker();
+    barriers.arrived({ t: 'barrier', ch: 0, id: 7 });
+    barriers.arrived({ t: 'barrier', ch: 1, id: 7 });
+    // The snapshot completes and the task goes on before the coordinator's request arrives.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await lock.run(() => void processed.push('after the cut'));
+    const snapshot = await participant.snapshot(7, false);
+    expect(snapshot.sources[0]!.position).toEqual([]);
+    // A late barrier of a checkpoint already taken begins no snapshot.
+    participant.begin(7);
+    await lock.run(() => void processed.push('later'));
+    const next = participant.snapshot(8, false);
+    barriers.arrived({ t: 'barrier', ch: 0, id: 8 });
+    barriers.arrived({ t: 'barrier', ch: 1, id: 8 });
+    expect((await next).sources[0]!.position).toEqual(['after the cut', 'later']);
   });
 });

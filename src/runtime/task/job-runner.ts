@@ -122,7 +122,7 @@ export class JobRunner {
     this.finalCheckpoint = settings.interval > 0 && !opts.coordinated;
     const remote = dag.remote;
     if (remote) {
-      this.barriers = new ChannelBarriers(remote.inputs, remote.outgoing, (id) => void this.participant.snapshot(id, false).catch(() => {}));
+      this.barriers = new ChannelBarriers(remote.inputs, remote.outgoing, (id) => this.participant.begin(id));
       this.onCancel(() => this.barriers?.abort(new RuntimeError('The job stopped.')));
     }
     const storage = settings.checkpointsDir ? new FileCheckpointStorage(settings.checkpointsDir) : new MemoryCheckpointStorage();
