@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InternalError, RuntimeError } from '../../types/errors.js';
 import type { Chunk, RowKind } from '../../types/row.js';
 import { Decimal, Timestamp } from '../../types/values.js';
+import { MAX_KEPT_CAPACITY } from './value-format.js';
 import {
   FORMAT_VERSION,
   ValueReader,
@@ -250,5 +251,15 @@ describe('value codec', () => {
       expect(r.done).toBe(true);
       expect(() => r.read()).toThrow(/data ends/);
     }
+  });
+
+  it('hands over the buffer of a large encoding, and encodes on afterwards', () => {
+    const large = Array.from({ length: 200_000 }, (_, i) => [i, `k${i}`]);
+    const bytes = encodeValues([large]);
+    expect(bytes.length).toBeGreaterThan(MAX_KEPT_CAPACITY);
+    const small = encodeValues(['after']);
+    expect(decodeValues(small)).toEqual(['after']);
+    // The large encoding's bytes are its own: the next encoding wrote elsewhere.
+    expect(decodeValues(bytes)).toEqual([large]);
   });
 });

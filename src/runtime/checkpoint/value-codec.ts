@@ -42,7 +42,9 @@ function encodeWith(write: (w: ValueWriter) => void): Uint8Array {
   shared = null;
   try {
     write(w);
-    return w.finish();
+    // A writer grown past what is kept hands over its buffer: copying megabytes of state would
+    // allocate as much again (external memory, which makes V8 run full GCs sooner).
+    return w.capacity > MAX_KEPT_CAPACITY ? w.take() : w.finish();
   } finally {
     w.reset();
     if (w.capacity <= MAX_KEPT_CAPACITY) shared = w;

@@ -48,6 +48,20 @@ export class ValueWriter {
     return out;
   }
 
+  /**
+   * The bytes written (version byte first) without copying them: a view of the writer's buffer,
+   * which the writer gives up (it starts over with a small one). For large encodings, whose copy
+   * would be one more large allocation.
+   */
+  take(): Uint8Array {
+    const out = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.pos);
+    this.buf = Buffer.allocUnsafeSlow(256);
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+    this.buf[0] = FORMAT_VERSION;
+    this.reset();
+    return out;
+  }
+
   /** Drops what was written (after a failed write, the contents are half a value). */
   reset(): void {
     this.pos = 1;
