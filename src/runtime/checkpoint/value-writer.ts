@@ -31,9 +31,15 @@ export class ValueWriter {
   private inAccumulator = false;
 
   constructor(initialCapacity = 256) {
-    this.buf = Buffer.allocUnsafeSlow(Math.max(16, initialCapacity));
+    this.buf = this.fresh(initialCapacity);
     this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
-    this.buf[0] = FORMAT_VERSION;
+  }
+
+  /** A new buffer for a new encoding: the version byte first. */
+  private fresh(capacity: number): Buffer {
+    const buf = Buffer.allocUnsafeSlow(Math.max(16, capacity));
+    buf[0] = FORMAT_VERSION;
+    return buf;
   }
 
   get capacity(): number {
@@ -55,9 +61,8 @@ export class ValueWriter {
    */
   take(): Uint8Array {
     const out = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.pos);
-    this.buf = Buffer.allocUnsafeSlow(256);
+    this.buf = this.fresh(256);
     this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
-    this.buf[0] = FORMAT_VERSION;
     this.reset();
     return out;
   }
