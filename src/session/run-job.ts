@@ -70,7 +70,7 @@ export async function runJob(result: JobStatement, session: Session, opts: Scrip
       await workers?.group.terminate();
       throw err;
     }
-    if (view && workers) workers.group.mirror(view, dag);
+    if (view && workers) workers.group.mirror(view);
     const runner = new JobRunner(dag, { idleTimeout: session.config.durationMillis('table.exec.source.idle-timeout'), checkpointing, restoreFrom, jobId, keepCheckpoints: true, ...(workers ? { peers: workers.group, view } : {}) });
     workers?.group.attach(runner);
     kept.track(runner);

@@ -7,8 +7,8 @@ import { CheckpointDeclined } from '../runtime/checkpoint/checkpoint-coordinator
 import type { TaskSnapshot } from '../runtime/checkpoint/task-snapshot.js';
 import type { JobRunner, Peers } from '../runtime/task/job-runner.js';
 import type { RuntimeDag } from '../runtime/task/runtime-dag.js';
-import { applyMetrics, collectMetrics, metricsView, type MetricsView } from '../runtime/task/subtask-metrics.js';
-import { METRICS_INTERVAL_MS, type JobWorkerInit, type WorkerCommand, type WorkerReport } from './job-worker-init.js';
+import { applyMetrics, metricsView, type MetricsView } from '../runtime/task/subtask-metrics.js';
+import type { JobWorkerInit, WorkerCommand, WorkerReport } from './job-worker-init.js';
 import type { ScriptIO } from './script-runner.js';
 
 /** The compiled worker entry; absent when the sources run untranspiled (unit tests run in one thread). */
@@ -44,8 +44,8 @@ export class WorkerGroup implements Peers {
   private readonly threads: Thread[] = [];
   private runner: JobRunner | undefined;
   private readonly pending: unknown[] = [];
-  /** The counters of the whole job the REST API shows, and the main thread's part (no subtasks). */
-  private view: { readonly all: MetricsView; readonly own: RuntimeDag; readonly timer: NodeJS.Timeout } | undefined;
+  /** The counters of the whole job the REST API shows (every subtask runs on a worker, which reports them). */
+  private view: MetricsView | undefined;
 
   constructor(shared: Shared, io: ScriptIO) {
     const n = shared.workers;
@@ -79,7 +79,7 @@ export class WorkerGroup implements Peers {
         case 'ended':
           return ended();
         case 'metrics':
-          return void (this.view && applyMetrics(this.view.all, r.metrics));
+          return void (this.view && applyMetrics(this.view, r.metrics));
         case 'snapshot':
           snapshots.get(r.id)?.resolve(r.snapshot);
           return void snapshots.delete(r.id);
@@ -99,11 +99,8 @@ export class WorkerGroup implements Peers {
   }
 
   /** Keeps `all` (the whole job, built but not run) showing the counters of every worker's subtasks. */
-  mirror(all: RuntimeDag, own: RuntimeDag): void {
-    const index = metricsView(all);
-    const timer = setInterval(() => applyMetrics(index, collectMetrics(own)), METRICS_INTERVAL_MS);
-    timer.unref();
-    this.view = { all: index, own, timer };
+  mirror(all: RuntimeDag): void {
+    this.view = metricsView(all);
   }
 
   /** Connects the main thread's runner: a cancel reaches every worker, a worker's failure fails the job. */
@@ -132,10 +129,6 @@ export class WorkerGroup implements Peers {
   async finished(): Promise<number> {
     const rows = await Promise.all(this.threads.map((t) => t.exited));
     this.mesh.close();
-    if (this.view) {
-      clearInterval(this.view.timer);
-      applyMetrics(this.view.all, collectMetrics(this.view.own));
-    }
     return rows.reduce((a, b) => a + b, 0);
   }
 
